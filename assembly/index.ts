@@ -1,0 +1,11 @@
+// The kernel ABI: byte offsets into the host-owned memory, counts and plain numbers.
+// No allocation happens here; the host lays out memory above heapBase().
+export { dot } from './dot';
+export { fusedGrad } from './fused';
+export { decision, sigmoidInPlace } from './predict';
+export { vexpTest, vlog1pTest } from './probe';
+
+/** First byte free for the host: static data (the constant tables) lies below. */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,61 @@
+// Per-row loss and residual for two rows at once (one f64x2 lane per row).
+// p and 1 − p both come from the one e = e^−|z|, so neither loses precision near 0 or 1.
+import { kc, vexpNeg, vlog1pUnit } from './vmath';
+
+export const LOSS_LOG: i32 = 0;
+export const LOSS_SQUARED: i32 = 1;
+
+/** e = exp(−|z|) ∈ [0, 1]: the one exponential each row needs. */
+// @ts-ignore: decorator
+@inline export function expNegAbs(z: v128): v128 {
+  return vexpNeg(f64x2.neg(f64x2.abs(z)));
+}
+
+// @ts-ignore: decorator
+@inline function prob(z: v128, e: v128): v128 {
+  const one = kc(272);
+  return f64x2.div(v128.bitselect(one, e, f64x2.ge(z, f64x2.splat(0))), f64x2.add(one, e));
+}
+
+// @ts-ignore: decorator
+@inline function probComplement(z: v128, e: v128): v128 {
+  const one = kc(272);
+  return f64x2.div(v128.bitselect(e, one, f64x2.ge(z, f64x2.splat(0))), f64x2.add(one, e));
+}
+
+/** p − y, taken as −(1 − p) when y = 1 so it keeps its relative precision as p → 1. */
+// @ts-ignore: decorator
+@inline function pMinusY(z: v128, y: v128, e: v128): v128 {
+  return v128.bitselect(
+    f64x2.neg(probComplement(z, e)),
+    f64x2.sub(prob(z, e), y),
+    f64x2.eq(y, kc(272)),
+  );
+}
+
+/**
+ * s·∂ℓ/∂z. log loss: ∂ℓ/∂z = p − y; squared loss ½(p − y)²: ∂ℓ/∂z = (p − y)·p·(1 − p).
+ */
+// @ts-ignore: decorator
+@inline export function residual(z: v128, y: v128, s: v128, e: v128, loss: i32): v128 {
+  const dl = pMinusY(z, y, e);
+  if (loss == LOSS_LOG) return f64x2.mul(s, dl);
+  return f64x2.mul(s, f64x2.mul(dl, f64x2.mul(prob(z, e), probComplement(z, e))));
+}
+
+/** s·ℓ. log loss: log1p(e) + max(z, 0) − y·z (finite for every finite z); squared: ½(p − y)². */
+// @ts-ignore: decorator
+@inline export function lossTerm(z: v128, y: v128, s: v128, e: v128, loss: i32): v128 {
+  if (loss == LOSS_LOG) {
+    const l = f64x2.sub(f64x2.add(vlog1pUnit(e), f64x2.max(z, f64x2.splat(0))), f64x2.mul(y, z));
+    return f64x2.mul(s, l);
+  }
+  const dl = pMinusY(z, y, e);
+  return f64x2.mul(s, f64x2.mul(kc(304), f64x2.mul(dl, dl)));
+}
+
+/** σ(z) in both lanes. */
+// @ts-ignore: decorator
+@inline export function vsigmoid(z: v128): v128 {
+  return prob(z, expNegAbs(z));
+}

@@ -1,0 +1,93 @@
+// Two-lane (f64x2) exp and log1p for the transcendental part of the fused pass.
+// Both follow fdlibm (the algorithm behind AssemblyScript's std Math and V8's Math):
+// exp: x = k·ln2 + r, |r| <= ln2/2, rational approximation of exp(r), then ·2^k;
+// log1p on [0, 1]: 1 + e = 2^k·(1 + f), k ∈ {0, 1}, log1p(f) by fdlibm's Lp1..Lp7
+// polynomial in s = f/(2+f), plus a correction c for the rounding of 1 + e.
+// Constants are read from a table in linear memory: V8 11.3 re-materialises every
+// f64x2.splat(constant) inside loops, a load from L1 is cheaper.
+
+// prettier-ignore
+const C: usize = memory.data<f64>([
+  1.44269504088896338700e+00, 1.44269504088896338700e+00,  //  0: 1/ln2
+  6.93147180369123816490e-01, 6.93147180369123816490e-01,  // 16: ln2_hi
+  1.90821492927058770002e-10, 1.90821492927058770002e-10,  // 32: ln2_lo
+  1.66666666666666019037e-01, 1.66666666666666019037e-01,  // 48: P1
+  -2.77777777770155933842e-03, -2.77777777770155933842e-03, // 64: P2
+  6.61375632143793436117e-05, 6.61375632143793436117e-05,  // 80: P3
+  -1.65339022054652515390e-06, -1.65339022054652515390e-06, // 96: P4
+  4.13813679705723846039e-08, 4.13813679705723846039e-08,  // 112: P5
+  -1000.0, -1000.0,                                         // 128: exp lower clamp (exp(-1000) = 0)
+  6.666666666666735130e-01, 6.666666666666735130e-01,      // 144: Lp1
+  3.999999999940941908e-01, 3.999999999940941908e-01,      // 160: Lp2
+  2.857142874366239149e-01, 2.857142874366239149e-01,      // 176: Lp3
+  2.222219843214978396e-01, 2.222219843214978396e-01,      // 192: Lp4
+  1.818357216161805012e-01, 1.818357216161805012e-01,      // 208: Lp5
+  1.531383769920937332e-01, 1.531383769920937332e-01,      // 224: Lp6
+  1.479819860511658591e-01, 1.479819860511658591e-01,      // 240: Lp7
+  1.4142135623730951, 1.4142135623730951,                  // 256: sqrt(2)
+  1.0, 1.0,                                                 // 272: one
+  2.0, 2.0,                                                 // 288: two
+  0.5, 0.5,                                                 // 304: half
+  6755399441055744.0, 6755399441055744.0,                   // 320: 0x1.8p52, rounds to integer
+], 16);
+
+// @ts-ignore: decorator
+@inline export function kc(off: usize): v128 {
+  return v128.load(C + off);
+}
+
+/** exp(x) for x <= 0 in both lanes (x > 0 is never needed: callers pass -|z|). */
+// @ts-ignore: decorator
+@inline export function vexpNeg(x0: v128): v128 {
+  const x = f64x2.max(x0, kc(128));
+  // k = round(x / ln2) via the 1.5·2^52 trick: its low mantissa bits hold k.
+  const kf = f64x2.add(f64x2.mul(x, kc(0)), kc(320));
+  const k = f64x2.sub(kf, kc(320));
+  const hi = f64x2.sub(x, f64x2.mul(k, kc(16)));
+  const lo = f64x2.mul(k, kc(32));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  // c = r - t·(P1 + t·(P2 + t·(P3 + t·(P4 + t·P5)))) in Estrin form
+  const t2 = f64x2.mul(t, t);
+  const p12 = f64x2.add(kc(48), f64x2.mul(t, kc(64)));
+  const p34 = f64x2.add(kc(80), f64x2.mul(t, kc(96)));
+  const p345 = f64x2.add(p34, f64x2.mul(t2, kc(112)));
+  const poly = f64x2.add(p12, f64x2.mul(t2, p345));
+  const c = f64x2.sub(r, f64x2.mul(t, poly));
+  const y = f64x2.sub(
+    kc(272),
+    f64x2.sub(f64x2.sub(lo, f64x2.div(f64x2.mul(r, c), f64x2.sub(kc(288), c))), hi),
+  );
+  // scale by 2^k in two halves so k down to -1443 (x = -1000) yields subnormals / 0 correctly
+  const ki = i64x2.sub(kf, kc(320)); // bit pattern difference = k as an integer (two's complement)
+  const k1 = i64x2.shr_s(ki, 1);
+  const k2 = i64x2.sub(ki, k1);
+  const bias = i64x2.splat(1023);
+  const s1 = i64x2.shl(i64x2.add(k1, bias), 52);
+  const s2 = i64x2.shl(i64x2.add(k2, bias), 52);
+  return f64x2.mul(f64x2.mul(y, s1), s2);
+}
+
+/** log1p(e) for e in [0, 1] in both lanes. */
+// @ts-ignore: decorator
+@inline export function vlog1pUnit(e: v128): v128 {
+  const u = f64x2.add(kc(272), e);
+  const big = f64x2.ge(u, kc(256)); // 1 + e >= sqrt(2): k = 1
+  const kv = v128.and(big, kc(272)); // 1.0 where big, else 0.0
+  const f = v128.bitselect(f64x2.sub(f64x2.mul(u, kc(304)), kc(272)), e, big);
+  // c corrects the rounding of u = 1 + e (zero where f = e exactly)
+  const c = v128.and(big, f64x2.div(f64x2.sub(e, f64x2.sub(u, kc(272))), u));
+  const hfsq = f64x2.mul(kc(304), f64x2.mul(f, f));
+  const s = f64x2.div(f, f64x2.add(kc(288), f));
+  const z = f64x2.mul(s, s);
+  const z2 = f64x2.mul(z, z);
+  const z4 = f64x2.mul(z2, z2);
+  // R = z·(Lp1 + z·Lp2 + z²·(Lp3 + z·Lp4) + z⁴·(Lp5 + z·Lp6 + z²·Lp7))
+  const a = f64x2.add(kc(144), f64x2.mul(z, kc(160)));
+  const b = f64x2.add(kc(176), f64x2.mul(z, kc(192)));
+  const cc = f64x2.add(f64x2.add(kc(208), f64x2.mul(z, kc(224))), f64x2.mul(z2, kc(240)));
+  const R = f64x2.mul(z, f64x2.add(f64x2.add(a, f64x2.mul(z2, b)), f64x2.mul(z4, cc)));
+  // k·ln2_hi − ((hfsq − (s·(hfsq + R) + (k·ln2_lo + c))) − f)
+  const inner = f64x2.add(f64x2.mul(s, f64x2.add(hfsq, R)), f64x2.add(f64x2.mul(kv, kc(32)), c));
+  return f64x2.sub(f64x2.mul(kv, kc(16)), f64x2.sub(f64x2.sub(hfsq, inner), f));
+}

@@ -1,0 +1,16 @@
+// Chooses the Kernels for a requested backend: 'wasm' falls back to 'js' where WebAssembly
+// is unavailable (the model reports which one it used).
+import type { BackendName, Kernels } from './types.js';
+import { jsKernels } from './js.js';
+import { wasmKernels } from './wasm.js';
+import { wasmRuntime, type WasmRuntime } from '../wasm/load.js';
+
+let cached: { rt: WasmRuntime; kernels: Kernels } | null = null;
+
+export function kernelsFor(requested: BackendName): Kernels {
+  if (requested === 'js') return jsKernels;
+  const rt = wasmRuntime();
+  if (!rt) return jsKernels;
+  if (!cached || cached.rt !== rt) cached = { rt, kernels: wasmKernels(rt) };
+  return cached.kernels;
+}

@@ -1,0 +1,144 @@
+// Reads the accepted matrix inputs into a MatrixSource: the shape is checked up front, the
+// values (finite numbers only) while they are copied into backend storage.
+import { LogRegError, describeValue } from '../errors.js';
+import type { MatrixSource } from '../backend/types.js';
+
+/** A dense row-major matrix: `data` holds rows×cols values (extra trailing values are ignored). */
+export interface DenseMatrixInput {
+  data: Float64Array | Float32Array | ArrayLike<number>;
+  rows: number;
+  cols: number;
+}
+
+/** The subset of ml-matrix's Matrix this package reads. */
+export interface MatrixLike {
+  rows: number;
+  columns: number;
+  get?(row: number, column: number): number;
+  to2DArray?(): number[][];
+}
+
+export type MatrixInput = ArrayLike<ArrayLike<number>> | DenseMatrixInput | MatrixLike;
+
+function bad(row: number, col: number, v: unknown, what: string): LogRegError {
+  const code = typeof v === 'number' ? 'NON_FINITE' : 'INVALID_INPUT';
+  return new LogRegError(code, `${what} has ${describeValue(v)} at row ${row}, column ${col}`, {
+    row,
+    column: col,
+    value: v,
+  });
+}
+
+function checkCount(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new LogRegError('INVALID_INPUT', `${what} must be a non-negative integer, got ${describeValue(v)}`);
+  return v;
+}
+
+function nonEmpty(rows: number, cols: number, what: string): void {
+  if (rows === 0) throw new LogRegError('EMPTY_DATA', `${what} has no rows`);
+  if (cols === 0) throw new LogRegError('EMPTY_DATA', `${what} has no columns`);
+}
+
+function fromRows(X: ArrayLike<ArrayLike<number>>, what: string): MatrixSource {
+  const rows = X.length;
+  if (rows === 0) throw new LogRegError('EMPTY_DATA', `${what} has no rows`);
+  const first = X[0];
+  if (first === null || typeof first !== 'object' || typeof first.length !== 'number')
+    throw new LogRegError('INVALID_INPUT', `${what} row 0 is ${describeValue(first)}, not an array of numbers`, { row: 0 });
+  const cols = first.length;
+  nonEmpty(rows, cols, what);
+  for (let i = 1; i < rows; i++) {
+    const r = X[i];
+    if (r === null || typeof r !== 'object' || typeof r.length !== 'number')
+      throw new LogRegError('INVALID_INPUT', `${what} row ${i} is ${describeValue(r)}, not an array of numbers`, { row: i });
+    if (r.length !== cols)
+      throw new LogRegError(
+        'INVALID_INPUT',
+        `${what} is ragged: row ${i} has ${r.length} values, row 0 has ${cols}`,
+        { row: i },
+      );
+  }
+  return {
+    rows,
+    cols,
+    fill(t) {
+      for (let i = 0; i < rows; i++) {
+        const r = X[i];
+        const o = i * cols;
+        for (let j = 0; j < cols; j++) {
+          const v = r[j];
+          if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
+          t[o + j] = v;
+        }
+      }
+    },
+  };
+}
+
+function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
+  const rows = checkCount(X.rows, `${what}.rows`);
+  const cols = checkCount(X.cols, `${what}.cols`);
+  nonEmpty(rows, cols, what);
+  const data = X.data;
+  if (data === null || typeof data !== 'object' || typeof data.length !== 'number')
+    throw new LogRegError('INVALID_INPUT', `${what}.data must be an array or typed array`);
+  if (data.length < rows * cols)
+    throw new LogRegError(
+      'LENGTH_MISMATCH',
+      `${what}.data has ${data.length} values, fewer than rows × cols = ${rows} × ${cols} = ${rows * cols}`,
+    );
+  return {
+    rows,
+    cols,
+    fill(t) {
+      const n = rows * cols;
+      for (let k = 0; k < n; k++) {
+        const v = data[k];
+        if (typeof v !== 'number' || v - v !== 0) throw bad(Math.floor(k / cols), k % cols, v, what);
+        t[k] = v;
+      }
+    },
+  };
+}
+
+function fromMatrixLike(X: MatrixLike, what: string): MatrixSource {
+  const rows = checkCount(X.rows, `${what}.rows`);
+  const cols = checkCount(X.columns, `${what}.columns`);
+  nonEmpty(rows, cols, what);
+  if (typeof X.to2DArray === 'function') {
+    const src = fromRows(X.to2DArray(), what);
+    if (src.rows !== rows || src.cols !== cols)
+      throw new LogRegError('INVALID_INPUT', `${what}.to2DArray() does not match rows × columns`);
+    return src;
+  }
+  const get = X.get;
+  if (typeof get !== 'function')
+    throw new LogRegError('INVALID_INPUT', `${what} has rows/columns but neither get(i, j) nor to2DArray()`);
+  return {
+    rows,
+    cols,
+    fill(t) {
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) {
+          const v = get.call(X, i, j);
+          if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
+          t[i * cols + j] = v;
+        }
+    },
+  };
+}
+
+/** Reads X as number[][], { data, rows, cols } (row-major) or an ml-matrix-like object. */
+export function matrixSource(X: unknown, what = 'X'): MatrixSource {
+  if (X === null || typeof X !== 'object')
+    throw new LogRegError('INVALID_INPUT', `${what} must be a 2-D array or matrix, got ${describeValue(X)}`);
+  if (Array.isArray(X)) return fromRows(X, what);
+  const o = X as Record<string, unknown>;
+  if ('data' in o && 'rows' in o && 'cols' in o) return fromDense(o as unknown as DenseMatrixInput, what);
+  if ('rows' in o && 'columns' in o) return fromMatrixLike(o as unknown as MatrixLike, what);
+  throw new LogRegError(
+    'INVALID_INPUT',
+    `${what} must be number[][], { data, rows, cols } or a matrix with rows, columns and get(i, j)`,
+  );
+}

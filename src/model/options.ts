@@ -1,0 +1,144 @@
+// Options of LogisticRegression: defaults, and validation that names the offending option.
+// Only own properties are read, so a polluted Object.prototype cannot inject options.
+import { LogRegError, describeValue } from '../errors.js';
+import type { BackendName, LossKind } from '../backend/types.js';
+import type { PenaltyName } from '../loss/penalty.js';
+import type { IterationInfo, Schedule } from '../optim/types.js';
+
+export type SolverName = 'gd' | 'sgd' | 'momentum' | 'nesterov';
+
+export interface LogisticRegressionOptions {
+  /** Optimiser: 'gd' (default), 'sgd', 'momentum' (heavy ball), 'nesterov'. */
+  solver?: SolverName;
+  /** Inverse regularisation strength, as in scikit-learn (> 0). Default 1. */
+  C?: number;
+  penalty?: PenaltyName;
+  fitIntercept?: boolean;
+  /** Iterations (full-batch solvers) or epochs (minibatch solvers). Default 1000. */
+  maxIter?: number;
+  /** Stop when ‖∇J‖∞ <= tol·max(1, ‖∇J(w₀)‖∞). Default 1e-6. */
+  tol?: number;
+  /** Fixed step size; default: found by backtracking line search. */
+  learningRate?: number;
+  learningRateSchedule?: Schedule;
+  /** Exponent of the invscaling schedule. Default 0.5. */
+  powerT?: number;
+  /** Minibatch size: sgd (default 32), momentum and nesterov (default: full batch). */
+  batchSize?: number;
+  /** Momentum coefficient β in [0, 1). Default 0.9. */
+  momentum?: number;
+  /** Seed of the shuffling PRNG (integer). Default 0. */
+  seed?: number;
+  /** 'log' (binary cross-entropy, default) or 'squared' (½(p − y)²). */
+  loss?: LossKind;
+  /** 'wasm' (default; falls back to 'js' where WebAssembly is unavailable) or 'js'. */
+  backend?: BackendName;
+  /** Called after every iteration; returning false stops the fit. */
+  onIteration?: (info: IterationInfo) => boolean | void;
+}
+
+export interface ResolvedOptions {
+  solver: SolverName;
+  C: number;
+  penalty: PenaltyName;
+  fitIntercept: boolean;
+  maxIter: number;
+  tol: number;
+  learningRate: number | undefined;
+  learningRateSchedule: Schedule;
+  powerT: number;
+  batchSize: number | undefined;
+  momentum: number;
+  seed: number;
+  loss: LossKind;
+  backend: BackendName;
+  onIteration: ((info: IterationInfo) => boolean | void) | undefined;
+}
+
+type Check = (v: unknown, name: string) => unknown;
+
+function invalid(name: string, v: unknown, want: string): LogRegError {
+  return new LogRegError('INVALID_OPTION', `option ${name} must be ${want}, got ${describeValue(v)}`, {
+    option: name,
+    value: v,
+  });
+}
+
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, name) => {
+    if (typeof v !== 'string' || !allowed.includes(v)) throw invalid(name, v, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    return v;
+  };
+
+const number =
+  (ok: (x: number) => boolean, want: string): Check =>
+  (v, name) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) throw invalid(name, v, want);
+    return v;
+  };
+
+const integer =
+  (min: number, want: string): Check =>
+  (v, name) => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw invalid(name, v, want);
+    return v;
+  };
+
+const boolean: Check = (v, name) => {
+  if (typeof v !== 'boolean') throw invalid(name, v, 'true or false');
+  return v;
+};
+
+const fn: Check = (v, name) => {
+  if (typeof v !== 'function') throw invalid(name, v, 'a function');
+  return v;
+};
+
+const checks: Record<keyof LogisticRegressionOptions, Check> = {
+  solver: oneOf('gd', 'sgd', 'momentum', 'nesterov'),
+  C: number((x) => x > 0, 'a finite number > 0'),
+  penalty: oneOf('l2', 'none'),
+  fitIntercept: boolean,
+  maxIter: integer(1, 'an integer >= 1'),
+  tol: number((x) => x >= 0, 'a finite number >= 0'),
+  learningRate: number((x) => x > 0, 'a finite number > 0'),
+  learningRateSchedule: oneOf('constant', 'invscaling'),
+  powerT: number((x) => x > 0, 'a finite number > 0'),
+  batchSize: integer(1, 'an integer >= 1'),
+  momentum: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
+  seed: integer(-(2 ** 31), 'an integer'),
+  loss: oneOf('log', 'squared'),
+  backend: oneOf('wasm', 'js'),
+  onIteration: fn,
+};
+
+export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration'> = {
+  solver: 'gd',
+  C: 1,
+  penalty: 'l2',
+  fitIntercept: true,
+  maxIter: 1000,
+  tol: 1e-6,
+  learningRateSchedule: 'constant',
+  powerT: 0.5,
+  momentum: 0.9,
+  seed: 0,
+  loss: 'log',
+  backend: 'wasm',
+};
+
+export function resolveOptions(input: unknown): ResolvedOptions {
+  if (input === undefined) input = {};
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new LogRegError('INVALID_OPTION', `options must be an object, got ${describeValue(input)}`);
+  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined };
+  for (const key of Object.keys(input)) {
+    if (!Object.prototype.hasOwnProperty.call(checks, key))
+      throw new LogRegError('UNKNOWN_OPTION', `unknown option '${key}'`, { option: key });
+    const v = (input as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out[key] = checks[key as keyof LogisticRegressionOptions](v, key);
+  }
+  return out as unknown as ResolvedOptions;
+}

@@ -1,0 +1,18 @@
+// The kernel ABI as seen from JS: byte offsets into memory, counts, plain numbers.
+// Mirrors assembly/index.ts.
+export interface KernelExports {
+  heapBase(): number;
+  dot(a: number, b: number, d: number): number;
+  fusedGrad(
+    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+    w: number, b: number, g: number, zOut: number, mode: number,
+  ): number;
+  decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
+  sigmoidInPlace(v: number, n: number): void;
+  vexpTest(x: number, n: number, out: number): void;
+  vlog1pTest(x: number, n: number, out: number): void;
+}
+
+/** fusedGrad mode bits (assembly/fused.ts). */
+export const MODE_SQUARED = 1;
+export const MODE_NO_LOSS = 2;

@@ -1,0 +1,129 @@
+// The one owner of the WebAssembly memory and of every typed view on it.
+// Allocation is host-side (first fit over an address-ordered free list, coalescing on free),
+// so the kernels never allocate and any number of instances could share one memory.
+// Views are made from the current buffer on every call: memory.grow detaches old buffers.
+import { LogRegError } from '../errors.js';
+
+const PAGE = 65536;
+const ALIGN = 16;
+/** wasm32 limit: 65536 pages of 64 KiB. */
+export const MAX_PAGES = 65536;
+
+interface Block {
+  ptr: number;
+  size: number;
+}
+
+export class Heap {
+  readonly memory: WebAssembly.Memory;
+  private free: Block[] = [];
+  private used = new Map<number, number>();
+  private top: number;
+
+  constructor(memory: WebAssembly.Memory, base: number) {
+    this.memory = memory;
+    this.top = alignUp(base);
+  }
+
+  /** Bytes currently handed out. */
+  get bytesInUse(): number {
+    let s = 0;
+    for (const v of this.used.values()) s += v;
+    return s;
+  }
+
+  /** Size of the linear memory in bytes. */
+  get byteLength(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  /** Allocates `bytes` (rounded up to 16) and returns the byte offset. */
+  alloc(bytes: number): number {
+    const size = alignUp(Math.max(bytes, 1));
+    for (let i = 0; i < this.free.length; i++) {
+      const b = this.free[i];
+      if (b.size >= size) {
+        const ptr = b.ptr;
+        if (b.size === size) this.free.splice(i, 1);
+        else {
+          b.ptr += size;
+          b.size -= size;
+        }
+        this.used.set(ptr, size);
+        return ptr;
+      }
+    }
+    const ptr = this.top;
+    this.ensure(ptr + size);
+    this.top = ptr + size;
+    this.used.set(ptr, size);
+    return ptr;
+  }
+
+  /** Returns a block to the free list; the top block gives its space back to the bump pointer. */
+  release(ptr: number): void {
+    const size = this.used.get(ptr);
+    if (size === undefined) return;
+    this.used.delete(ptr);
+    // insert in address order, then merge with neighbours
+    let i = 0;
+    while (i < this.free.length && this.free[i].ptr < ptr) i++;
+    this.free.splice(i, 0, { ptr, size });
+    if (i + 1 < this.free.length && ptr + size === this.free[i + 1].ptr) {
+      this.free[i].size += this.free[i + 1].size;
+      this.free.splice(i + 1, 1);
+    }
+    if (i > 0 && this.free[i - 1].ptr + this.free[i - 1].size === ptr) {
+      this.free[i - 1].size += this.free[i].size;
+      this.free.splice(i, 1);
+      i--;
+    }
+    const last = this.free[this.free.length - 1];
+    if (last && last.ptr + last.size === this.top) {
+      this.top = last.ptr;
+      this.free.pop();
+    }
+  }
+
+  /** A Float64Array view of `length` doubles at `ptr`, valid until the next allocation. */
+  f64(ptr: number, length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, ptr, length);
+  }
+
+  /** An Int32Array view of `length` ints at `ptr`, valid until the next allocation. */
+  i32(ptr: number, length: number): Int32Array {
+    return new Int32Array(this.memory.buffer, ptr, length);
+  }
+
+  private ensure(end: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (end <= have) return;
+    const needPages = Math.ceil((end - have) / PAGE);
+    const havePages = have / PAGE;
+    // grow geometrically (at least 1/8 more) to keep the number of grow calls small
+    const pages = Math.min(MAX_PAGES - havePages, Math.max(needPages, Math.ceil(havePages / 8)));
+    if (pages < needPages) throw outOfMemory(end);
+    try {
+      this.memory.grow(pages);
+    } catch {
+      try {
+        this.memory.grow(needPages);
+      } catch {
+        throw outOfMemory(end);
+      }
+    }
+  }
+}
+
+function alignUp(n: number): number {
+  return Math.ceil(n / ALIGN) * ALIGN;
+}
+
+function outOfMemory(end: number): LogRegError {
+  const gib = (end / 2 ** 30).toFixed(2);
+  return new LogRegError(
+    'OUT_OF_MEMORY',
+    `WebAssembly memory cannot hold ${gib} GiB: 32-bit WebAssembly is limited to 4 GiB ` +
+      `(and the engine may allow less). Use fewer rows per fit, or the 'js' backend.`,
+  );
+}

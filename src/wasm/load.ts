@@ -1,0 +1,85 @@
+// Compiles and instantiates the kernels once. init() is asynchronous, memoised and safe to
+// call concurrently; initSync() compiles on the calling thread (fine in Node and workers).
+import { wasmBase64 } from './kernels.generated.js';
+import { Heap, MAX_PAGES } from './heap.js';
+import type { KernelExports } from './exports.js';
+
+export interface WasmRuntime {
+  readonly exports: KernelExports;
+  readonly heap: Heap;
+}
+
+/** What init() accepts: nothing (the embedded binary), a compiled module, or the bytes. */
+export type InitInput = WebAssembly.Module | BufferSource;
+
+let runtime: WasmRuntime | null = null;
+let pending: Promise<WasmRuntime> | null = null;
+let failure: unknown = null;
+
+function embeddedBytes(): Uint8Array<ArrayBuffer> {
+  const bin = atob(wasmBase64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function makeRuntime(instance: WebAssembly.Instance, memory: WebAssembly.Memory): WasmRuntime {
+  const exports = instance.exports as unknown as KernelExports;
+  return { exports, heap: new Heap(memory, exports.heapBase()) };
+}
+
+function newMemory(): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
+}
+
+/** True when this environment has WebAssembly at all. */
+export function hasWebAssembly(): boolean {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.Memory === 'function';
+}
+
+/** Compiles and instantiates the kernels; resolves when the wasm backend is ready. */
+export function init(input?: InitInput): Promise<void> {
+  if (runtime) return Promise.resolve();
+  if (!pending) {
+    pending = (async () => {
+      const memory = newMemory();
+      const module =
+        input instanceof WebAssembly.Module
+          ? input
+          : await WebAssembly.compile(input ?? embeddedBytes());
+      const instance = await WebAssembly.instantiate(module, { env: { memory } });
+      runtime = makeRuntime(instance, memory);
+      return runtime;
+    })();
+    pending.catch((e) => {
+      failure = e;
+      pending = null;
+    });
+  }
+  return pending.then(() => undefined);
+}
+
+/** Synchronous init (Node, workers); browsers refuse synchronous compiles of large modules. */
+export function initSync(input?: InitInput): void {
+  if (runtime) return;
+  const memory = newMemory();
+  const module =
+    input instanceof WebAssembly.Module ? input : new WebAssembly.Module(input ?? embeddedBytes());
+  runtime = makeRuntime(new WebAssembly.Instance(module, { env: { memory } }), memory);
+}
+
+/**
+ * The ready runtime: initialises synchronously on first use when init() was not awaited;
+ * null when WebAssembly is unavailable here (the caller falls back to the js backend).
+ */
+export function wasmRuntime(): WasmRuntime | null {
+  if (runtime) return runtime;
+  if (!hasWebAssembly() || failure) return null;
+  try {
+    initSync();
+  } catch (e) {
+    failure = e;
+    return null;
+  }
+  return runtime;
+}
