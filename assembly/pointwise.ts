@@ -43,11 +43,13 @@ export const LOSS_SQUARED: i32 = 1;
   return f64x2.mul(s, f64x2.mul(dl, f64x2.mul(prob(z, e), probComplement(z, e))));
 }
 
-/** s·ℓ. log loss: log1p(e) + max(z, 0) − y·z (finite for every finite z); squared: ½(p − y)². */
+/** s·ℓ. log loss: log1p(e) + (max(z, 0) − y·z) (finite for every finite z); squared: ½(p − y)². */
 // @ts-ignore: decorator
 @inline export function lossTerm(z: v128, y: v128, s: v128, e: v128, loss: i32): v128 {
   if (loss == LOSS_LOG) {
-    const l = f64x2.sub(f64x2.add(vlog1pUnit(e), f64x2.max(z, f64x2.splat(0))), f64x2.mul(y, z));
+    // (max(z, 0) − y·z) first: exactly 0 when the label agrees with the sign, so ℓ keeps its
+    // relative precision when it is tiny (z = 30, y = 1: ℓ = 9.4e-14)
+    const l = f64x2.add(vlog1pUnit(e), f64x2.sub(f64x2.max(z, f64x2.splat(0)), f64x2.mul(y, z)));
     return f64x2.mul(s, l);
   }
   const dl = pMinusY(z, y, e);

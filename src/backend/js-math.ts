@@ -48,7 +48,7 @@ export function rowTerms(
   const dl = y === 1 ? -q : p - y;
   if (!squared) {
     out[0] = s * dl;
-    if (wantLoss) out[1] = s * (Math.log1p(e) + (z > 0 ? z : 0) - y * z);
+    if (wantLoss) out[1] = s * (Math.log1p(e) + ((z > 0 ? z : 0) - y * z));
   } else {
     out[0] = s * (dl * (p * q));
     if (wantLoss) out[1] = s * (0.5 * (dl * dl));

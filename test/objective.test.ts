@@ -1,0 +1,56 @@
+// The objective's analytic gradient against central finite differences, for both losses,
+// with and without intercept, weights and penalty, on both backends.
+import { describe, expect, it } from 'vitest';
+import { kernelsFor } from '../src/backend/select.js';
+import { matrixSource } from '../src/data/matrix.js';
+import { LogisticObjective } from '../src/loss/logistic-objective.js';
+import type { BackendName, LossKind } from '../src/backend/types.js';
+import { gauss, makeProblem, prng } from './helpers.js';
+
+function objective(backend: BackendName, loss: LossKind, fitIntercept: boolean, weights: boolean, penalty: 'l2' | 'none') {
+  const { X, y } = makeProblem(41, 7, 3);
+  const r = prng(8);
+  const s = weights ? Float64Array.from(y, () => 0.2 + r() * 2) : null;
+  const data = kernelsFor(backend).dataset(matrixSource(X), Float64Array.from(y), s);
+  const sumWeights = s ? s.reduce((a, b) => a + b, 0) : y.length;
+  return new LogisticObjective(data, { C: 0.7, penalty, fitIntercept, loss, sumWeights });
+}
+
+describe('gradient vs central finite differences', () => {
+  for (const backend of ['wasm', 'js'] as BackendName[])
+    for (const loss of ['log', 'squared'] as LossKind[])
+      for (const fitIntercept of [true, false])
+        for (const weights of [false, true])
+          for (const penalty of ['l2', 'none'] as const)
+            it(`${backend} ${loss} intercept=${fitIntercept} weights=${weights} penalty=${penalty}`, () => {
+              const obj = objective(backend, loss, fitIntercept, weights, penalty);
+              const r = prng(21);
+              const x = Float64Array.from({ length: obj.dim }, () => gauss(r) * 0.5);
+              const g = new Float64Array(obj.dim);
+              obj.valueAndGradient(x, g);
+              const gp = new Float64Array(obj.dim);
+              for (let j = 0; j < obj.dim; j++) {
+                const h = 1e-5;
+                const xp = x.slice();
+                const xm = x.slice();
+                xp[j] += h;
+                xm[j] -= h;
+                const fd = (obj.valueAndGradient(xp, gp) - obj.valueAndGradient(xm, gp)) / (2 * h);
+                expect(Math.abs(fd - g[j])).toBeLessThan(1e-8 * Math.max(1, Math.abs(g[j])));
+              }
+            });
+});
+
+describe('minibatch estimate', () => {
+  it('the batch objective over all rows equals the full objective', () => {
+    const obj = objective('wasm', 'log', true, true, 'l2');
+    const x = Float64Array.from({ length: obj.dim }, (_, j) => 0.1 * j - 0.3);
+    const g1 = new Float64Array(obj.dim);
+    const g2 = new Float64Array(obj.dim);
+    const all = Int32Array.from({ length: obj.nSamples }, (_, i) => i);
+    const f1 = obj.valueAndGradient(x, g1);
+    const f2 = obj.batchValueAndGradient(x, g2, all);
+    expect(f2).toBeCloseTo(f1, 14);
+    for (let j = 0; j < obj.dim; j++) expect(g2[j]).toBeCloseTo(g1[j], 14);
+  });
+});
