@@ -1,0 +1,74 @@
+// Linear memory: the host-side allocator reuses freed space, fits free what they allocate,
+// and growth of the memory in the middle of a fit changes nothing.
+import { describe, expect, it } from 'vitest';
+import { Heap } from '../src/wasm/heap.js';
+import { wasmRuntime } from '../src/wasm/load.js';
+import { LogisticRegression } from '../src/index.js';
+import { makeProblem } from './helpers.js';
+
+describe('Heap', () => {
+  it('coalesces freed blocks and reuses them first-fit', () => {
+    const heap = new Heap(new WebAssembly.Memory({ initial: 1, maximum: 100 }), 1000);
+    const a = heap.alloc(100);
+    const b = heap.alloc(200);
+    const c = heap.alloc(300);
+    expect(a % 16).toBe(0);
+    expect(b).toBeGreaterThanOrEqual(a + 100);
+    heap.release(a);
+    heap.release(b); // a and b merge into one hole
+    const d = heap.alloc(290);
+    expect(d).toBe(a);
+    heap.release(c);
+    heap.release(d);
+    expect(heap.bytesInUse).toBe(0);
+    expect(heap.alloc(16)).toBe(a); // everything returned: the bump pointer went back down
+  });
+
+  it('grows the memory when needed and refuses more than 4 GiB with OUT_OF_MEMORY', () => {
+    const mem = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+    const heap = new Heap(mem, 1024);
+    const p = heap.alloc(10 * 65536);
+    expect(mem.buffer.byteLength).toBeGreaterThanOrEqual(p + 10 * 65536);
+    expect(() => heap.alloc(2 ** 32)).toThrow(/4 GiB/);
+  });
+});
+
+describe('fits and linear memory', () => {
+  it('10,000 fit + dispose cycles do not grow the memory', () => {
+    const heap = wasmRuntime()!.heap;
+    const { X, y } = makeProblem(40, 4, 5);
+    const cycle = () => {
+      const m = new LogisticRegression({ maxIter: 3 }).fit(X, y);
+      m.predictProba(X);
+      m.dispose();
+    };
+    for (let i = 0; i < 10; i++) cycle();
+    const bytes = heap.byteLength;
+    const inUse = heap.bytesInUse;
+    for (let i = 0; i < 10_000; i++) cycle();
+    expect(heap.byteLength).toBe(bytes);
+    expect(heap.bytesInUse).toBe(inUse);
+  });
+
+  it('memory growth in the middle of a fit leaves the result bit-identical', () => {
+    const rt = wasmRuntime()!;
+    const { X, y } = makeProblem(500, 9, 6);
+    const ref = new LogisticRegression({ solver: 'gd', maxIter: 40 }).fit(X, y);
+    const before = rt.heap.byteLength;
+    const held: number[] = [];
+    const m = new LogisticRegression({
+      solver: 'gd',
+      maxIter: 40,
+      onIteration: ({ iteration }) => {
+        // 32 MiB more each time: every allocation detaches the old ArrayBuffer
+        if (iteration % 10 === 5) held.push(rt.heap.alloc(32 * 2 ** 20));
+      },
+    }).fit(X, y);
+    expect(rt.heap.byteLength).toBeGreaterThan(before);
+    for (const p of held) rt.heap.release(p);
+    expect(Array.from(m.coef)).toEqual(Array.from(ref.coef));
+    expect(m.intercept).toBe(ref.intercept);
+    // and predictions after the growth still read the right memory
+    expect(Array.from(m.predictProba(X))).toEqual(Array.from(ref.predictProba(X)));
+  });
+});
