@@ -1,5 +1,4 @@
-// Scalar reference arithmetic of the js backend: the same formulas and summation order as
-// the wasm kernels (assembly/dot.ts, assembly/pointwise.ts), with the engine's Math.exp/log1p.
+// Scalar helpers of the js backend (the same formulas as assembly/dot.ts and pointwise.ts).
 
 /**
  * Dot product of X[o .. o+d) and w[0 .. d): four accumulators (lanes j mod 4) combined as
@@ -26,31 +25,4 @@ export function dotRow(X: Float64Array, o: number, w: Float64Array, d: number): 
 export function sigmoid(z: number): number {
   const e = Math.exp(-Math.abs(z));
   return (z >= 0 ? 1 : e) / (1 + e);
-}
-
-/**
- * Per-row terms for a row with margin z, label y, weight s. Writes out[0] = s·∂ℓ/∂z and,
- * when wantLoss, out[1] = s·ℓ. log: ℓ = log1p(e) + max(z,0) − y·z; squared: ℓ = ½(p − y)².
- */
-export function rowTerms(
-  z: number,
-  y: number,
-  s: number,
-  squared: boolean,
-  wantLoss: boolean,
-  out: Float64Array,
-): void {
-  const e = Math.exp(-Math.abs(z));
-  const u = 1 + e;
-  const pos = z >= 0;
-  const p = (pos ? 1 : e) / u;
-  const q = (pos ? e : 1) / u;
-  const dl = y === 1 ? -q : p - y;
-  if (!squared) {
-    out[0] = s * dl;
-    if (wantLoss) out[1] = s * (Math.log1p(e) + ((z > 0 ? z : 0) - y * z));
-  } else {
-    out[0] = s * (dl * (p * q));
-    if (wantLoss) out[1] = s * (0.5 * (dl * dl));
-  }
 }
