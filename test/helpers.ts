@@ -5,46 +5,7 @@ import { dirname, join } from 'node:path';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** mulberry32: deterministic uniform [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal via Box–Muller. */
-export function gauss(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-}
-
-export interface Problem {
-  X: number[][];
-  y: number[];
-  w: number[];
-}
-
-/** A noisy linearly generated binary problem (labels 0/1). */
-export function makeProblem(n: number, d: number, seed: number, scale = 1): Problem {
-  const r = prng(seed);
-  const wTrue = Array.from({ length: d }, () => gauss(r));
-  const X: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = Array.from({ length: d }, () => gauss(r) * scale);
-    const z = row.reduce((s, v, j) => s + v * wTrue[j], 0.3) + gauss(r);
-    X.push(row);
-    y.push(z > 0 ? 1 : 0);
-  }
-  if (n >= 2) {
-    y[0] = 0;
-    y[1] = 1; // both classes present
-  }
-  return { X, y, w: wTrue };
-}
+export { prng, gauss, makeProblem, type Problem } from './problem.js';
 
 export function flat(X: number[][]): Float64Array {
   const d = X[0].length;

@@ -35,7 +35,7 @@ export function stochastic(
   let xNext = Float64Array.from(x);
   for (let epoch = 1; epoch <= opts.maxIter; epoch++) {
     if (mon.small(g)) return mon.result(x, f, g, epoch - 1, 'converged');
-    const eta = opts.schedule === 'invscaling' ? eta0 / Math.pow(epoch, opts.powerT) : eta0;
+    const eta = opts.schedule === 'invscaling' ? eta0 / epochPower(epoch, opts.powerT) : eta0;
     rng.shuffle(order);
     xNext.set(x);
     for (let start = 0; start < rows; start += batch) {
@@ -60,4 +60,9 @@ export function stochastic(
     if (!mon.record(epoch, f, g)) return mon.result(x, f, g, epoch, 'callback');
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(g) ? 'converged' : 'maxIter');
+}
+
+/** e^p; sqrt for the default p = 0.5 (correctly rounded everywhere, unlike Math.pow). */
+function epochPower(e: number, p: number): number {
+  return p === 0.5 ? Math.sqrt(e) : p === 1 ? e : Math.pow(e, p);
 }
