@@ -29,3 +29,14 @@ describe('built package', () => {
     expect(existsSync(join(root, 'dist/index.d.cts'))).toBe(true);
   });
 });
+
+describe('without WebAssembly', () => {
+  it('init() resolves and models use the js backend, reporting it', () => {
+    const out = execFileSync(process.execPath, [join(root, 'test/consumers/no-wasm.cjs')], { cwd: root });
+    expect(JSON.parse(out.toString())).toEqual({
+      backend: 'js',
+      predictions: ['a', 'a', 'b', 'b', 'a', 'b'],
+      finite: true,
+    });
+  });
+});

@@ -37,9 +37,14 @@ export function hasWebAssembly(): boolean {
   return typeof WebAssembly === 'object' && typeof WebAssembly.Memory === 'function';
 }
 
-/** Compiles and instantiates the kernels; resolves when the wasm backend is ready. */
+/**
+ * Compiles and instantiates the kernels; resolves when the wasm backend is ready, or at once
+ * where WebAssembly does not exist (models then use the js backend and say so).
+ */
 export function init(input?: InitInput): Promise<void> {
   if (runtime) return Promise.resolve();
+  // no WebAssembly here (CSP without wasm-unsafe-eval, iOS Lockdown mode): the js backend serves
+  if (!hasWebAssembly()) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
       const memory = newMemory();
@@ -61,7 +66,7 @@ export function init(input?: InitInput): Promise<void> {
 
 /** Synchronous init (Node, workers); browsers refuse synchronous compiles of large modules. */
 export function initSync(input?: InitInput): void {
-  if (runtime) return;
+  if (runtime || !hasWebAssembly()) return;
   const memory = newMemory();
   const module =
     input instanceof WebAssembly.Module ? input : new WebAssembly.Module(input ?? embeddedBytes());
