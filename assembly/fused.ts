@@ -5,25 +5,11 @@
 // with an empty second lane, so every row sees the same arithmetic.
 import { dotf64 } from './dot';
 import { expNegAbs, residual, lossTerm } from './pointwise';
+import { rowIndex, pair, weightOf, addRows4, addRow } from './rows';
 
 /** mode bits: bit 0 — 0 = log loss, 1 = squared loss; bit 1 — skip the loss value. */
 export const MODE_SQUARED: i32 = 1;
 export const MODE_NO_LOSS: i32 = 2;
-
-// @ts-ignore: decorator
-@inline function rowIndex(idx: usize, row0: i32, k: i32): i32 {
-  return idx ? load<i32>(idx + (<usize>k << 2)) : row0 + k;
-}
-
-// @ts-ignore: decorator
-@inline function pair(a: f64, b: f64): v128 {
-  return f64x2.replace_lane(f64x2.splat(a), 1, b);
-}
-
-// @ts-ignore: decorator
-@inline function weightOf(s: usize, i: i32): f64 {
-  return s ? load<f64>(s + (<usize>i << 3)) : 1.0;
-}
 
 /**
  * X: n×d row-major f64; y: f64 labels in [0, 1]; s: f64 sample weights or 0 (all 1);
@@ -74,23 +60,7 @@ export function fusedGrad(
       if (wantLoss) lossAcc = f64x2.add(lossAcc, f64x2.add(lossTerm(zA, yA, sA, eA, 0), lossTerm(zB, yB, sB, eB, 0)));
     }
     biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));
-    const r0 = f64x2.splat(f64x2.extract_lane(rA, 0));
-    const r1 = f64x2.splat(f64x2.extract_lane(rA, 1));
-    const r2 = f64x2.splat(f64x2.extract_lane(rB, 0));
-    const r3 = f64x2.splat(f64x2.extract_lane(rB, 1));
-    let j = 0;
-    for (; j + 2 <= d; j += 2) {
-      const o = <usize>j << 3;
-      const a = f64x2.add(f64x2.mul(r0, v128.load(x0 + o)), f64x2.mul(r1, v128.load(x1 + o)));
-      const c = f64x2.add(f64x2.mul(r2, v128.load(x2 + o)), f64x2.mul(r3, v128.load(x3 + o)));
-      v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.add(a, c)));
-    }
-    if (j < d) {
-      const o = <usize>j << 3;
-      const a = f64x2.extract_lane(r0, 0) * load<f64>(x0 + o) + f64x2.extract_lane(r1, 0) * load<f64>(x1 + o);
-      const c = f64x2.extract_lane(r2, 0) * load<f64>(x2 + o) + f64x2.extract_lane(r3, 0) * load<f64>(x3 + o);
-      store<f64>(g + o, load<f64>(g + o) + (a + c));
-    }
+    addRows4(g, d, x0, x1, x2, x3, rA, rB);
   }
   for (; k < count; k++) {
     const i = rowIndex(idx, row0, k);
@@ -110,17 +80,7 @@ export function fusedGrad(
       if (wantLoss) lossAcc = f64x2.add(lossAcc, lossTerm(zv, yv, sv, ev, 0));
     }
     biasAcc = f64x2.add(biasAcc, rv);
-    const r = f64x2.extract_lane(rv, 0);
-    const rs = f64x2.splat(r);
-    let j = 0;
-    for (; j + 2 <= d; j += 2) {
-      const o = <usize>j << 3;
-      v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.mul(rs, v128.load(x + o))));
-    }
-    if (j < d) {
-      const o = <usize>j << 3;
-      store<f64>(g + o, load<f64>(g + o) + r * load<f64>(x + o));
-    }
+    addRow(g, d, x, f64x2.extract_lane(rv, 0));
   }
   store<f64>(g + rowBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1));
   return f64x2.extract_lane(lossAcc, 0) + f64x2.extract_lane(lossAcc, 1);

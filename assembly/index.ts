@@ -3,6 +3,9 @@
 export { dot } from './dot';
 export { fusedGrad } from './fused';
 export { decision, sigmoidInPlace } from './predict';
+export { curvatureFromZ, hessVec } from './hessian';
+export { sagaBatch } from './saga';
+export { rowSqNorms } from './rows';
 export { vexpTest, vlog1pTest } from './probe';
 
 /** First byte free for the host: static data (the constant tables) lies below. */

@@ -7,3 +7,4 @@ export type { Label } from './data/labels.js';
 export type { DenseMatrixInput, MatrixLike, MatrixInput } from './data/matrix.js';
 export type { Objective, StochasticObjective, OptimizeResult, IterationInfo } from './optim/types.js';
 export type { BackendName, LossKind } from './backend/types.js';
+export { setWarningHandler, type LogRegWarning, type WarningHandler } from './warnings.js';

@@ -12,8 +12,7 @@ function objective(backend: BackendName, loss: LossKind, fitIntercept: boolean, 
   const r = prng(8);
   const s = weights ? Float64Array.from(y, () => 0.2 + r() * 2) : null;
   const data = kernelsFor(backend).dataset(matrixSource(X), Float64Array.from(y), s);
-  const sumWeights = s ? s.reduce((a, b) => a + b, 0) : y.length;
-  return new LogisticObjective(data, { C: 0.7, penalty, fitIntercept, loss, sumWeights });
+  return new LogisticObjective(data, { C: 0.7, penalty, l1Ratio: 0.5, fitIntercept, loss, sampleWeight: s });
 }
 
 describe('gradient vs central finite differences', () => {

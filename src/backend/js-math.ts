@@ -26,3 +26,22 @@ export function sigmoid(z: number): number {
   const e = Math.exp(-Math.abs(z));
   return (z >= 0 ? 1 : e) / (1 + e);
 }
+
+/** ∂ℓ/∂z: log loss p − y; squared loss (p − y)·p·(1 − p). */
+export function firstDerivative(z: number, y: number, squared: boolean): number {
+  const e = Math.exp(-Math.abs(z));
+  const u = 1 + e;
+  const dl = ((z >= 0 ? 1 : e) - y - y * e) / u;
+  return squared ? dl * (e / (u * u)) : dl;
+}
+
+/** ∂²ℓ/∂z²: log loss p(1 − p); squared loss p(1 − p)·(p(1 − p) + (p − y)(1 − 2p)). */
+export function secondDerivative(z: number, y: number, squared: boolean): number {
+  const e = Math.exp(-Math.abs(z));
+  const u = 1 + e;
+  const pq = e / (u * u);
+  if (!squared) return pq;
+  const p = (z >= 0 ? 1 : e) / u;
+  const q = (z >= 0 ? e : 1) / u;
+  return pq * (pq + (p - y) * (q - p));
+}

@@ -1,7 +1,7 @@
 // The pure-TypeScript backend: the fallback where WebAssembly is unavailable, the test
 // oracle, and the "plain JS" side of every benchmark, so it is the fastest plain JS we found.
 import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
-import { dotRow, sigmoid } from './js-math.js';
+import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
 
 class JsDataset implements KernelDataset {
   readonly n: number;
@@ -9,6 +9,9 @@ class JsDataset implements KernelDataset {
   private X: Float64Array | null;
   private y: Float64Array;
   private s: Float64Array | null;
+  private z: Float64Array | null = null;
+  private D: Float64Array | null = null;
+  private table: Float64Array | null = null;
 
   constructor(X: MatrixSource, y: Float64Array, s: Float64Array | null) {
     this.n = X.rows;
@@ -20,6 +23,11 @@ class JsDataset implements KernelDataset {
     this.s = s ? Float64Array.from(s) : null;
   }
 
+  private data(): Float64Array {
+    if (this.X === null) throw new Error('dataset disposed');
+    return this.X;
+  }
+
   fusedGrad(
     w: Float64Array,
     b: number,
@@ -27,14 +35,67 @@ class JsDataset implements KernelDataset {
     loss: LossKind,
     wantLoss: boolean,
     indices?: Int32Array,
+    keepZ = false,
   ): number {
-    const X = this.X;
-    if (X === null) throw new Error('dataset disposed');
-    return fusedPass(X, this.d, this.y, this.s, indices, indices ? indices.length : this.n, w, b, g, loss === 'squared', wantLoss);
+    let zOut: Float64Array | null = null;
+    if (keepZ && !indices) zOut = this.z ??= new Float64Array(this.n);
+    const count = indices ? indices.length : this.n;
+    return fusedPass(this.data(), this.d, this.y, this.s, indices, count, w, b, g, loss === 'squared', wantLoss, zOut);
+  }
+
+  curvature(loss: LossKind): void {
+    const z = this.z;
+    if (z === null) throw new Error('curvature() needs a full fusedGrad pass with keepZ first');
+    const D = (this.D ??= new Float64Array(this.n));
+    for (let i = 0; i < this.n; i++) D[i] = (this.s === null ? 1 : this.s[i]) * secondDerivative(z[i], this.y[i], loss === 'squared');
+  }
+
+  hessVec(v: Float64Array, vb: number, out: Float64Array): void {
+    const X = this.data();
+    const D = this.D;
+    if (D === null) throw new Error('hessVec() needs curvature() first');
+    const d = this.d;
+    out.fill(0, 0, d + 1);
+    for (let i = 0; i < this.n; i++) {
+      const o = i * d;
+      const r = D[i] * (dotRow(X, o, v, d) + vb);
+      out[d] += r;
+      for (let j = 0; j < d; j++) out[j] += r * X[o + j];
+    }
+  }
+
+  rowSqNorms(): Float64Array {
+    const X = this.data();
+    const out = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) out[i] = dotRow(X, i * this.d, X.subarray(i * this.d), this.d);
+    return out;
+  }
+
+  sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void {
+    const X = this.data();
+    const T = (this.table ??= new Float64Array(this.n));
+    const d = this.d;
+    g.fill(0, 0, d + 1);
+    const count = indices ? indices.length : this.n;
+    for (let k = 0; k < count; k++) {
+      const i = indices ? indices[k] : k;
+      const o = i * d;
+      const z = dotRow(X, o, w, d) + b;
+      const r = scale * (this.s === null ? 1 : this.s[i]) * firstDerivative(z, this.y[i], loss === 'squared');
+      const delta = r - T[i];
+      T[i] = r;
+      g[d] += delta;
+      for (let j = 0; j < d; j++) g[j] += delta * X[o + j];
+    }
+  }
+
+  sagaReset(): void {
+    this.table?.fill(0);
   }
 
   dispose(): void {
     this.X = null;
+    this.z = this.D = this.table = null;
   }
 }
 
@@ -57,6 +118,7 @@ export function fusedPass(
   g: Float64Array,
   squared: boolean,
   wantLoss: boolean,
+  zOut: Float64Array | null = null,
 ): number {
   g.fill(0, 0, d + 1);
   let loss = 0;
@@ -85,6 +147,10 @@ export function fusedPass(
     }
     const z0 = a0 + a1 + b;
     const z1 = c0 + c1 + b;
+    if (zOut !== null) {
+      zOut[k] = z0;
+      if (pair) zOut[k + 1] = z1;
+    }
     const e0 = Math.exp(-Math.abs(z0));
     const e1 = Math.exp(-Math.abs(z1));
     const y0 = y[i0];

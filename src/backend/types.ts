@@ -28,7 +28,24 @@ export interface KernelDataset {
     loss: LossKind,
     wantLoss: boolean,
     indices?: Int32Array,
+    keepZ?: boolean,
   ): number;
+  /**
+   * Per-row curvature D_i = s_i·∂²ℓ/∂z² from the margins kept by the last full fusedGrad call
+   * with keepZ (stored for hessVec).
+   */
+  curvature(loss: LossKind): void;
+  /** out[0..d) = Σ D_i (x_i·v + vb) x_i, out[d] = Σ D_i (x_i·v + vb), with D from curvature(). */
+  hessVec(v: Float64Array, vb: number, out: Float64Array): void;
+  /** ‖x_i‖² for every row. */
+  rowSqNorms(): Float64Array;
+  /**
+   * SAGA update over `indices` (all rows when undefined): r_i = scale·s_i·∂ℓ/∂z at w, b;
+   * g[0..d) = Σ (r_i − T_i) x_i, g[d] = Σ (r_i − T_i); then T_i = r_i. T starts at 0 and is
+   * reset by sagaReset().
+   */
+  sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void;
+  sagaReset(): void;
   dispose(): void;
 }
 

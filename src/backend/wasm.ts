@@ -15,6 +15,10 @@ class WasmDataset implements KernelDataset {
   private wPtr: number;
   private gPtr: number;
   private idxPtr = 0;
+  private zPtr = 0;
+  private dPtr = 0;
+  private vPtr = 0;
+  private tablePtr = 0;
   private disposed = false;
 
   constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null) {
@@ -53,24 +57,81 @@ class WasmDataset implements KernelDataset {
     loss: LossKind,
     wantLoss: boolean,
     indices?: Int32Array,
+    keepZ = false,
   ): number {
-    if (this.disposed) throw new Error('dataset disposed');
-    const heap = this.rt.heap;
-    let count = this.n;
-    let idx = 0;
-    if (indices) {
-      if (this.idxPtr === 0) this.idxPtr = this.alloc(4 * this.n);
-      count = indices.length;
-      heap.i32(this.idxPtr, count).set(indices);
-      idx = this.idxPtr;
+    const idx = this.rows(indices);
+    const count = indices ? indices.length : this.n;
+    this.rt.heap.f64(this.wPtr, this.d).set(w);
+    let zOut = 0;
+    if (keepZ && !indices) {
+      if (this.zPtr === 0) this.zPtr = this.alloc(8 * this.n);
+      zOut = this.zPtr;
     }
-    heap.f64(this.wPtr, this.d).set(w);
-    const mode = (loss === 'squared' ? MODE_SQUARED : 0) | (wantLoss ? 0 : MODE_NO_LOSS);
     const value = this.rt.exports.fusedGrad(
-      this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, count, this.wPtr, b, this.gPtr, 0, mode,
+      this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, count, this.wPtr, b, this.gPtr, zOut,
+      modeOf(loss) | (wantLoss ? 0 : MODE_NO_LOSS),
     );
-    g.set(heap.f64(this.gPtr, this.d + 1));
+    g.set(this.rt.heap.f64(this.gPtr, this.d + 1));
     return value;
+  }
+
+  curvature(loss: LossKind): void {
+    this.live();
+    if (this.zPtr === 0) throw new Error('curvature() needs a full fusedGrad pass with keepZ first');
+    if (this.dPtr === 0) this.dPtr = this.alloc(8 * this.n);
+    this.rt.exports.curvatureFromZ(this.zPtr, this.yPtr, this.sPtr, this.n, modeOf(loss), this.dPtr);
+  }
+
+  hessVec(v: Float64Array, vb: number, out: Float64Array): void {
+    this.live();
+    if (this.dPtr === 0) throw new Error('hessVec() needs curvature() first');
+    if (this.vPtr === 0) this.vPtr = this.alloc(8 * this.d);
+    this.rt.heap.f64(this.vPtr, this.d).set(v);
+    this.rt.exports.hessVec(this.xPtr, this.d, this.n, this.dPtr, this.vPtr, vb, this.gPtr);
+    out.set(this.rt.heap.f64(this.gPtr, this.d + 1));
+  }
+
+  rowSqNorms(): Float64Array {
+    this.live();
+    const p = this.rt.heap.alloc(8 * this.n);
+    try {
+      this.rt.exports.rowSqNorms(this.xPtr, this.d, this.n, p);
+      return this.rt.heap.f64(p, this.n).slice();
+    } finally {
+      this.rt.heap.release(p);
+    }
+  }
+
+  sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void {
+    const idx = this.rows(indices);
+    if (this.tablePtr === 0) {
+      this.tablePtr = this.alloc(8 * this.n);
+      this.rt.heap.f64(this.tablePtr, this.n).fill(0);
+    }
+    this.rt.heap.f64(this.wPtr, this.d).set(w);
+    this.rt.exports.sagaBatch(
+      this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n,
+      this.wPtr, b, this.tablePtr, scale, this.gPtr, modeOf(loss),
+    );
+    g.set(this.rt.heap.f64(this.gPtr, this.d + 1));
+  }
+
+  sagaReset(): void {
+    this.live();
+    if (this.tablePtr !== 0) this.rt.heap.f64(this.tablePtr, this.n).fill(0);
+  }
+
+  /** Copies the row list into memory; returns its offset, or 0 (all rows). */
+  private rows(indices: Int32Array | undefined): number {
+    this.live();
+    if (!indices) return 0;
+    if (this.idxPtr === 0) this.idxPtr = this.alloc(4 * this.n);
+    this.rt.heap.i32(this.idxPtr, indices.length).set(indices);
+    return this.idxPtr;
+  }
+
+  private live(): void {
+    if (this.disposed) throw new Error('dataset disposed');
   }
 
   dispose(): void {
@@ -79,6 +140,10 @@ class WasmDataset implements KernelDataset {
     for (const p of this.ptrs) this.rt.heap.release(p);
     this.ptrs = [];
   }
+}
+
+function modeOf(loss: LossKind): number {
+  return loss === 'squared' ? MODE_SQUARED : 0;
 }
 
 export function wasmKernels(rt: WasmRuntime): Kernels {

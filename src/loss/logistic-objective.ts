@@ -1,45 +1,112 @@
 // The binary objective over a KernelDataset (either backend):
-//   J(w, b) = (1/S) Σ s_i ℓ(y_i, x_i·w + b) + (1/(C·S))·P(w),   S = Σ s_i,   P(w) = ½‖w‖² (l2)
-// The parameter vector is [w (d values), b] with fitIntercept, else [w]; b is never penalised.
+//   J(w, b) = (1/S) Σ s_i ℓ(y_i, x_i·w + b) + (l2/2)‖w‖² + l1·‖w‖₁,   S = Σ s_i
+// with l2, l1 from penalty.ts. The parameter vector is [w (d values), b] with fitIntercept,
+// else [w]; b is never penalised. valueAndGradient covers the smooth part; the ‖w‖₁ part is
+// exposed as `l1` for the solvers that handle it.
 import type { KernelDataset, LossKind } from '../backend/types.js';
-import type { StochasticObjective } from '../optim/types.js';
-import { penaltyOf, type PenaltyName } from './penalty.js';
+import type { FiniteSumObjective, L1Term } from '../optim/types.js';
+import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 
 export interface LogisticObjectiveOptions {
   C: number;
   penalty: PenaltyName;
+  l1Ratio: number;
   fitIntercept: boolean;
   loss: LossKind;
-  /** Σ s_i (n without sample weights). */
-  sumWeights: number;
+  /** the weights the dataset was built with (null: all 1) */
+  sampleWeight: Float64Array | null;
 }
 
-export class LogisticObjective implements StochasticObjective {
+export class LogisticObjective implements FiniteSumObjective {
   readonly dim: number;
   readonly nSamples: number;
+  readonly l2: number;
+  readonly l1: L1Term | undefined;
+  readonly penalizedCount: number;
   private readonly data: KernelDataset;
   private readonly opts: LogisticObjectiveOptions;
+  /** S = Σ s_i */
+  readonly sumWeights: number;
   private readonly w: Float64Array;
   private readonly gk: Float64Array;
-  private readonly alpha: number;
+  /** the point whose margins the dataset holds (keepZ), and whether D was derived from them */
+  private zAt: Float64Array | null = null;
+  private curvatureReady = false;
 
   constructor(data: KernelDataset, opts: LogisticObjectiveOptions) {
     this.data = data;
     this.opts = opts;
     this.nSamples = data.n;
     this.dim = data.d + (opts.fitIntercept ? 1 : 0);
+    this.penalizedCount = data.d;
+    const sw = opts.sampleWeight;
+    this.sumWeights = sw ? sw.reduce((a, v) => a + v, 0) : data.n;
     this.w = new Float64Array(data.d);
     this.gk = new Float64Array(data.d + 1);
-    this.alpha = opts.penalty === 'none' ? 0 : 1 / (opts.C * opts.sumWeights);
+    const p = penaltyStrengths(opts.penalty, opts.C, this.sumWeights, opts.l1Ratio);
+    this.l2 = p.l2;
+    this.l1 = p.l1 > 0 ? { strength: p.l1, count: data.d } : undefined;
   }
 
   valueAndGradient(x: Float64Array, g: Float64Array): number {
-    return this.evaluate(x, g, undefined, 1 / this.opts.sumWeights);
+    const v = this.evaluate(x, g, undefined, 1 / this.sumWeights);
+    (this.zAt ??= new Float64Array(this.dim)).set(x);
+    this.curvatureReady = false;
+    return v;
   }
 
   /** Unbiased for a uniform batch: the data term is scaled by n / (|batch|·S). */
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array): number {
-    return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.opts.sumWeights));
+    return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights));
+  }
+
+  hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
+    if (!this.at(x)) this.valueAndGradient(x, new Float64Array(this.dim));
+    if (!this.curvatureReady) {
+      this.data.curvature(this.opts.loss);
+      this.curvatureReady = true;
+    }
+    const d = this.data.d;
+    const vw = this.w;
+    for (let j = 0; j < d; j++) vw[j] = v[j];
+    const vb = this.opts.fitIntercept ? v[d] : 0;
+    this.data.hessVec(vw, vb, this.gk);
+    const scale = 1 / this.sumWeights;
+    for (let j = 0; j < d; j++) out[j] = scale * this.gk[j] + this.l2 * v[j];
+    if (this.opts.fitIntercept) out[d] = scale * this.gk[d];
+  }
+
+  sagaUpdate(x: Float64Array, indices: Int32Array | undefined, g: Float64Array): void {
+    const d = this.data.d;
+    for (let j = 0; j < d; j++) this.w[j] = x[j];
+    const b = this.opts.fitIntercept ? x[d] : 0;
+    this.data.sagaBatch(this.w, b, indices, this.nSamples / this.sumWeights, this.opts.loss, this.gk);
+    for (let j = 0; j < d; j++) g[j] = this.gk[j];
+    if (this.opts.fitIntercept) g[d] = this.gk[d];
+  }
+
+  sagaReset(): void {
+    this.data.sagaReset();
+  }
+
+  /** max_i (n/S)·s_i·max ℓ''·(‖x_i‖² + [intercept]) */
+  maxSummandLipschitz(): number {
+    const norms = this.data.rowSqNorms();
+    const s = this.opts.sampleWeight;
+    const curv = this.opts.loss === 'squared' ? 0.3125 : 0.25; // bounds on ℓ'' (see assembly/hessian.ts)
+    let m = 0;
+    for (let i = 0; i < norms.length; i++) {
+      const li = (s ? s[i] : 1) * (norms[i] + (this.opts.fitIntercept ? 1 : 0));
+      if (li > m) m = li;
+    }
+    return (this.nSamples / this.sumWeights) * curv * m;
+  }
+
+  private at(x: Float64Array): boolean {
+    const z = this.zAt;
+    if (!z) return false;
+    for (let j = 0; j < x.length; j++) if (z[j] !== x[j]) return false;
+    return true;
   }
 
   private evaluate(x: Float64Array, g: Float64Array, idx: Int32Array | undefined, scale: number): number {
@@ -48,9 +115,9 @@ export class LogisticObjective implements StochasticObjective {
     for (let j = 0; j < d; j++) w[j] = x[j];
     const b = this.opts.fitIntercept ? x[d] : 0;
     const gk = this.gk;
-    const sum = this.data.fusedGrad(w, b, gk, this.opts.loss, true, idx);
+    const sum = this.data.fusedGrad(w, b, gk, this.opts.loss, true, idx, idx === undefined);
     for (let j = 0; j < d; j++) g[j] = scale * gk[j];
     if (this.opts.fitIntercept) g[d] = scale * gk[d];
-    return scale * sum + penaltyOf(this.opts.penalty).addTo(w, d, this.alpha, g);
+    return scale * sum + addL2(w, d, this.l2, g);
   }
 }

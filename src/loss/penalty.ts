@@ -1,30 +1,49 @@
-// Penalties on the coefficients (never on the intercept). The objective adds
+// Penalties on the coefficients (never on the intercept), in the objective's scale:
 // α·P(w) with α = 1/(C·S), S = Σ sample weights (scikit-learn's objective divided by C·S).
+//   l2:         α·½‖w‖²
+//   l1:         α·‖w‖₁
+//   elasticnet: α·(ρ‖w‖₁ + (1 − ρ)·½‖w‖²),   ρ = l1Ratio
+// The ½‖w‖² part is smooth and goes into valueAndGradient; the ‖w‖₁ part is left to the
+// solvers that handle it (proximal / orthant-wise).
 
-export type PenaltyName = 'l2' | 'none';
+export type PenaltyName = 'l2' | 'l1' | 'elasticnet' | 'none';
 
-export interface Penalty {
-  /** Adds α·∇P(w) to g[0..d) and returns α·P(w). */
-  addTo(w: Float64Array, d: number, alpha: number, g: Float64Array): number;
+export interface PenaltyStrengths {
+  /** coefficient of ½‖w‖² */
+  l2: number;
+  /** coefficient of ‖w‖₁ */
+  l1: number;
 }
 
-const l2: Penalty = {
-  addTo(w, d, alpha, g) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      s += w[j] * w[j];
-      g[j] += alpha * w[j];
-    }
-    return 0.5 * alpha * s;
-  },
-};
+export function penaltyStrengths(name: PenaltyName, C: number, sumWeights: number, l1Ratio: number): PenaltyStrengths {
+  const alpha = 1 / (C * sumWeights);
+  switch (name) {
+    case 'l2':
+      return { l2: alpha, l1: 0 };
+    case 'l1':
+      return { l2: 0, l1: alpha };
+    case 'elasticnet':
+      return { l2: alpha * (1 - l1Ratio), l1: alpha * l1Ratio };
+    case 'none':
+      return { l2: 0, l1: 0 };
+  }
+}
 
-const none: Penalty = {
-  addTo() {
-    return 0;
-  },
-};
+/** Adds l2·w to g[0..count) and returns ½·l2·‖w‖² over those coordinates. */
+export function addL2(w: Float64Array, count: number, l2: number, g: Float64Array): number {
+  if (l2 === 0) return 0;
+  let s = 0;
+  for (let j = 0; j < count; j++) {
+    s += w[j] * w[j];
+    g[j] += l2 * w[j];
+  }
+  return 0.5 * l2 * s;
+}
 
-export function penaltyOf(name: PenaltyName): Penalty {
-  return name === 'l2' ? l2 : none;
+/** λ·Σ_{j<count} |x_j| */
+export function l1Value(x: Float64Array, count: number, lambda: number): number {
+  if (lambda === 0) return 0;
+  let s = 0;
+  for (let j = 0; j < count; j++) s += Math.abs(x[j]);
+  return lambda * s;
 }

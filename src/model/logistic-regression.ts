@@ -4,6 +4,8 @@ import { LogRegError } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { encodeBinary, labelsOf, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
+import { withClassWeight } from '../data/class-weight.js';
+import { emitWarning } from '../warnings.js';
 import { kernelsFor } from '../backend/select.js';
 import type { BackendName, Kernels } from '../backend/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
@@ -31,23 +33,20 @@ export class LogisticRegression {
     const o = this.options;
     const src = matrixSource(X, 'X');
     const { classes, y01 } = encodeBinary(y, src.rows);
-    const sw = readSampleWeight(fitOptions?.sampleWeight, src.rows);
+    const sw = withClassWeight(o.classWeight, classes, y01, readSampleWeight(fitOptions?.sampleWeight, src.rows));
+    const x0 = this.startingPoint(src.cols);
     const kernels = kernelsFor(o.backend);
     const data = kernels.dataset(src, y01, sw); // validates the values of X while copying
     try {
-      let sumWeights = src.rows;
-      if (sw) {
-        sumWeights = 0;
-        for (let i = 0; i < sw.length; i++) sumWeights += sw[i];
-      }
       const obj = new LogisticObjective(data, {
         C: o.C,
         penalty: o.penalty,
+        l1Ratio: o.l1Ratio,
         fitIntercept: o.fitIntercept,
         loss: o.loss,
-        sumWeights,
+        sampleWeight: sw,
       });
-      const res = solve(obj, new Float64Array(obj.dim), o);
+      const res = solve(obj, x0, o);
       const d = src.cols;
       this.state = {
         classes,
@@ -58,10 +57,32 @@ export class LogisticRegression {
         lossHistory: res.lossHistory,
         backend: kernels.name,
       };
+      if (!res.converged && res.reason !== 'callback')
+        emitWarning({
+          code: 'CONVERGENCE',
+          message:
+            `solver '${o.solver}' stopped (${res.reason}) after ${res.nIter} iterations with ` +
+            `‖∇J‖∞ = ${res.gradientNorm.toExponential(2)}, above tol·max(1, ‖∇J(w₀)‖∞); ` +
+            `raise maxIter, loosen tol or scale the features`,
+        });
     } finally {
       data.dispose();
     }
     return this;
+  }
+
+  /** Zeros, or the current coefficients with warmStart. */
+  private startingPoint(d: number): Float64Array {
+    const x0 = new Float64Array(d + (this.options.fitIntercept ? 1 : 0));
+    if (!this.options.warmStart || !this.state) return x0;
+    if (this.state.coef.length !== d)
+      throw new LogRegError(
+        'FEATURE_MISMATCH',
+        `warmStart: X has ${d} features but the current coefficients have ${this.state.coef.length}`,
+      );
+    x0.set(this.state.coef);
+    if (this.options.fitIntercept) x0[d] = this.state.intercept;
+    return x0;
   }
 
   get coef(): Float64Array {

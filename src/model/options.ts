@@ -5,14 +5,27 @@ import type { BackendName, LossKind } from '../backend/types.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule } from '../optim/types.js';
 
-export type SolverName = 'gd' | 'sgd' | 'momentum' | 'nesterov';
+export type SolverName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
 
 export interface LogisticRegressionOptions {
-  /** Optimiser: 'gd' (default), 'sgd', 'momentum' (heavy ball), 'nesterov'. */
+  /** Optimiser (see the README's solver table). Default 'lbfgs'. */
   solver?: SolverName;
   /** Inverse regularisation strength, as in scikit-learn (> 0). Default 1. */
   C?: number;
+  /** 'l2' (default), 'l1', 'elasticnet' or 'none'; L1 parts need solver 'lbfgs' or 'saga'. */
   penalty?: PenaltyName;
+  /** Elastic-net mixing ρ in [0, 1]: ρ‖w‖₁ + (1 − ρ)½‖w‖². Default 0.5. */
+  l1Ratio?: number;
+  /** 'balanced' (n / (k·count of the class)) or a weight per label; multiplies sample weights. */
+  classWeight?: 'balanced' | Record<string, number>;
+  /** Start the next fit from the current coefficients. Default false. */
+  warmStart?: boolean;
+  /** L-BFGS memory (pairs kept). Default 10. */
+  memory?: number;
+  /** Adam decay rates and ε. Defaults 0.9, 0.999, 1e-8. */
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
   fitIntercept?: boolean;
   /** Iterations (full-batch solvers) or epochs (minibatch solvers). Default 1000. */
   maxIter?: number;
@@ -41,6 +54,13 @@ export interface ResolvedOptions {
   solver: SolverName;
   C: number;
   penalty: PenaltyName;
+  l1Ratio: number;
+  classWeight: 'balanced' | Record<string, number> | undefined;
+  warmStart: boolean;
+  memory: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
   fitIntercept: boolean;
   maxIter: number;
   tol: number;
@@ -96,9 +116,26 @@ const fn: Check = (v, name) => {
 };
 
 const checks: Record<keyof LogisticRegressionOptions, Check> = {
-  solver: oneOf('gd', 'sgd', 'momentum', 'nesterov'),
+  solver: oneOf('lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'),
   C: number((x) => x > 0, 'a finite number > 0'),
-  penalty: oneOf('l2', 'none'),
+  penalty: oneOf('l2', 'l1', 'elasticnet', 'none'),
+  l1Ratio: number((x) => x >= 0 && x <= 1, 'a number in [0, 1]'),
+  classWeight: (v, name) => {
+    if (v === 'balanced') return v;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalid(name, v, "'balanced' or an object { label: weight }");
+    const out: Record<string, number> = Object.create(null);
+    for (const k of Object.keys(v)) {
+      const w = (v as Record<string, unknown>)[k];
+      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw invalid(`${name}.${k}`, w, 'a finite number >= 0');
+      out[k] = w;
+    }
+    return out;
+  },
+  warmStart: boolean,
+  memory: integer(1, 'an integer >= 1'),
+  beta1: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
+  beta2: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
+  epsilon: number((x) => x > 0, 'a finite number > 0'),
   fitIntercept: boolean,
   maxIter: integer(1, 'an integer >= 1'),
   tol: number((x) => x >= 0, 'a finite number >= 0'),
@@ -113,10 +150,16 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   onIteration: fn,
 };
 
-export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration'> = {
-  solver: 'gd',
+export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration' | 'classWeight'> = {
+  solver: 'lbfgs',
   C: 1,
   penalty: 'l2',
+  l1Ratio: 0.5,
+  warmStart: false,
+  memory: 10,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
   fitIntercept: true,
   maxIter: 1000,
   tol: 1e-6,
@@ -132,7 +175,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   if (input === undefined) input = {};
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new LogRegError('INVALID_OPTION', `options must be an object, got ${describeValue(input)}`);
-  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined };
+  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined };
   for (const key of Object.keys(input)) {
     if (!Object.prototype.hasOwnProperty.call(checks, key))
       throw new LogRegError('UNKNOWN_OPTION', `unknown option '${key}'`, { option: key });
@@ -140,5 +183,12 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     if (v === undefined) continue;
     out[key] = checks[key as keyof LogisticRegressionOptions](v, key);
   }
-  return out as unknown as ResolvedOptions;
+  const o = out as unknown as ResolvedOptions;
+  if ((o.penalty === 'l1' || o.penalty === 'elasticnet') && o.solver !== 'lbfgs' && o.solver !== 'saga')
+    throw new LogRegError(
+      'INVALID_OPTION',
+      `penalty '${o.penalty}' needs solver 'lbfgs' (OWL-QN) or 'saga'; got solver '${o.solver}'`,
+      { option: 'solver', value: o.solver },
+    );
+  return o;
 }

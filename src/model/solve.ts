@@ -1,12 +1,16 @@
 // Dispatches a solver name to its optimiser over the objective.
-import type { OptimizeOptions, OptimizeResult, StochasticObjective } from '../optim/types.js';
+import type { FiniteSumObjective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import type { ResolvedOptions } from './options.js';
 import { gd } from '../optim/gd.js';
 import { momentumFullBatch } from '../optim/momentum.js';
 import { stochastic } from '../optim/stochastic.js';
+import { lbfgs } from '../optim/lbfgs.js';
+import { newton } from '../optim/newton.js';
+import { adam } from '../optim/adam.js';
+import { saga } from '../optim/saga.js';
 
-export function solve(obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): OptimizeResult {
-  const opts: OptimizeOptions = {
+export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
+  return {
     maxIter: o.maxIter,
     tol: o.tol,
     learningRate: o.learningRate,
@@ -15,9 +19,21 @@ export function solve(obj: StochasticObjective, x0: Float64Array, o: ResolvedOpt
     seed: o.seed,
     schedule: o.learningRateSchedule,
     powerT: o.powerT,
+    memory: o.memory,
+    beta1: o.beta1,
+    beta2: o.beta2,
+    epsilon: o.epsilon,
     onIteration: o.onIteration,
   };
+}
+
+export function solve(obj: FiniteSumObjective, x0: Float64Array, o: ResolvedOptions): OptimizeResult {
+  const opts = optimizeOptions(o);
   switch (o.solver) {
+    case 'lbfgs':
+      return lbfgs(obj, x0, opts);
+    case 'newton':
+      return newton(obj, x0, opts);
     case 'gd':
       return gd(obj, x0, opts);
     case 'sgd':
@@ -27,5 +43,9 @@ export function solve(obj: StochasticObjective, x0: Float64Array, o: ResolvedOpt
       return o.batchSize === undefined
         ? momentumFullBatch(obj, x0, opts, o.solver === 'nesterov')
         : stochastic(obj, x0, opts, o.solver === 'nesterov' ? 'nesterov' : 'heavy');
+    case 'adam':
+      return adam(obj, x0, opts);
+    case 'saga':
+      return saga(obj, x0, { ...opts, batchSize: o.batchSize ?? 32 });
   }
 }

@@ -1,22 +1,23 @@
 // Full-batch gradient descent: Armijo backtracking along −∇J (the trial step starts at twice
 // the last accepted one), or a fixed learningRate when given.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, requireSmooth } from './monitor.js';
 import { backtrack } from './linesearch.js';
 import { allFinite, dotVec } from './vec.js';
 
 export function gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+  requireSmooth(obj, 'gd');
   const n = obj.dim;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(opts, f, g);
+  const mon = new Monitor(obj, opts, x, f, g);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   const dir = new Float64Array(n);
   let t = 1;
   for (let it = 1; it <= opts.maxIter; it++) {
-    if (mon.small(g)) return mon.result(x, f, g, it - 1, 'converged');
+    if (mon.small(x, g)) return mon.result(x, f, g, it - 1, 'converged');
     let fNew: number;
     if (opts.learningRate !== undefined) {
       const lr = opts.learningRate;
@@ -33,7 +34,7 @@ export function gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Opt
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];
     f = fNew;
-    if (!mon.record(it, f, g)) return mon.result(x, f, g, it, 'callback');
+    if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
   }
-  return mon.result(x, f, g, opts.maxIter, mon.small(g) ? 'converged' : 'maxIter');
+  return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }

@@ -5,7 +5,7 @@
 // secant estimate L̂ = ‖Δ∇J‖/‖Δx‖ between consecutive evaluations says the step is too long.
 // Momentum restarts (x⁻ := x) when it points uphill (∇J·(x − x⁻) > 0; O'Donoghue & Candès).
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, requireSmooth } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { allFinite, distance } from './vec.js';
 
@@ -15,13 +15,14 @@ export function momentumFullBatch(
   opts: OptimizeOptions,
   nesterov: boolean,
 ): OptimizeResult {
+  requireSmooth(obj, nesterov ? 'nesterov' : 'momentum');
   const n = obj.dim;
   const beta = opts.momentum;
   // p: the point where J is evaluated (x for heavy ball, the look-ahead y for nesterov)
   let p = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(p, g);
-  const mon = new Monitor(opts, f, g);
+  const mon = new Monitor(obj, opts, p, f, g);
   const auto = opts.learningRate === undefined;
   let t = auto ? 1 / estimateCurvature(obj, p, g) : (opts.learningRate as number);
   const x = Float64Array.from(x0); // current iterate
@@ -29,7 +30,7 @@ export function momentumFullBatch(
   let pNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   for (let it = 1; it <= opts.maxIter; it++) {
-    if (mon.small(g)) return mon.result(p, f, g, it - 1, 'converged');
+    if (mon.small(p, g)) return mon.result(p, f, g, it - 1, 'converged');
     // restart when the momentum direction points uphill
     let uphill = 0;
     for (let i = 0; i < n; i++) uphill += g[i] * (x[i] - xPrev[i]);
@@ -52,7 +53,7 @@ export function momentumFullBatch(
     [p, pNew] = [pNew, p];
     [g, gNew] = [gNew, g];
     f = fNew;
-    if (!mon.record(it, f, g)) return mon.result(p, f, g, it, 'callback');
+    if (!mon.record(it, p, f, g)) return mon.result(p, f, g, it, 'callback');
   }
-  return mon.result(p, f, g, opts.maxIter, mon.small(g) ? 'converged' : 'maxIter');
+  return mon.result(p, f, g, opts.maxIter, mon.small(p, g) ? 'converged' : 'maxIter');
 }

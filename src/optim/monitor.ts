@@ -1,36 +1,56 @@
 // The stopping rule shared by every optimiser, the loss history and the iteration callback.
-// Converged when ‖∇J‖∞ <= tol·max(1, ‖∇J(x₀)‖∞).
-import type { IterationInfo, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
+// Converged when ‖∇J‖∞ <= tol·max(1, ‖∇J(x₀)‖∞); with an L1 term, ∇J is the minimum-norm
+// subgradient (pseudo-gradient) and J includes the L1 term.
+import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
 import { normInf } from './vec.js';
+import { l1Of, pseudoGradient } from './l1.js';
+import { LogRegError } from '../errors.js';
 
 export class Monitor {
   readonly threshold: number;
   readonly history: number[] = [];
+  private readonly obj: Objective;
+  private readonly pg: Float64Array;
   private readonly onIteration?: (info: IterationInfo) => boolean | void;
 
-  constructor(opts: OptimizeOptions, f0: number, g0: Float64Array) {
-    this.threshold = opts.tol * Math.max(1, normInf(g0));
+  /** f0: the smooth value at x0 (as returned by valueAndGradient). */
+  constructor(obj: Objective, opts: OptimizeOptions, x0: Float64Array, f0: number, g0: Float64Array) {
+    this.obj = obj;
+    this.pg = new Float64Array(obj.dim);
+    this.threshold = opts.tol * Math.max(1, this.measure(x0, g0));
     this.onIteration = opts.onIteration;
-    this.history.push(f0);
+    this.history.push(this.total(x0, f0));
   }
 
-  /** True when the gradient meets the tolerance. */
-  small(g: Float64Array): boolean {
-    return normInf(g) <= this.threshold;
+  /** ‖pseudo-gradient‖∞ (‖g‖∞ without an L1 term). */
+  measure(x: Float64Array, g: Float64Array): number {
+    if (!this.obj.l1) return normInf(g);
+    pseudoGradient(x, g, this.obj.l1, this.pg);
+    return normInf(this.pg);
   }
 
-  /** Records iteration `it` (value f, gradient g); returns false when the callback asks to stop. */
-  record(it: number, f: number, g: Float64Array): boolean {
-    this.history.push(f);
+  /** J including the L1 term. */
+  total(x: Float64Array, f: number): number {
+    return f + l1Of(x, this.obj.l1);
+  }
+
+  small(x: Float64Array, g: Float64Array): boolean {
+    return this.measure(x, g) <= this.threshold;
+  }
+
+  /** Records iteration `it`; returns false when the callback asks to stop. */
+  record(it: number, x: Float64Array, f: number, g: Float64Array): boolean {
+    const total = this.total(x, f);
+    this.history.push(total);
     if (!this.onIteration) return true;
-    return this.onIteration({ iteration: it, loss: f, gradientNorm: normInf(g) }) !== false;
+    return this.onIteration({ iteration: it, loss: total, gradientNorm: this.measure(x, g) }) !== false;
   }
 
   result(x: Float64Array, f: number, g: Float64Array, nIter: number, reason: StopReason): OptimizeResult {
-    const gn = normInf(g);
+    const gn = this.measure(x, g);
     return {
       x,
-      value: f,
+      value: this.total(x, f),
       gradientNorm: gn,
       nIter,
       converged: reason === 'converged' || gn <= this.threshold,
@@ -38,4 +58,14 @@ export class Monitor {
       lossHistory: this.history,
     };
   }
+}
+
+/** Solvers that need a smooth objective refuse an L1 term. */
+export function requireSmooth(obj: Objective, method: string): void {
+  if (obj.l1 && obj.l1.strength > 0)
+    throw new LogRegError(
+      'INVALID_OPTION',
+      `method '${method}' needs a smooth objective; an L1 penalty needs 'lbfgs' (OWL-QN) or 'saga'`,
+      { option: 'solver', value: method },
+    );
 }

@@ -4,7 +4,7 @@
 // stopping rule. Steps: η_e = η₀ (constant) or η₀ / e^powerT (invscaling, e = epoch from 1);
 // without a learningRate, η₀ = 1/L of the full objective at x₀ (curvature.ts).
 import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, requireSmooth } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { Rng } from './rng.js';
 import { allFinite } from './vec.js';
@@ -17,6 +17,7 @@ export function stochastic(
   opts: OptimizeOptions,
   kind: MomentumKind,
 ): OptimizeResult {
+  requireSmooth(obj, kind === 'none' ? 'sgd' : kind === 'heavy' ? 'momentum' : 'nesterov');
   const n = obj.dim;
   const rows = obj.nSamples;
   const batch = Math.min(opts.batchSize ?? 32, rows);
@@ -27,14 +28,14 @@ export function stochastic(
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(opts, f, g);
+  const mon = new Monitor(obj, opts, x, f, g);
   const eta0 = opts.learningRate ?? 1 / estimateCurvature(obj, x, g);
   const v = new Float64Array(n);
   const look = new Float64Array(n);
   const gb = new Float64Array(n);
   let xNext = Float64Array.from(x);
   for (let epoch = 1; epoch <= opts.maxIter; epoch++) {
-    if (mon.small(g)) return mon.result(x, f, g, epoch - 1, 'converged');
+    if (mon.small(x, g)) return mon.result(x, f, g, epoch - 1, 'converged');
     const eta = opts.schedule === 'invscaling' ? eta0 / epochPower(epoch, opts.powerT) : eta0;
     rng.shuffle(order);
     xNext.set(x);
@@ -57,9 +58,9 @@ export function stochastic(
     [x, xNext] = [xNext, x];
     g = gNext;
     f = fNext;
-    if (!mon.record(epoch, f, g)) return mon.result(x, f, g, epoch, 'callback');
+    if (!mon.record(epoch, x, f, g)) return mon.result(x, f, g, epoch, 'callback');
   }
-  return mon.result(x, f, g, opts.maxIter, mon.small(g) ? 'converged' : 'maxIter');
+  return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }
 
 /** e^p; sqrt for the default p = 0.5 (correctly rounded everywhere, unlike Math.pow). */

@@ -4,6 +4,19 @@
 export interface Objective {
   readonly dim: number;
   valueAndGradient(x: Float64Array, g: Float64Array): number;
+  /** out = ∇²J(x)·v (optional; used by newton). */
+  hessianVectorProduct?(x: Float64Array, v: Float64Array, out: Float64Array): void;
+  /**
+   * A separable L1 term λ·Σ_{j<count} |x_j| added to J (optional). valueAndGradient covers
+   * only the smooth part; solvers that accept it (lbfgs via OWL-QN, saga) add this term.
+   */
+  readonly l1?: L1Term;
+}
+
+export interface L1Term {
+  strength: number;
+  /** the first `count` coordinates are penalised (the intercepts that follow are not) */
+  count: number;
 }
 
 /** An objective that is a mean over samples, so a subset of rows gives an unbiased estimate. */
@@ -11,6 +24,20 @@ export interface StochasticObjective extends Objective {
   readonly nSamples: number;
   /** Estimate of J and ∇J from the rows in `indices` (unbiased for a uniform random batch). */
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array): number;
+}
+
+/**
+ * J(x) = (1/n)·Σ f_i(x) + (l2/2)·Σ_{j<l1.count} x_j² + l1 term, with each ∇f_i = r_i·(row i):
+ * what SAGA needs. sagaUpdate writes Σ_{i∈B} (∇f_i(x) − ∇f_i(φ_i)) into g and sets φ_i = x
+ * for i ∈ B (all rows when indices is undefined; the table starts at ∇f_i = 0).
+ */
+export interface FiniteSumObjective extends StochasticObjective {
+  readonly l2: number;
+  readonly penalizedCount: number;
+  sagaUpdate(x: Float64Array, indices: Int32Array | undefined, g: Float64Array): void;
+  sagaReset(): void;
+  /** max_i of the Lipschitz constant of ∇f_i */
+  maxSummandLipschitz(): number;
 }
 
 export interface IterationInfo {
@@ -51,5 +78,11 @@ export interface OptimizeOptions {
   schedule: Schedule;
   /** Exponent of the inverse-scaling schedule η_e = η₀ / e^powerT. */
   powerT: number;
+  /** L-BFGS memory. */
+  memory: number;
+  /** Adam moment decay rates and ε. */
+  beta1: number;
+  beta2: number;
+  epsilon: number;
   onIteration?: (info: IterationInfo) => boolean | void;
 }

@@ -9,6 +9,13 @@ export interface KernelExports {
   ): number;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
   sigmoidInPlace(v: number, n: number): void;
+  curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
+  hessVec(X: number, d: number, n: number, D: number, v: number, vb: number, out: number): void;
+  sagaBatch(
+    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+    w: number, b: number, table: number, scale: number, g: number, mode: number,
+  ): void;
+  rowSqNorms(X: number, d: number, n: number, out: number): void;
   vexpTest(x: number, n: number, out: number): void;
   vlog1pTest(x: number, n: number, out: number): void;
 }

@@ -1,0 +1,67 @@
+// Second-order pieces: per-row curvature from cached margins, and Hessian-vector products.
+import { dotf64 } from './dot';
+import { kc } from './vmath';
+import { expNegAbs } from './pointwise';
+import { pair, weightOf, addRows4, addRow } from './rows';
+import { MODE_SQUARED } from './fused';
+
+/**
+ * D[i] = s_i·∂²ℓ/∂z² at z[i], for n rows. log loss: p(1 − p); squared loss ½(p − y)²:
+ * p(1 − p)·(p(1 − p) + (p − y)(1 − 2p)) (can be negative: the squared loss is not convex in z).
+ */
+export function curvatureFromZ(z: usize, y: usize, s: usize, n: i32, mode: i32, D: usize): void {
+  const squared = mode & MODE_SQUARED;
+  const one = kc(272);
+  let i = 0;
+  for (; i < n; i += 2) {
+    const o = <usize>i << 3;
+    const two = i + 1 < n;
+    const zv = two ? v128.load(z + o) : pair(load<f64>(z + o), 0);
+    const e = expNegAbs(zv);
+    const u = f64x2.add(one, e);
+    const pq = f64x2.div(e, f64x2.mul(u, u)); // p(1 − p)
+    let c = pq;
+    if (squared) {
+      const yv = two ? v128.load(y + o) : pair(load<f64>(y + o), 0);
+      const pos = f64x2.ge(zv, f64x2.splat(0));
+      const p = f64x2.div(v128.bitselect(one, e, pos), u);
+      const q = f64x2.div(v128.bitselect(e, one, pos), u);
+      c = f64x2.mul(pq, f64x2.add(pq, f64x2.mul(f64x2.sub(p, yv), f64x2.sub(q, p))));
+    }
+    const sv = pair(weightOf(s, i), two ? weightOf(s, i + 1) : 0);
+    const out = f64x2.mul(sv, c);
+    store<f64>(D + o, f64x2.extract_lane(out, 0));
+    if (two) store<f64>(D + o, f64x2.extract_lane(out, 1), 8);
+  }
+}
+
+/**
+ * out[0..d) = Σ D_i·(x_i·v + vb)·x_i and out[d] = Σ D_i·(x_i·v + vb) over rows 0 .. n − 1:
+ * the data part of ∇²J·[v; vb] (before the 1/S scale). One pass over X.
+ */
+export function hessVec(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64, out: usize): void {
+  const rowBytes = <usize>d << 3;
+  memory.fill(out, 0, rowBytes + 8);
+  let biasAcc = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = X + <usize>i * rowBytes;
+    const x1 = x0 + rowBytes;
+    const x2 = x1 + rowBytes;
+    const x3 = x2 + rowBytes;
+    const tA = pair(dotf64(x0, v, d) + vb, dotf64(x1, v, d) + vb);
+    const tB = pair(dotf64(x2, v, d) + vb, dotf64(x3, v, d) + vb);
+    const rA = f64x2.mul(v128.load(D + (<usize>i << 3)), tA);
+    const rB = f64x2.mul(v128.load(D + (<usize>i << 3), 16), tB);
+    biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));
+    addRows4(out, d, x0, x1, x2, x3, rA, rB);
+  }
+  let tail = 0.0;
+  for (; i < n; i++) {
+    const x = X + <usize>i * rowBytes;
+    const r = load<f64>(D + (<usize>i << 3)) * (dotf64(x, v, d) + vb);
+    tail += r;
+    addRow(out, d, x, r);
+  }
+  store<f64>(out + rowBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1) + tail);
+}

@@ -1,0 +1,67 @@
+// Row addressing and the g += Σ r·x sweeps shared by the passes over X.
+
+// @ts-ignore: decorator
+@inline export function rowIndex(idx: usize, row0: i32, k: i32): i32 {
+  return idx ? load<i32>(idx + (<usize>k << 2)) : row0 + k;
+}
+
+// @ts-ignore: decorator
+@inline export function pair(a: f64, b: f64): v128 {
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
+
+// @ts-ignore: decorator
+@inline export function weightOf(s: usize, i: i32): f64 {
+  return s ? load<f64>(s + (<usize>i << 3)) : 1.0;
+}
+
+/** g[0..d) += (r0·x0 + r1·x1) + (r2·x2 + r3·x3), with r0, r1 the lanes of rA and r2, r3 of rB. */
+// @ts-ignore: decorator
+@inline export function addRows4(g: usize, d: i32, x0: usize, x1: usize, x2: usize, x3: usize, rA: v128, rB: v128): void {
+  const r0 = f64x2.splat(f64x2.extract_lane(rA, 0));
+  const r1 = f64x2.splat(f64x2.extract_lane(rA, 1));
+  const r2 = f64x2.splat(f64x2.extract_lane(rB, 0));
+  const r3 = f64x2.splat(f64x2.extract_lane(rB, 1));
+  let j = 0;
+  for (; j + 2 <= d; j += 2) {
+    const o = <usize>j << 3;
+    const a = f64x2.add(f64x2.mul(r0, v128.load(x0 + o)), f64x2.mul(r1, v128.load(x1 + o)));
+    const c = f64x2.add(f64x2.mul(r2, v128.load(x2 + o)), f64x2.mul(r3, v128.load(x3 + o)));
+    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.add(a, c)));
+  }
+  if (j < d) {
+    const o = <usize>j << 3;
+    const a = f64x2.extract_lane(r0, 0) * load<f64>(x0 + o) + f64x2.extract_lane(r1, 0) * load<f64>(x1 + o);
+    const c = f64x2.extract_lane(r2, 0) * load<f64>(x2 + o) + f64x2.extract_lane(r3, 0) * load<f64>(x3 + o);
+    store<f64>(g + o, load<f64>(g + o) + (a + c));
+  }
+}
+
+/** g[0..d) += r·x */
+// @ts-ignore: decorator
+@inline export function addRow(g: usize, d: i32, x: usize, r: f64): void {
+  const rs = f64x2.splat(r);
+  let j = 0;
+  for (; j + 2 <= d; j += 2) {
+    const o = <usize>j << 3;
+    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.mul(rs, v128.load(x + o))));
+  }
+  if (j < d) {
+    const o = <usize>j << 3;
+    store<f64>(g + o, load<f64>(g + o) + r * load<f64>(x + o));
+  }
+}
+
+/** out[i] = ‖x_i‖² for rows 0 .. n − 1. */
+export function rowSqNorms(X: usize, d: i32, n: i32, out: usize): void {
+  const rowBytes = <usize>d << 3;
+  for (let i = 0; i < n; i++) {
+    const x = X + <usize>i * rowBytes;
+    let s = 0.0;
+    for (let j = 0; j < d; j++) {
+      const v = load<f64>(x + (<usize>j << 3));
+      s += v * v;
+    }
+    store<f64>(out + (<usize>i << 3), s);
+  }
+}

@@ -1,0 +1,100 @@
+// Trust-region Newton-CG (Steihaug–Toint): the step minimises the quadratic model
+// gᵀp + ½pᵀHp inside ‖p‖ <= Δ by conjugate gradients on Hessian-vector products (one pass
+// over X each, with the per-row curvature cached at the iterate), stopping at the boundary or
+// on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
+// after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
+import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
+import { Monitor, requireSmooth } from './monitor.js';
+import { LogRegError } from '../errors.js';
+import { dotVec } from './vec.js';
+
+export function newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+  requireSmooth(obj, 'newton');
+  const hvp = obj.hessianVectorProduct?.bind(obj);
+  if (!hvp)
+    throw new LogRegError('INVALID_OPTION', "method 'newton' needs an objective with hessianVectorProduct", {
+      option: 'solver',
+    });
+  const n = obj.dim;
+  let x = Float64Array.from(x0);
+  let g = new Float64Array(n);
+  let f = obj.valueAndGradient(x, g);
+  const mon = new Monitor(obj, opts, x, f, g);
+  let radius = Math.max(1, Math.sqrt(dotVec(x, x)));
+  const p = new Float64Array(n);
+  const r = new Float64Array(n);
+  const d = new Float64Array(n);
+  const Hd = new Float64Array(n);
+  let xNew = new Float64Array(n);
+  let gNew = new Float64Array(n);
+  let rejections = 0;
+  for (let it = 1; it <= opts.maxIter; it++) {
+    if (mon.small(x, g)) return mon.result(x, f, g, it - 1, 'converged');
+    // Steihaug CG on H p = −g
+    const gnorm = Math.sqrt(dotVec(g, g));
+    const cgTol = Math.min(0.5, Math.sqrt(gnorm)) * gnorm;
+    p.fill(0);
+    for (let i = 0; i < n; i++) {
+      r[i] = -g[i];
+      d[i] = r[i];
+    }
+    let rr = dotVec(r, r);
+    let pHp = 0; // pᵀHp, accumulated for the model value
+    let onBoundary = false;
+    const maxCg = Math.max(2 * n, 20);
+    for (let k = 0; k < maxCg && Math.sqrt(rr) > cgTol; k++) {
+      hvp(x, d, Hd);
+      const dHd = dotVec(d, Hd);
+      if (dHd <= 0) {
+        toBoundary(p, d, radius);
+        onBoundary = true;
+        break;
+      }
+      const alpha = rr / dHd;
+      let pp = 0;
+      for (let i = 0; i < n; i++) pp += (p[i] + alpha * d[i]) ** 2;
+      if (Math.sqrt(pp) >= radius) {
+        toBoundary(p, d, radius);
+        onBoundary = true;
+        break;
+      }
+      for (let i = 0; i < n; i++) {
+        p[i] += alpha * d[i];
+        r[i] -= alpha * Hd[i];
+      }
+      const rrNew = dotVec(r, r);
+      const beta = rrNew / rr;
+      rr = rrNew;
+      for (let i = 0; i < n; i++) d[i] = r[i] + beta * d[i];
+    }
+    // the model's predicted decrease needs pᵀHp at the final p
+    hvp(x, p, Hd);
+    pHp = dotVec(p, Hd);
+    const predicted = -(dotVec(g, p) + 0.5 * pHp);
+    for (let i = 0; i < n; i++) xNew[i] = x[i] + p[i];
+    const fNew = obj.valueAndGradient(xNew, gNew);
+    const rho = Number.isFinite(fNew) && predicted > 0 ? (f - fNew) / predicted : -1;
+    const pnorm = Math.sqrt(dotVec(p, p));
+    if (rho < 0.25) radius = 0.25 * pnorm;
+    else if (rho > 0.75 && onBoundary) radius = 2 * radius;
+    if (rho > 1e-4 && fNew <= f) {
+      rejections = 0;
+      [x, xNew] = [xNew, x];
+      [g, gNew] = [gNew, g];
+      f = fNew;
+    } else if (++rejections > 30 || !(radius > 1e-300)) {
+      return mon.result(x, f, g, it - 1, 'lineSearch');
+    }
+    if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
+  }
+  return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
+}
+
+/** p ← p + τ·d with τ >= 0 such that ‖p‖ = radius. */
+function toBoundary(p: Float64Array, d: Float64Array, radius: number): void {
+  const dd = dotVec(d, d);
+  const pd = dotVec(p, d);
+  const pp = dotVec(p, p);
+  const tau = (-pd + Math.sqrt(Math.max(0, pd * pd + dd * (radius * radius - pp)))) / dd;
+  for (let i = 0; i < p.length; i++) p[i] += tau * d[i];
+}

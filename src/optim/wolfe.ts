@@ -1,0 +1,108 @@
+// Line search satisfying the strong Wolfe conditions (Nocedal & Wright, Algorithms 3.5 and
+// 3.6, with safeguarded cubic interpolation in the zoom phase). Each trial is one call of
+// valueAndGradient: with the fused kernel that is one pass over X giving J and ∇J together,
+// so the gradient of the accepted point costs nothing extra.
+import type { Objective } from './types.js';
+import { axpyInto, dotVec } from './vec.js';
+
+const C1 = 1e-4;
+const C2 = 0.9;
+const MAX_EVALS = 40;
+
+export interface LineSearchResult {
+  t: number;
+  f: number;
+  evals: number;
+}
+
+/**
+ * Searches along dir from x (value f0, gradient g0, slope = g0·dir < 0), starting at t0.
+ * On success xNew and gNew hold the accepted point and its gradient.
+ */
+export function strongWolfe(
+  obj: Objective,
+  x: Float64Array,
+  f0: number,
+  slope: number,
+  dir: Float64Array,
+  t0: number,
+  xNew: Float64Array,
+  gNew: Float64Array,
+): LineSearchResult | null {
+  let evals = 0;
+  const phi = (t: number): [number, number] => {
+    evals++;
+    axpyInto(xNew, x, t, dir);
+    const f = obj.valueAndGradient(xNew, gNew);
+    return [f, dotVec(gNew, dir)];
+  };
+  let tPrev = 0;
+  let fPrev = f0;
+  let dPrev = slope;
+  let t = t0;
+  let best: { t: number; f: number } | null = null;
+  for (let i = 0; evals < MAX_EVALS; i++) {
+    const [f, d] = phi(t);
+    if (!Number.isFinite(f) || f > f0 + C1 * t * slope || (i > 0 && f >= fPrev)) {
+      return zoom(tPrev, t, fPrev, f, dPrev, d);
+    }
+    if (Math.abs(d) <= -C2 * slope) return { t, f, evals };
+    best = { t, f };
+    if (d >= 0) return zoom(t, tPrev, f, fPrev, d, dPrev);
+    tPrev = t;
+    fPrev = f;
+    dPrev = d;
+    t *= 2;
+  }
+  return fallback();
+
+  function zoom(lo: number, hi: number, flo: number, fhi: number, dlo: number, dhi: number): LineSearchResult | null {
+    while (evals < MAX_EVALS) {
+      const t = interpolate(lo, hi, flo, fhi, dlo, dhi);
+      if (t === lo || t === hi) break; // interval collapsed to rounding
+      const [f, d] = phi(t);
+      if (!Number.isFinite(f) || f > f0 + C1 * t * slope || f >= flo) {
+        hi = t;
+        fhi = f;
+        dhi = d;
+      } else {
+        if (Math.abs(d) <= -C2 * slope) return { t, f, evals };
+        if (d * (hi - lo) >= 0) {
+          hi = lo;
+          fhi = flo;
+          dhi = dlo;
+        }
+        lo = t;
+        flo = f;
+        dlo = d;
+        best = { t, f };
+      }
+    }
+    return fallback();
+  }
+
+  /** Out of evaluations: the best point with sufficient decrease, re-evaluated into xNew/gNew. */
+  function fallback(): LineSearchResult | null {
+    if (!best || !(best.f < f0)) return null;
+    const [f] = phi(best.t);
+    return { t: best.t, f, evals };
+  }
+}
+
+/** Minimiser of the cubic through (a, fa, da), (b, fb, db), kept inside the middle 80% of [a, b]. */
+function interpolate(a: number, b: number, fa: number, fb: number, da: number, db: number): number {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const margin = 0.1 * (hi - lo);
+  let t = NaN;
+  if (Number.isFinite(fb) && Number.isFinite(db)) {
+    const d1 = da + db - (3 * (fa - fb)) / (a - b);
+    const disc = d1 * d1 - da * db;
+    if (disc >= 0) {
+      const d2 = Math.sign(b - a) * Math.sqrt(disc);
+      t = b - (b - a) * ((db + d2 - d1) / (db - da + 2 * d2));
+    }
+  }
+  if (!(t >= lo + margin && t <= hi - margin)) t = (a + b) / 2;
+  return t;
+}
