@@ -151,7 +151,9 @@ function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Optimiz
         fNew = obj.valueAndGradient(xNew, gNew);
         let decrease = 0;
         for (let j = 0; j < n; j++) decrease += pg[j] * (xNew[j] - x[j]);
-        if (fNew + l1Of(xNew, l1) <= F + 1e-4 * decrease) {
+        const FNew = fNew + l1Of(xNew, l1);
+        // strict decrease: at the precision limit of J a null step must not count as progress
+        if (FNew < F && FNew <= F + 1e-4 * decrease) {
           accepted = true;
           break;
         }
