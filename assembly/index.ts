@@ -5,6 +5,7 @@ export { fusedGrad } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec } from './hessian';
 export { sagaBatch } from './saga';
+export { softmaxGrad, softmaxHessVec, decisionMulti } from './softmax';
 export { rowSqNorms } from './rows';
 export { vexpTest, vlog1pTest } from './probe';
 

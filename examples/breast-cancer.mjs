@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { init, LogisticRegression } from '../dist/index.js';
 
 const file = fileURLToPath(new URL('./data/breast-cancer.csv', import.meta.url));
-const solver = process.argv[2] ?? 'gd';
+const solver = process.argv[2] ?? 'lbfgs';
 
 function readCsv(path, target) {
   const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
@@ -105,7 +105,7 @@ console.log(`objective ${m.lossHistory.at(-1).toPrecision(12)} (mean BCE + â€–wâ
 const top = Array.from(m.coef, (w, j) => [names[j], w]).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 6);
 console.log('largest coefficients (standardised features):');
 for (const [name, w] of top) console.log(`  ${name.padEnd(24)} ${w >= 0 ? ' ' : ''}${w.toFixed(4)}`);
-console.log(`  ${'(intercept)'.padEnd(24)} ${m.intercept >= 0 ? ' ' : ''}${m.intercept.toFixed(4)}`);
+console.log(`  ${'(intercept)'.padEnd(24)} ${m.intercepts[0] >= 0 ? ' ' : ''}${m.intercepts[0].toFixed(4)}`);
 
 const tw = medianMs(() => new LogisticRegression({ ...options, backend: 'wasm' }).fit(Xtr, ytr));
 const tj = medianMs(() => new LogisticRegression({ ...options, backend: 'js' }).fit(Xtr, ytr));

@@ -85,9 +85,10 @@ describe('bad data', () => {
 });
 
 describe('bad labels', () => {
-  it('one class, three classes, mixed types, NaN', () => {
-    expect(caught(() => new LogisticRegression().fit(X, y.map(() => 1))).code).toBe('LABELS');
-    expect(caught(() => new LogisticRegression().fit(X, y.map((_, i) => i % 3))).message).toMatch(/exactly two classes.*found 3 \(0, 1, 2\)/);
+  it('one class, mixed types, NaN', () => {
+    const one = caught(() => new LogisticRegression().fit(X, y.map(() => 1)));
+    expect(one.code).toBe('LABELS');
+    expect(one.message).toMatch(/at least two classes, found 1 \(1\)/);
     const mixed: unknown[] = y.slice();
     mixed[5] = 'a';
     expect(caught(() => new LogisticRegression().fit(X, mixed)).code).toBe('LABELS');

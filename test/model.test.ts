@@ -44,7 +44,7 @@ describe('predictions', () => {
     const p = m.predictProba(X);
     const labels = m.predict(X);
     for (let i = 0; i < X.length; i++) {
-      let zi = m.intercept;
+      let zi = m.intercepts[0];
       for (let j = 0; j < 5; j++) zi += X[i][j] * m.coef[j];
       expect(z[i]).toBeCloseTo(zi, 12);
       expect(p[i]).toBeCloseTo(1 / (1 + Math.exp(-zi)), 14);

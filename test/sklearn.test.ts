@@ -43,11 +43,11 @@ describe('reaches scikit-learn optimum objective within 1e-6 relative', () => {
             tol: 1e-7,
           }).fit(X, y, { sampleWeight: c.sampleWeight ?? undefined });
           expect(m.converged).toBe(true);
-          const J = objective(X, y, c.sampleWeight, m.coef, m.intercept, c.C, c.penalty);
+          const J = objective(X, y, c.sampleWeight, m.coef, m.intercepts[0], c.C, c.penalty);
           expect(Math.abs(J - c.objective) / c.objective).toBeLessThan(1e-6);
           // the objective is strongly convex here, so the coefficients are close too
           for (let j = 0; j < c.coef.length; j++) expect(Math.abs(m.coef[j] - c.coef[j])).toBeLessThan(1e-3 * Math.max(1, Math.abs(c.coef[j])));
-          expect(Math.abs(m.intercept - c.intercept)).toBeLessThan(1e-3 * Math.max(1, Math.abs(c.intercept)));
+          expect(Math.abs(m.intercepts[0] - c.intercept)).toBeLessThan(1e-3 * Math.max(1, Math.abs(c.intercept)));
           expect(m.lossHistory.at(-1)).toBeCloseTo(J, 12);
         });
 });
@@ -70,7 +70,7 @@ describe('stochastic solvers approach the optimum (looser: SGD noise)', () => {
           maxIter: 200,
           seed: 42,
         }).fit(X, y);
-        const J = objective(X, y, null, m.coef, m.intercept, c.C, c.penalty);
+        const J = objective(X, y, null, m.coef, m.intercepts[0], c.C, c.penalty);
         expect((J - c.objective) / c.objective).toBeLessThan(bound);
         expect(J).toBeGreaterThanOrEqual(c.objective * (1 - 1e-12));
       });

@@ -2,6 +2,7 @@
 // oracle, and the "plain JS" side of every benchmark, so it is the fastest plain JS we found.
 import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
+import { JsSoftmaxDataset, jsDecisionMulti } from './js-softmax.js';
 
 class JsDataset implements KernelDataset {
   readonly n: number;
@@ -197,4 +198,8 @@ export const jsKernels: Kernels = {
   sigmoid(v) {
     for (let i = 0; i < v.length; i++) v[i] = sigmoid(v[i]);
   },
+  softmaxDataset(X, y, k, s) {
+    return new JsSoftmaxDataset(X, y, k, s);
+  },
+  decisionMulti: jsDecisionMulti,
 };

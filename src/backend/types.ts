@@ -49,6 +49,22 @@ export interface KernelDataset {
   dispose(): void;
 }
 
+/** Training data of a k-class softmax model: X, class indices y, optional sample weights. */
+export interface SoftmaxDataset {
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  /**
+   * One pass over all rows or `indices`: g[0..k·d) = Σ s_i (p_ic − [c = y_i]) x_i (row-major k×d),
+   * g[k·d + c] = Σ s_i (p_ic − [c = y_i]); returns Σ s_i ℓ_i. keepP stores the probabilities
+   * (full passes only) for hessVec.
+   */
+  grad(W: Float64Array, b: Float64Array, g: Float64Array, indices?: Int32Array, keepP?: boolean): number;
+  /** The data part of ∇²·[V; vb] at the probabilities kept by the last keepP pass (k·d + k outputs). */
+  hessVec(V: Float64Array, vb: Float64Array, out: Float64Array): void;
+  dispose(): void;
+}
+
 export interface Kernels {
   readonly name: BackendName;
   /** Copies X (validated), y (0/1 as f64) and optional sample weights into backend storage. */
@@ -57,4 +73,8 @@ export interface Kernels {
   decision(X: MatrixSource, w: Float64Array, b: number, out: Float64Array): void;
   /** v[i] = σ(v[i]) in place. */
   sigmoid(v: Float64Array): void;
+  /** Copies X (validated), class indices and optional weights for a k-class softmax model. */
+  softmaxDataset(X: MatrixSource, y: Int32Array, k: number, sampleWeight: Float64Array | null): SoftmaxDataset;
+  /** out[i·k + c] = x_i·W_c + b_c (W k×d row-major). */
+  decisionMulti(X: MatrixSource, W: Float64Array, b: Float64Array, k: number, out: Float64Array): void;
 }

@@ -3,12 +3,14 @@
 import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
+import { Region } from '../wasm/heap.js';
+import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
   readonly d: number;
   private readonly rt: WasmRuntime;
-  private ptrs: number[] = [];
+  private readonly mem: Region;
   private xPtr: number;
   private yPtr: number;
   private sPtr: number;
@@ -23,6 +25,7 @@ class WasmDataset implements KernelDataset {
 
   constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null) {
     this.rt = rt;
+    this.mem = new Region(rt.heap);
     this.n = X.rows;
     this.d = X.cols;
     const heap = rt.heap;
@@ -45,9 +48,7 @@ class WasmDataset implements KernelDataset {
   }
 
   private alloc(bytes: number): number {
-    const p = this.rt.heap.alloc(bytes);
-    this.ptrs.push(p);
-    return p;
+    return this.mem.alloc(bytes);
   }
 
   fusedGrad(
@@ -137,8 +138,7 @@ class WasmDataset implements KernelDataset {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const p of this.ptrs) this.rt.heap.release(p);
-    this.ptrs = [];
+    this.mem.releaseAll();
   }
 }
 
@@ -171,6 +171,12 @@ export function wasmKernels(rt: WasmRuntime): Kernels {
         if (wPtr) heap.release(wPtr);
         if (oPtr) heap.release(oPtr);
       }
+    },
+    softmaxDataset(X, y, k, s) {
+      return new WasmSoftmaxDataset(rt, X, y, k, s);
+    },
+    decisionMulti(X, W, b, k, out) {
+      wasmDecisionMulti(rt, X, W, b, k, out);
     },
     sigmoid(v) {
       const heap = rt.heap;

@@ -1,13 +1,8 @@
-// Binary label encoding: y may hold numbers, booleans or strings (one type); the two classes
-// are sorted (numbers numerically, strings by code unit, false < true) and mapped to 0 / 1.
+// Label encoding: y may hold numbers, booleans or strings (one type); the classes are sorted
+// (numbers numerically, strings by code unit, false < true) and rows get their class index.
 import { LogRegError, describeValue } from '../errors.js';
 
 export type Label = number | string | boolean;
-
-export interface EncodedLabels {
-  classes: [Label, Label];
-  y01: Float64Array;
-}
 
 function compare(a: Label, b: Label): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -39,22 +34,33 @@ export function readLabels(y: unknown, n: number): Label[] {
   return out;
 }
 
-/** Encodes y against two classes found in it; exactly two distinct labels are required. */
-export function encodeBinary(y: unknown, n: number): EncodedLabels {
+export interface EncodedClasses {
+  /** the distinct labels, sorted */
+  classes: Label[];
+  /** class index of every row */
+  codes: Int32Array;
+}
+
+/** Encodes y against the sorted distinct labels found in it; at least two are required. */
+export function encodeClasses(y: unknown, n: number): EncodedClasses {
   const labels = readLabels(y, n);
-  const distinct = Array.from(new Set(labels)).sort(compare);
-  if (distinct.length !== 2) {
-    const shown = distinct.slice(0, 5).map((v) => describeValue(v)).join(', ');
+  const classes = Array.from(new Set(labels)).sort(compare);
+  if (classes.length < 2)
     throw new LogRegError(
       'LABELS',
-      `y must hold exactly two classes for binary logistic regression, found ${distinct.length}` +
-        (distinct.length ? ` (${shown}${distinct.length > 5 ? ', …' : ''})` : ''),
+      `y must hold at least two classes, found ${classes.length}` + (classes.length ? ` (${describeValue(classes[0])})` : ''),
     );
-  }
-  const hi = distinct[1];
-  const y01 = new Float64Array(n);
-  for (let i = 0; i < n; i++) y01[i] = labels[i] === hi ? 1 : 0;
-  return { classes: [distinct[0], distinct[1]], y01 };
+  const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = index.get(labels[i])!;
+  return { classes, codes };
+}
+
+/** 1 where codes[i] === positive, else 0. */
+export function binaryTarget(codes: Int32Array, positive: number): Float64Array {
+  const y = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) y[i] = codes[i] === positive ? 1 : 0;
+  return y;
 }
 
 /** Encodes y against known classes (score): a label outside them counts as wrong, not an error. */

@@ -1,7 +1,8 @@
-// The serialised form of a fitted binary model, and its validation on the way back in.
+// The serialised form of a fitted model, and its validation on the way back in.
 import { LogRegError } from '../errors.js';
 import type { Label } from '../data/labels.js';
 import type { BackendName } from '../backend/types.js';
+import type { ModelKind, ModelState } from './state.js';
 
 export const FORMAT = 'logreg-wasm/logistic-regression';
 export const VERSION = 1;
@@ -9,23 +10,32 @@ export const VERSION = 1;
 export interface ModelJSON {
   format: typeof FORMAT;
   version: typeof VERSION;
+  /** 'binary' when absent */
+  kind?: ModelKind;
   options: Record<string, unknown>;
-  classes: [Label, Label];
+  classes: Label[];
+  /** d values (binary) or k×d row-major */
   coef: number[];
-  intercept: number;
+  /** a number (binary) or k numbers */
+  intercept: number | number[];
   nIter: number;
   converged: boolean;
   backend: BackendName;
 }
 
-export interface ModelState {
-  classes: [Label, Label];
-  coef: Float64Array;
-  intercept: number;
-  nIter: number;
-  converged: boolean;
-  lossHistory: number[];
-  backend: BackendName;
+export function toModelJSON(s: ModelState, options: Record<string, unknown>): ModelJSON {
+  return {
+    format: FORMAT,
+    version: VERSION,
+    kind: s.kind,
+    options,
+    classes: s.classes.slice(),
+    coef: Array.from(s.coef),
+    intercept: s.kind === 'binary' ? s.intercept[0] : Array.from(s.intercept),
+    nIter: s.nIter,
+    converged: s.converged,
+    backend: s.backend,
+  };
 }
 
 function fail(why: string): LogRegError {
@@ -34,6 +44,8 @@ function fail(why: string): LogRegError {
 
 const isLabel = (v: unknown): v is Label =>
   (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
+const finiteArray = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** Checks every field; returns the state and the options to rebuild the model with. */
 export function parseModelJSON(json: unknown): { state: ModelState; options: Record<string, unknown> } {
@@ -42,12 +54,25 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
   const m = o as Record<string, unknown>;
   if (m.format !== FORMAT) throw fail(`format is ${JSON.stringify(m.format)}, expected '${FORMAT}'`);
   if (m.version !== VERSION) throw fail(`version ${JSON.stringify(m.version)} is not supported (expected ${VERSION})`);
+  const kind = (m.kind ?? 'binary') as ModelKind;
+  if (kind !== 'binary' && kind !== 'multinomial' && kind !== 'ovr') throw fail(`unknown kind ${JSON.stringify(m.kind)}`);
   const classes = m.classes;
-  if (!Array.isArray(classes) || classes.length !== 2 || !classes.every(isLabel) || typeof classes[0] !== typeof classes[1] || classes[0] === classes[1])
-    throw fail('classes must be two distinct labels of one type');
-  if (!Array.isArray(m.coef) || m.coef.length === 0 || !m.coef.every((v) => typeof v === 'number' && Number.isFinite(v)))
-    throw fail('coef must be a non-empty array of finite numbers');
-  if (typeof m.intercept !== 'number' || !Number.isFinite(m.intercept)) throw fail('intercept must be a finite number');
+  if (!Array.isArray(classes) || classes.length < 2 || !classes.every(isLabel) || classes.some((c) => typeof c !== typeof classes[0]) || new Set(classes).size !== classes.length)
+    throw fail('classes must be two or more distinct labels of one type');
+  const k = classes.length;
+  if (kind === 'binary' && k !== 2) throw fail(`a binary model has 2 classes, not ${k}`);
+  if (!finiteArray(m.coef) || m.coef.length === 0) throw fail('coef must be a non-empty array of finite numbers');
+  const rows = kind === 'binary' ? 1 : k;
+  const d = m.coef.length / rows;
+  if (!Number.isInteger(d)) throw fail(`coef has ${m.coef.length} values, not a multiple of the ${k} classes`);
+  let intercept: Float64Array;
+  if (kind === 'binary') {
+    if (typeof m.intercept !== 'number' || !Number.isFinite(m.intercept)) throw fail('intercept must be a finite number');
+    intercept = Float64Array.of(m.intercept);
+  } else {
+    if (!finiteArray(m.intercept) || m.intercept.length !== k) throw fail(`intercept must be ${k} finite numbers`);
+    intercept = Float64Array.from(m.intercept);
+  }
   if (typeof m.nIter !== 'number' || !Number.isInteger(m.nIter) || m.nIter < 0) throw fail('nIter must be an integer >= 0');
   if (typeof m.converged !== 'boolean') throw fail('converged must be a boolean');
   if (m.backend !== 'wasm' && m.backend !== 'js') throw fail("backend must be 'wasm' or 'js'");
@@ -55,9 +80,11 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
   return {
     options: m.options as Record<string, unknown>,
     state: {
-      classes: [classes[0], classes[1]] as [Label, Label],
-      coef: Float64Array.from(m.coef as number[]),
-      intercept: m.intercept,
+      kind,
+      classes: classes.slice(),
+      nFeatures: d,
+      coef: Float64Array.from(m.coef),
+      intercept,
       nIter: m.nIter,
       converged: m.converged,
       lossHistory: [],

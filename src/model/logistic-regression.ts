@@ -1,17 +1,19 @@
-// Binary logistic regression: validation and marshalling, the objective, the solver, the
-// fitted state. A fit that throws leaves the model exactly as it was.
+// Logistic regression: validation and marshalling, then a binary, multinomial or one-vs-rest
+// fit (fit.ts), the fitted state, predictions and JSON. A fit that throws leaves the model
+// exactly as it was.
 import { LogRegError } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
-import { encodeBinary, labelsOf, type Label } from '../data/labels.js';
+import { encodeClasses, labelsOf, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
 import { emitWarning } from '../warnings.js';
 import { kernelsFor } from '../backend/select.js';
-import type { BackendName, Kernels } from '../backend/types.js';
-import { LogisticObjective } from '../loss/logistic-objective.js';
+import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
 import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
-import { solve } from './solve.js';
-import { FORMAT, VERSION, parseModelJSON, type ModelJSON, type ModelState } from './json.js';
+import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
+import { labelsFromMargins, margins, toProbabilities } from './predict.js';
+import { parseModelJSON, toModelJSON, type ModelJSON } from './json.js';
+import type { ModelKind, ModelState } from './state.js';
 
 export interface FitOptions {
   /** Non-negative weight per row (scikit-learn's sample_weight). */
@@ -27,71 +29,66 @@ export class LogisticRegression {
     this.options = Object.freeze(resolveOptions(options));
   }
 
-  /** Fits the model to X (n×d) and y (n labels of two classes); returns this. */
+  /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
   fit(X: unknown, y: unknown, fitOptions: FitOptions = {}): this {
     this.usable();
     const o = this.options;
     const src = matrixSource(X, 'X');
-    const { classes, y01 } = encodeBinary(y, src.rows);
-    const sw = withClassWeight(o.classWeight, classes, y01, readSampleWeight(fitOptions?.sampleWeight, src.rows));
-    const x0 = this.startingPoint(src.cols);
+    const { classes, codes } = encodeClasses(y, src.rows);
+    const k = classes.length;
+    const sampleWeight = withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows));
+    const kind: ModelKind = o.multiClass === 'multinomial' ? 'multinomial' : k === 2 ? 'binary' : o.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+    const x0 = this.startingPoint(kind, classes, src.cols);
     const kernels = kernelsFor(o.backend);
-    const data = kernels.dataset(src, y01, sw); // validates the values of X while copying
-    try {
-      const obj = new LogisticObjective(data, {
-        C: o.C,
-        penalty: o.penalty,
-        l1Ratio: o.l1Ratio,
-        fitIntercept: o.fitIntercept,
-        loss: o.loss,
-        sampleWeight: sw,
+    const input = { src, codes, k, sampleWeight, kernels, options: o };
+    const out: FitOutput =
+      kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
+    const r = out.result;
+    this.state = {
+      kind,
+      classes,
+      nFeatures: src.cols,
+      coef: out.coef,
+      intercept: out.intercept,
+      nIter: r.nIter,
+      converged: r.converged,
+      lossHistory: r.lossHistory,
+      backend: kernels.name,
+    };
+    if (!r.converged && r.reason !== 'callback')
+      emitWarning({
+        code: 'CONVERGENCE',
+        message:
+          `solver '${o.solver}' stopped (${r.reason}) after ${r.nIter} iterations with ` +
+          `‖∇J‖∞ = ${r.gradientNorm.toExponential(2)} above tol·max(1, ‖∇J(w₀)‖∞); ` +
+          `raise maxIter, loosen tol or scale the features`,
       });
-      const res = solve(obj, x0, o);
-      const d = src.cols;
-      this.state = {
-        classes,
-        coef: res.x.slice(0, d),
-        intercept: o.fitIntercept ? res.x[d] : 0,
-        nIter: res.nIter,
-        converged: res.converged,
-        lossHistory: res.lossHistory,
-        backend: kernels.name,
-      };
-      if (!res.converged && res.reason !== 'callback')
-        emitWarning({
-          code: 'CONVERGENCE',
-          message:
-            `solver '${o.solver}' stopped (${res.reason}) after ${res.nIter} iterations with ` +
-            `‖∇J‖∞ = ${res.gradientNorm.toExponential(2)}, above tol·max(1, ‖∇J(w₀)‖∞); ` +
-            `raise maxIter, loosen tol or scale the features`,
-        });
-    } finally {
-      data.dispose();
-    }
     return this;
   }
 
-  /** Zeros, or the current coefficients with warmStart. */
-  private startingPoint(d: number): Float64Array {
-    const x0 = new Float64Array(d + (this.options.fitIntercept ? 1 : 0));
-    if (!this.options.warmStart || !this.state) return x0;
-    if (this.state.coef.length !== d)
-      throw new LogRegError(
-        'FEATURE_MISMATCH',
-        `warmStart: X has ${d} features but the current coefficients have ${this.state.coef.length}`,
-      );
-    x0.set(this.state.coef);
-    if (this.options.fitIntercept) x0[d] = this.state.intercept;
-    return x0;
-  }
-
+  /** Coefficients: Float64Array(d) for two classes, k×d row-major otherwise (see coefShape). */
   get coef(): Float64Array {
     return this.fitted().coef;
   }
-  get intercept(): number {
+  /** [d] for a binary model, [k, d] otherwise. */
+  get coefShape(): number[] {
+    const s = this.fitted();
+    return s.kind === 'binary' ? [s.nFeatures] : [s.classes.length, s.nFeatures];
+  }
+  /** A number for a binary model; Float64Array(k) otherwise (multinomial: centred to sum 0). */
+  get intercept(): number | Float64Array {
+    const s = this.fitted();
+    return s.kind === 'binary' ? s.intercept[0] : s.intercept;
+  }
+  /** The intercepts as an array: length 1 (binary) or k. */
+  get intercepts(): Float64Array {
     return this.fitted().intercept;
   }
-  get classes(): [Label, Label] {
+  /** 'binary', 'multinomial' or 'ovr'. */
+  get kind(): ModelKind {
+    return this.fitted().kind;
+  }
+  get classes(): Label[] {
     return this.fitted().classes;
   }
   get nIter(): number {
@@ -100,6 +97,7 @@ export class LogisticRegression {
   get converged(): boolean {
     return this.fitted().converged;
   }
+  /** J after each iteration (for ovr: the final J of each class's binary problem). */
   get lossHistory(): number[] {
     return this.fitted().lossHistory;
   }
@@ -111,31 +109,19 @@ export class LogisticRegression {
     return this.state !== null;
   }
 
-  /** z = x·coef + intercept for every row. */
+  /** Margins: z = x·coef + intercept (n values), or n×k row-major for more than two classes. */
   decisionFunction(X: unknown): Float64Array {
-    const s = this.fitted();
-    const src = matrixSource(X, 'X');
-    if (src.cols !== s.coef.length)
-      throw new LogRegError(
-        'FEATURE_MISMATCH',
-        `X has ${src.cols} features but the model was fitted with ${s.coef.length}`,
-      );
-    const out = new Float64Array(src.rows);
-    this.kernels().decision(src, s.coef, s.intercept, out);
-    return out;
+    return margins(this.fitted(), this.kernels(), this.source(X));
   }
 
-  /** P(y = classes[1] | x) for every row. */
+  /** P(y = classes[1]) per row (binary), or n×k row-major class probabilities. */
   predictProba(X: unknown): Float64Array {
-    const z = this.decisionFunction(X);
-    this.kernels().sigmoid(z);
-    return z;
+    return toProbabilities(this.fitted(), this.kernels(), this.decisionFunction(X));
   }
 
-  /** classes[1] where P >= 0.5 (z >= 0), else classes[0]. */
+  /** Labels: classes[1] where P >= 0.5 (binary), else the most probable class. */
   predict(X: unknown): Label[] {
-    const [c0, c1] = this.fitted().classes;
-    return Array.from(this.decisionFunction(X), (z) => (z >= 0 ? c1 : c0));
+    return labelsFromMargins(this.fitted(), this.decisionFunction(X));
   }
 
   /** Accuracy of predict(X) against y. */
@@ -148,19 +134,8 @@ export class LogisticRegression {
   }
 
   toJSON(): ModelJSON {
-    const s = this.fitted();
     const { onIteration: _drop, ...options } = this.options;
-    return {
-      format: FORMAT,
-      version: VERSION,
-      options: { ...options },
-      classes: [s.classes[0], s.classes[1]],
-      coef: Array.from(s.coef),
-      intercept: s.intercept,
-      nIter: s.nIter,
-      converged: s.converged,
-      backend: s.backend,
-    };
+    return toModelJSON(this.fitted(), { ...options });
   }
 
   /** Rebuilds a fitted model from toJSON() output (an object or its JSON string). */
@@ -175,6 +150,31 @@ export class LogisticRegression {
   dispose(): void {
     this.disposed = true;
     this.state = null;
+  }
+
+  /** Zeros, or the current parameters with warmStart (same kind, classes and features). */
+  private startingPoint(kind: ModelKind, classes: Label[], d: number): Float64Array | null {
+    const s = this.state;
+    if (!this.options.warmStart || !s) return null;
+    if (s.kind !== kind || s.nFeatures !== d || s.classes.length !== classes.length || s.classes.some((c, i) => c !== classes[i]))
+      throw new LogRegError(
+        'FEATURE_MISMATCH',
+        `warmStart: the data (${d} features, classes ${classes.join(', ')}) does not match the fitted ` +
+          `model (${s.nFeatures} features, classes ${s.classes.join(', ')})`,
+      );
+    const rows = kind === 'binary' ? 1 : classes.length;
+    const x0 = new Float64Array(rows * d + (this.options.fitIntercept ? rows : 0));
+    x0.set(s.coef);
+    if (this.options.fitIntercept) x0.set(s.intercept, rows * d);
+    return x0;
+  }
+
+  private source(X: unknown): MatrixSource {
+    const s = this.fitted();
+    const src = matrixSource(X, 'X');
+    if (src.cols !== s.nFeatures)
+      throw new LogRegError('FEATURE_MISMATCH', `X has ${src.cols} features but the model was fitted with ${s.nFeatures}`);
+    return src;
   }
 
   private kernels(): Kernels {

@@ -5,6 +5,8 @@ import type { BackendName, LossKind } from '../backend/types.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule } from '../optim/types.js';
 
+export type MultiClass = 'auto' | 'multinomial' | 'ovr';
+
 export type SolverName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
 
 export interface LogisticRegressionOptions {
@@ -18,6 +20,8 @@ export interface LogisticRegressionOptions {
   l1Ratio?: number;
   /** 'balanced' (n / (k·count of the class)) or a weight per label; multiplies sample weights. */
   classWeight?: 'balanced' | Record<string, number>;
+  /** 'auto' (default: binary for 2 classes, multinomial for more), 'multinomial' or 'ovr'. */
+  multiClass?: MultiClass;
   /** Start the next fit from the current coefficients. Default false. */
   warmStart?: boolean;
   /** L-BFGS memory (pairs kept). Default 10. */
@@ -56,6 +60,7 @@ export interface ResolvedOptions {
   penalty: PenaltyName;
   l1Ratio: number;
   classWeight: 'balanced' | Record<string, number> | undefined;
+  multiClass: MultiClass;
   warmStart: boolean;
   memory: number;
   beta1: number;
@@ -131,6 +136,7 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
     }
     return out;
   },
+  multiClass: oneOf('auto', 'multinomial', 'ovr'),
   warmStart: boolean,
   memory: integer(1, 'an integer >= 1'),
   beta1: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
@@ -155,6 +161,7 @@ export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onI
   C: 1,
   penalty: 'l2',
   l1Ratio: 0.5,
+  multiClass: 'auto',
   warmStart: false,
   memory: 10,
   beta1: 0.9,

@@ -1,5 +1,6 @@
 // Dispatches a solver name to its optimiser over the objective.
-import type { FiniteSumObjective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
+import type { FiniteSumObjective, OptimizeOptions, OptimizeResult, StochasticObjective } from '../optim/types.js';
+import { LogRegError } from '../errors.js';
 import type { ResolvedOptions } from './options.js';
 import { gd } from '../optim/gd.js';
 import { momentumFullBatch } from '../optim/momentum.js';
@@ -27,7 +28,7 @@ export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
   };
 }
 
-export function solve(obj: FiniteSumObjective, x0: Float64Array, o: ResolvedOptions): OptimizeResult {
+export function solve(obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): OptimizeResult {
   const opts = optimizeOptions(o);
   switch (o.solver) {
     case 'lbfgs':
@@ -46,6 +47,16 @@ export function solve(obj: FiniteSumObjective, x0: Float64Array, o: ResolvedOpti
     case 'adam':
       return adam(obj, x0, opts);
     case 'saga':
+      if (!isFiniteSum(obj))
+        throw new LogRegError(
+          'INVALID_OPTION',
+          "solver 'saga' fits binary and one-vs-rest models; use 'lbfgs' for multinomial (with L1 too)",
+          { option: 'solver', value: 'saga' },
+        );
       return saga(obj, x0, { ...opts, batchSize: o.batchSize ?? 32 });
   }
+}
+
+function isFiniteSum(obj: StochasticObjective): obj is FiniteSumObjective {
+  return typeof (obj as Partial<FiniteSumObjective>).sagaUpdate === 'function';
 }

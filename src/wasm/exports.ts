@@ -16,6 +16,14 @@ export interface KernelExports {
     w: number, b: number, table: number, scale: number, g: number, mode: number,
   ): void;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
+  softmaxGrad(
+    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
+    W: number, b: number, g: number, zs: number, pOut: number,
+  ): number;
+  softmaxHessVec(
+    X: number, d: number, n: number, k: number, s: number, P: number, V: number, vb: number, out: number, as: number,
+  ): void;
+  decisionMulti(X: number, d: number, n: number, k: number, W: number, b: number, out: number): void;
   vexpTest(x: number, n: number, out: number): void;
   vlog1pTest(x: number, n: number, out: number): void;
 }

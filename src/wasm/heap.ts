@@ -127,3 +127,27 @@ function outOfMemory(end: number): LogRegError {
       `(and the engine may allow less). Use fewer rows per fit, or the 'js' backend.`,
   );
 }
+
+/** A set of blocks freed together: what one dataset or one call owns. */
+export class Region {
+  private blocks: number[] = [];
+  constructor(readonly heap: Heap) {}
+
+  alloc(bytes: number): number {
+    const p = this.heap.alloc(bytes);
+    this.blocks.push(p);
+    return p;
+  }
+
+  /** Allocates and fills a block with `values` (f64). */
+  f64From(values: ArrayLike<number>): number {
+    const p = this.alloc(8 * values.length);
+    this.heap.f64(p, values.length).set(values);
+    return p;
+  }
+
+  releaseAll(): void {
+    for (const p of this.blocks) this.heap.release(p);
+    this.blocks = [];
+  }
+}

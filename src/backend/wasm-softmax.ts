@@ -1,0 +1,119 @@
+// The wasm backend's softmax dataset: X, class indices and weights in linear memory once;
+// each pass moves W, b in and the gradient out.
+import type { MatrixSource, SoftmaxDataset } from './types.js';
+import type { WasmRuntime } from '../wasm/load.js';
+import { Region } from '../wasm/heap.js';
+
+export class WasmSoftmaxDataset implements SoftmaxDataset {
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  private readonly rt: WasmRuntime;
+  private readonly mem: Region;
+  private readonly xPtr: number;
+  private readonly yPtr: number;
+  private readonly sPtr: number;
+  private readonly wPtr: number;
+  private readonly bPtr: number;
+  private readonly gPtr: number;
+  private readonly scratch: number;
+  private idxPtr = 0;
+  private pPtr = 0;
+  private disposed = false;
+
+  constructor(rt: WasmRuntime, X: MatrixSource, y: Int32Array, k: number, s: Float64Array | null) {
+    this.rt = rt;
+    this.mem = new Region(rt.heap);
+    this.n = X.rows;
+    this.d = X.cols;
+    this.k = k;
+    const heap = rt.heap;
+    try {
+      this.xPtr = this.mem.alloc(8 * this.n * this.d);
+      X.fill(heap.f64(this.xPtr, this.n * this.d));
+      this.yPtr = this.mem.alloc(4 * this.n);
+      heap.i32(this.yPtr, this.n).set(y);
+      this.sPtr = s ? this.mem.f64From(s) : 0;
+      this.wPtr = this.mem.alloc(8 * k * this.d);
+      this.bPtr = this.mem.alloc(8 * k);
+      this.gPtr = this.mem.alloc(8 * (k * this.d + k));
+      this.scratch = this.mem.alloc(8 * k);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+  }
+
+  grad(W: Float64Array, b: Float64Array, g: Float64Array, indices?: Int32Array, keepP = false): number {
+    this.live();
+    const heap = this.rt.heap;
+    let idx = 0;
+    if (indices) {
+      if (this.idxPtr === 0) this.idxPtr = this.mem.alloc(4 * this.n);
+      heap.i32(this.idxPtr, indices.length).set(indices);
+      idx = this.idxPtr;
+    }
+    let pOut = 0;
+    if (keepP && !indices) {
+      if (this.pPtr === 0) this.pPtr = this.mem.alloc(8 * this.n * this.k);
+      pOut = this.pPtr;
+    }
+    this.setParams(W, b);
+    const loss = this.rt.exports.softmaxGrad(
+      this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n, this.k,
+      this.wPtr, this.bPtr, this.gPtr, this.scratch, pOut,
+    );
+    g.set(heap.f64(this.gPtr, this.k * this.d + this.k));
+    return loss;
+  }
+
+  hessVec(V: Float64Array, vb: Float64Array, out: Float64Array): void {
+    this.live();
+    if (this.pPtr === 0) throw new Error('hessVec() needs a grad pass with keepP first');
+    this.setParams(V, vb);
+    this.rt.exports.softmaxHessVec(
+      this.xPtr, this.d, this.n, this.k, this.sPtr, this.pPtr, this.wPtr, this.bPtr, this.gPtr, this.scratch,
+    );
+    out.set(this.rt.heap.f64(this.gPtr, this.k * this.d + this.k));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.mem.releaseAll();
+  }
+
+  private setParams(W: Float64Array, b: Float64Array): void {
+    const heap = this.rt.heap;
+    heap.f64(this.wPtr, this.k * this.d).set(W);
+    heap.f64(this.bPtr, this.k).set(b);
+  }
+
+  private live(): void {
+    if (this.disposed) throw new Error('dataset disposed');
+  }
+}
+
+export function wasmDecisionMulti(
+  rt: WasmRuntime,
+  X: MatrixSource,
+  W: Float64Array,
+  b: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
+  const mem = new Region(rt.heap);
+  try {
+    const n = X.rows;
+    const d = X.cols;
+    const xPtr = mem.alloc(8 * n * d);
+    X.fill(rt.heap.f64(xPtr, n * d));
+    const wPtr = mem.f64From(W);
+    const bPtr = mem.f64From(b);
+    const oPtr = mem.alloc(8 * n * k);
+    rt.exports.decisionMulti(xPtr, d, n, k, wPtr, bPtr, oPtr);
+    out.set(rt.heap.f64(oPtr, n * k));
+  } finally {
+    mem.releaseAll();
+  }
+}

@@ -1,0 +1,107 @@
+// The three ways to fit: binary (one sigmoid), multinomial (softmax over k classes) and
+// one-vs-rest (k binary fits). Each copies X into the backend, solves, frees, and returns the
+// state; nothing here touches the model until the fit has succeeded.
+import { LogRegError } from '../errors.js';
+import type { Kernels, MatrixSource } from '../backend/types.js';
+import { binaryTarget } from '../data/labels.js';
+import { LogisticObjective } from '../loss/logistic-objective.js';
+import { SoftmaxObjective } from '../loss/softmax-objective.js';
+import type { OptimizeResult } from '../optim/types.js';
+import type { ResolvedOptions } from './options.js';
+import { solve } from './solve.js';
+
+export interface FitInput {
+  src: MatrixSource;
+  codes: Int32Array;
+  k: number;
+  sampleWeight: Float64Array | null;
+  kernels: Kernels;
+  options: ResolvedOptions;
+}
+
+export interface FitOutput {
+  coef: Float64Array;
+  intercept: Float64Array;
+  result: OptimizeResult;
+}
+
+/** One binary fit of class `positive` against the rest, from x0 (coef then intercept) or zeros. */
+export function fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitOutput {
+  const { src, sampleWeight, kernels, options: o } = input;
+  const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight);
+  try {
+    const obj = new LogisticObjective(data, {
+      C: o.C,
+      penalty: o.penalty,
+      l1Ratio: o.l1Ratio,
+      fitIntercept: o.fitIntercept,
+      loss: o.loss,
+      sampleWeight,
+    });
+    const result = solve(obj, x0 ?? new Float64Array(obj.dim), o);
+    const d = src.cols;
+    return {
+      coef: result.x.slice(0, d),
+      intercept: Float64Array.of(o.fitIntercept ? result.x[d] : 0),
+      result,
+    };
+  } finally {
+    data.dispose();
+  }
+}
+
+/** Softmax over k classes; the intercepts are centred to sum to 0 (they are defined up to a constant). */
+export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOutput {
+  const { src, k, sampleWeight, kernels, options: o } = input;
+  if (o.loss !== 'log')
+    throw new LogRegError('INVALID_OPTION', "loss 'squared' is defined for binary models only", { option: 'loss' });
+  const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight);
+  try {
+    const obj = new SoftmaxObjective(data, {
+      C: o.C,
+      penalty: o.penalty,
+      l1Ratio: o.l1Ratio,
+      fitIntercept: o.fitIntercept,
+      sampleWeight,
+    });
+    const result = solve(obj, x0 ?? new Float64Array(obj.dim), o);
+    const kd = k * src.cols;
+    const intercept = new Float64Array(k);
+    if (o.fitIntercept) {
+      let mean = 0;
+      for (let c = 0; c < k; c++) mean += result.x[kd + c] / k;
+      for (let c = 0; c < k; c++) intercept[c] = result.x[kd + c] - mean;
+    }
+    return { coef: result.x.slice(0, kd), intercept, result };
+  } finally {
+    data.dispose();
+  }
+}
+
+/** k binary fits, class c against the rest; nIter is the largest, converged all of them. */
+export function fitOvr(input: FitInput, x0: Float64Array | null): FitOutput {
+  const { src, k, options: o } = input;
+  const d = src.cols;
+  const coef = new Float64Array(k * d);
+  const intercept = new Float64Array(k);
+  let last: OptimizeResult | null = null;
+  let nIter = 0;
+  let converged = true;
+  const history: number[] = [];
+  for (let c = 0; c < k; c++) {
+    let start: Float64Array | null = null;
+    if (x0) {
+      start = new Float64Array(d + (o.fitIntercept ? 1 : 0));
+      start.set(x0.subarray(c * d, c * d + d));
+      if (o.fitIntercept) start[d] = x0[k * d + c];
+    }
+    const r = fitBinary(input, c, start);
+    coef.set(r.coef, c * d);
+    intercept[c] = r.intercept[0];
+    nIter = Math.max(nIter, r.result.nIter);
+    converged &&= r.result.converged;
+    history.push(r.result.value);
+    last = r.result;
+  }
+  return { coef, intercept, result: { ...last!, nIter, converged, lossHistory: history } };
+}

@@ -1,0 +1,49 @@
+// Predictions from a fitted state: margins, probabilities and labels.
+import type { Kernels, MatrixSource } from '../backend/types.js';
+import type { Label } from '../data/labels.js';
+import type { ModelState } from './state.js';
+
+/** binary: z (n values); multinomial / ovr: z (n×k row-major). */
+export function margins(s: ModelState, kernels: Kernels, src: MatrixSource): Float64Array {
+  if (s.kind === 'binary') {
+    const out = new Float64Array(src.rows);
+    kernels.decision(src, s.coef, s.intercept[0], out);
+    return out;
+  }
+  const k = s.classes.length;
+  const out = new Float64Array(src.rows * k);
+  kernels.decisionMulti(src, s.coef, s.intercept, k, out);
+  return out;
+}
+
+/** Turns margins into probabilities in place: σ (binary), softmax rows, or normalised σ (ovr). */
+export function toProbabilities(s: ModelState, kernels: Kernels, z: Float64Array): Float64Array {
+  if (s.kind === 'binary' || s.kind === 'ovr') kernels.sigmoid(z);
+  if (s.kind === 'binary') return z;
+  const k = s.classes.length;
+  for (let o = 0; o < z.length; o += k) {
+    if (s.kind === 'multinomial') {
+      let m = -Infinity;
+      for (let c = 0; c < k; c++) m = Math.max(m, z[o + c]);
+      for (let c = 0; c < k; c++) z[o + c] = Math.exp(z[o + c] - m);
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += z[o + c];
+    for (let c = 0; c < k; c++) z[o + c] /= sum;
+  }
+  return z;
+}
+
+/** Labels: classes[1] where z >= 0 (binary), else the class of the largest margin. */
+export function labelsFromMargins(s: ModelState, z: Float64Array): Label[] {
+  const cl = s.classes;
+  if (s.kind === 'binary') return Array.from(z, (v) => (v >= 0 ? cl[1] : cl[0]));
+  const k = cl.length;
+  const out: Label[] = new Array(z.length / k);
+  for (let i = 0; i < out.length; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (z[i * k + c] > z[i * k + best]) best = c;
+    out[i] = cl[best];
+  }
+  return out;
+}
