@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import os from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'build', 'bench-epoch.mjs');
+const out = join(root, 'build', 'bench.mjs');
 await build({
-  entryPoints: [join(root, 'bench', 'epoch.ts')],
+  entryPoints: [join(root, 'bench', 'index.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -18,7 +18,7 @@ await build({
   logLevel: 'warning',
   external: ['tinybench'],
 });
-const { epochBench } = await import(pathToFileURL(out).href);
+const { epochBench, solverBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
 
 const quick = process.argv.includes('--quick');
 const sizes = [
@@ -27,13 +27,13 @@ const sizes = [
   [100000, 50],
 ];
 const rows = await epochBench(sizes, quick ? 300 : 1500);
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
 const when = new Date().toISOString().slice(0, 10);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows }, null, 2) + '\n');
 
-const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) of tinybench samples.\n`;
 md += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
 md += '| rows × features | wasm f64 | js backend | wasm speed-up | wasm GB/s of X |\n|---|---:|---:|---:|---:|\n';
@@ -46,17 +46,51 @@ for (const [n, d] of sizes) {
 writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);
 console.log(md);
 
-const readmePath = join(root, 'README.md');
-const start = '<!-- bench:epoch:start -->';
-const end = '<!-- bench:epoch:end -->';
-try {
+function updateReadme(tag, table) {
+  const readmePath = join(root, 'README.md');
+  const start = `<!-- bench:${tag}:start -->`;
+  const end = `<!-- bench:${tag}:end -->`;
   const readme = readFileSync(readmePath, 'utf8');
   const a = readme.indexOf(start);
   const b = readme.indexOf(end);
-  if (a >= 0 && b > a && !quick) {
-    writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + md + readme.slice(b));
-    console.log('README.md benchmark table updated');
+  if (a < 0 || b < a || quick) return;
+  writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + table + readme.slice(b));
+  console.log(`README.md ${tag} table updated`);
+}
+updateReadme('epoch', md);
+
+// time to solution
+const only = process.argv.includes('--epoch-only');
+if (!only) {
+  const datasets = [breastCancer(), synthetic(20000, 20, 1), synthetic(100000, 50, 2)];
+  const configs = [
+    { label: 'lbfgs', opts: { solver: 'lbfgs' } },
+    { label: 'newton', opts: { solver: 'newton' } },
+    { label: 'gd', opts: { solver: 'gd' } },
+    { label: 'nesterov', opts: { solver: 'nesterov' } },
+    { label: 'saga (batch 32)', opts: { solver: 'saga', batchSize: 32 } },
+    { label: 'sgd (batch 32, invscaling)', opts: { solver: 'sgd', batchSize: 32, learningRateSchedule: 'invscaling' } },
+    { label: 'adam (batch 256)', opts: { solver: 'adam', batchSize: 256 } },
+    { label: 'lbfgs, js backend', opts: { solver: 'lbfgs', backend: 'js' } },
+    { label: 'newton, js backend', opts: { solver: 'newton', backend: 'js' } },
+  ];
+  const budget = quick ? 1000 : 8000;
+  const srows = solverBench(datasets, configs, budget, quick ? 2 : 5);
+  writeFileSync(join(root, 'bench', 'results', 'solvers.json'), JSON.stringify({ machine, date: when, budgetMs: budget, rows: srows }, null, 2) + '\n');
+  const names = datasets.map((d) => d.name);
+  let t = `Time to solution: wall time of \`fit()\` (copying the data in included) until J is within 1e-8 relative of the optimum (C = 1, l2), `;
+  t += `median (min–max) of up to 5 runs, iterations or epochs in brackets; "—" = not within ${budget / 1000} s (final relative gap shown).\n`;
+  t += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
+  t += `| solver | ${names.join(' | ')} |\n|---|${names.map(() => '---:').join('|')}|\n`;
+  for (const { label } of configs) {
+    const cells = names.map((n) => {
+      const r = srows.find((x) => x.dataset === n && x.solver === label);
+      if (!r.reached) return `— (gap ${r.finalGap.toExponential(1)} after ${r.iterations})`;
+      return `${fmt(r.ms.median)} ms (${fmt(r.ms.min)}–${fmt(r.ms.max)}) [${r.iterations}]`;
+    });
+    t += `| ${label} | ${cells.join(' | ')} |\n`;
   }
-} catch {
-  // no README: nothing to update
+  writeFileSync(join(root, 'bench', 'results', 'solvers.md'), t);
+  console.log(t);
+  updateReadme('solvers', t);
 }

@@ -1,0 +1,3 @@
+export { epochBench } from './epoch.js';
+export { solverBench } from './solvers.js';
+export { synthetic, breastCancer } from './data.js';
