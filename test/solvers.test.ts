@@ -164,3 +164,22 @@ describe('warm start and callbacks', () => {
     expect(m.nIter).toBe(5);
   });
 });
+
+describe('weights and losses across solvers', () => {
+  const c = byName('imbalanced 400x8, l2, C=1, class weight');
+  const { X, y } = fx.datasets[c.dataset];
+  it('classWeight { label: w } equals the same sample weights', () => {
+    const a = new LogisticRegression({ classWeight: { 1: 3, 0: 0.5 }, tol: 1e-10 }).fit(X, y);
+    const b = new LogisticRegression({ tol: 1e-10 }).fit(X, y, { sampleWeight: y.map((v) => (v === 1 ? 3 : 0.5)) });
+    for (let j = 0; j < 8; j++) expect(a.coef[j]).toBeCloseTo(b.coef[j], 12);
+    expect(() => new LogisticRegression({ classWeight: { 7: 1 } }).fit(X, y)).toThrow(/label '7'/);
+  });
+  for (const solver of ['lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const)
+    it(`${solver} trains the squared loss (finite, below J(0), accurate)`, () => {
+      const m = new LogisticRegression({ solver, loss: 'squared', maxIter: 300, seed: 1 }).fit(X, y);
+      const h = m.lossHistory;
+      expect(h.every(Number.isFinite)).toBe(true);
+      expect(h.at(-1)!).toBeLessThan(h[0]);
+      expect(m.score(X, y)).toBeGreaterThan(0.8);
+    });
+});
