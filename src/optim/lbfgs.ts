@@ -14,7 +14,7 @@ class History {
   private readonly rho: number[] = [];
   private readonly alpha: Float64Array;
 
-  constructor(private readonly m: number, n: number) {
+  constructor(private readonly m: number) {
     this.alpha = new Float64Array(m);
   }
 
@@ -39,6 +39,17 @@ class History {
     this.y.push(y);
     this.rho.push(1 / sy);
     return true;
+  }
+
+  /** Stores the step from (x, g) to (xNew, gNew). */
+  pushStep(x: Float64Array, xNew: Float64Array, g: Float64Array, gNew: Float64Array): void {
+    const s = new Float64Array(x.length);
+    const y = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+    }
+    this.push(s, y);
   }
 
   /** out = −H·q (the two-loop recursion). */
@@ -74,7 +85,7 @@ export function lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): 
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
   const mon = new Monitor(obj, opts, x, f, g);
-  const hist = new History(opts.memory, n);
+  const hist = new History(opts.memory);
   const dir = new Float64Array(n);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
@@ -97,13 +108,7 @@ export function lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): 
       step = strongWolfe(obj, x, f, slope, dir, t0, xNew, gNew);
     }
     if (!step) return mon.result(x, f, g, it - 1, 'lineSearch');
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      s[i] = xNew[i] - x[i];
-      y[i] = gNew[i] - g[i];
-    }
-    hist.push(s, y);
+    hist.pushStep(x, xNew, g, gNew);
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];
     f = step.f;
@@ -120,7 +125,7 @@ function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Optimiz
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
   const mon = new Monitor(obj, opts, x, f, g);
-  const hist = new History(opts.memory, n);
+  const hist = new History(opts.memory);
   const pg = new Float64Array(n);
   const dir = new Float64Array(n);
   const orthant = new Float64Array(n);
@@ -160,13 +165,7 @@ function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Optimiz
       }
     }
     if (!accepted) return mon.result(x, f, g, it - 1, 'lineSearch');
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      s[i] = xNew[i] - x[i];
-      y[i] = gNew[i] - g[i];
-    }
-    hist.push(s, y);
+    hist.pushStep(x, xNew, g, gNew);
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];
     f = fNew;

@@ -1,0 +1,50 @@
+// The epoch loop shared by the minibatch methods (sgd/momentum/nesterov, adam, saga): each
+// epoch visits every row once in an order shuffled by the seeded Rng (batches are row-number
+// lists into data the objective already holds), then one full pass gives J and ∇J for the
+// history and the stopping rule. A non-finite epoch ends the fit with the last finite iterate.
+import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
+import { Monitor } from './monitor.js';
+import { Rng } from './rng.js';
+import { allFinite } from './vec.js';
+
+export interface EpochMethod {
+  /** Called once with the starting point and its full gradient, before the first epoch. */
+  start?(x: Float64Array, g: Float64Array): void;
+  /** Updates x in place with one batch (row numbers idx) during epoch `epoch` (from 1). */
+  batch(x: Float64Array, idx: Int32Array, epoch: number): void;
+}
+
+export function runEpochs(
+  obj: StochasticObjective,
+  x0: Float64Array,
+  opts: OptimizeOptions,
+  batchSize: number,
+  method: EpochMethod,
+): OptimizeResult {
+  const n = obj.dim;
+  const rows = obj.nSamples;
+  const batch = Math.min(batchSize, rows);
+  const rng = new Rng(opts.seed);
+  const order = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) order[i] = i;
+  let x = Float64Array.from(x0);
+  let g = new Float64Array(n);
+  let f = obj.valueAndGradient(x, g);
+  const mon = new Monitor(obj, opts, x, f, g);
+  method.start?.(x, g);
+  let xNext = new Float64Array(n);
+  let gNext = new Float64Array(n);
+  for (let epoch = 1; epoch <= opts.maxIter; epoch++) {
+    if (mon.small(x, g)) return mon.result(x, f, g, epoch - 1, 'converged');
+    xNext.set(x);
+    if (batch < rows) rng.shuffle(order);
+    for (let s = 0; s < rows; s += batch) method.batch(xNext, order.subarray(s, Math.min(rows, s + batch)), epoch);
+    const fNext = obj.valueAndGradient(xNext, gNext);
+    if (!Number.isFinite(fNext) || !allFinite(gNext)) return mon.result(x, f, g, epoch - 1, 'nonFinite');
+    [x, xNext] = [xNext, x];
+    [g, gNext] = [gNext, g];
+    f = fNext;
+    if (!mon.record(epoch, x, f, g)) return mon.result(x, f, g, epoch, 'callback');
+  }
+  return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
+}
