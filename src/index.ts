@@ -8,3 +8,6 @@ export type { DenseMatrixInput, MatrixLike, MatrixInput } from './data/matrix.js
 export type { Objective, StochasticObjective, OptimizeResult, IterationInfo } from './optim/types.js';
 export type { BackendName, LossKind } from './backend/types.js';
 export { setWarningHandler, type LogRegWarning, type WarningHandler } from './warnings.js';
+export { minimize, type MinimizeOptions, type MinimizeResult, type MinimizeMethod } from './api/minimize.js';
+export { logisticObjective, type LogisticObjectiveOptions, type DisposableObjective } from './api/objective.js';
+export type { L1Term } from './optim/types.js';

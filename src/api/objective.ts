@@ -1,0 +1,109 @@
+// logisticObjective(X, y, options): the package's objective, backed by the kernels, for any
+// external optimiser. Data is copied into the backend once; dispose() frees it.
+import { LogRegError } from '../errors.js';
+import { matrixSource } from '../data/matrix.js';
+import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
+import { readSampleWeight } from '../data/weights.js';
+import { kernelsFor } from '../backend/select.js';
+import type { BackendName, KernelDataset, LossKind } from '../backend/types.js';
+import { LogisticObjective } from '../loss/logistic-objective.js';
+import type { PenaltyName } from '../loss/penalty.js';
+import type { L1Term, StochasticObjective } from '../optim/types.js';
+
+export interface LogisticObjectiveOptions {
+  C?: number;
+  penalty?: PenaltyName;
+  l1Ratio?: number;
+  fitIntercept?: boolean;
+  loss?: LossKind;
+  sampleWeight?: ArrayLike<number>;
+  backend?: BackendName;
+}
+
+/**
+ * J over the parameter vector [w (d), b] (b last; absent without fitIntercept):
+ * (1/S) Σ s_i ℓ_i + (l2/2)‖w‖² — the L1 part of 'l1' / 'elasticnet' is in `l1`.
+ */
+export interface DisposableObjective extends StochasticObjective {
+  readonly classes: Label[];
+  readonly sumWeights: number;
+  readonly backend: BackendName;
+  hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void;
+  /**
+   * The unnormalised data part on these rows: returns Σ s_i ℓ_i and writes Σ s_i ∇ℓ_i into g
+   * (no 1/S, no penalty) — sums of shards add up to the whole data set's.
+   */
+  partialValueAndGradient(x: Float64Array, g: Float64Array): number;
+  dispose(): void;
+}
+
+const known = new Set(['C', 'penalty', 'l1Ratio', 'fitIntercept', 'loss', 'sampleWeight', 'backend']);
+
+export function logisticObjective(X: unknown, y: unknown, options: LogisticObjectiveOptions = {}): DisposableObjective {
+  for (const k of Object.keys(options ?? {}))
+    if (!known.has(k)) throw new LogRegError('UNKNOWN_OPTION', `unknown option '${k}'`, { option: k });
+  const C = options.C ?? 1;
+  if (typeof C !== 'number' || !(C > 0) || !Number.isFinite(C))
+    throw new LogRegError('INVALID_OPTION', `option C must be a finite number > 0, got ${String(C)}`, { option: 'C' });
+  const penalty = options.penalty ?? 'l2';
+  if (!['l2', 'l1', 'elasticnet', 'none'].includes(penalty))
+    throw new LogRegError('INVALID_OPTION', `option penalty must be 'l2', 'l1', 'elasticnet' or 'none'`, { option: 'penalty' });
+  const src = matrixSource(X, 'X');
+  const { classes, codes } = encodeClasses(y, src.rows);
+  if (classes.length !== 2) throw new LogRegError('LABELS', `logisticObjective needs exactly two classes, found ${classes.length}`);
+  const sampleWeight = readSampleWeight(options.sampleWeight, src.rows);
+  const kernels = kernelsFor(options.backend ?? 'wasm');
+  const fitIntercept = options.fitIntercept ?? true;
+  const loss = options.loss ?? 'log';
+  const data: KernelDataset = kernels.dataset(src, binaryTarget(codes, 1), sampleWeight);
+  const inner = new LogisticObjective(data, { C, penalty, l1Ratio: options.l1Ratio ?? 0.5, fitIntercept, loss, sampleWeight });
+  const d = src.cols;
+  const w = new Float64Array(d);
+  const gk = new Float64Array(d + 1);
+  let disposed = false;
+  const live = () => {
+    if (disposed) throw new LogRegError('DISPOSED', 'this objective was disposed');
+  };
+  const checkX = (x: Float64Array) => {
+    if (x.length !== inner.dim) throw new LogRegError('LENGTH_MISMATCH', `x has ${x.length} values, the objective has dim ${inner.dim}`);
+  };
+  return {
+    dim: inner.dim,
+    nSamples: inner.nSamples,
+    classes,
+    sumWeights: inner.sumWeights,
+    backend: kernels.name,
+    get l1(): L1Term | undefined {
+      return inner.l1;
+    },
+    valueAndGradient(x, g) {
+      live();
+      checkX(x);
+      return inner.valueAndGradient(x, g);
+    },
+    batchValueAndGradient(x, g, indices) {
+      live();
+      checkX(x);
+      return inner.batchValueAndGradient(x, g, indices);
+    },
+    hessianVectorProduct(x, v, out) {
+      live();
+      checkX(x);
+      inner.hessianVectorProduct(x, v, out);
+    },
+    partialValueAndGradient(x, g) {
+      live();
+      checkX(x);
+      for (let j = 0; j < d; j++) w[j] = x[j];
+      const v = data.fusedGrad(w, fitIntercept ? x[d] : 0, gk, loss, true);
+      for (let j = 0; j < d; j++) g[j] = gk[j];
+      if (fitIntercept) g[d] = gk[d];
+      return v;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      data.dispose();
+    },
+  };
+}
