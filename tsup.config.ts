@@ -1,9 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', ml: 'src/ml.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', ml: 'src/ml.ts' } },
   clean: true,
   target: 'es2022',
+  cjsInterop: true,
+  splitting: true,
+  // the raw binary too, for `logreg-wasm/kernels.wasm` (init(url) / precompiled modules)
+  onSuccess: `node -e "require('fs').copyFileSync('build/kernels.wasm', 'dist/kernels.wasm')"`,
 });

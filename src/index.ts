@@ -1,4 +1,4 @@
-export { init, initSync, type InitInput } from './wasm/load.js';
+export { init, initSync, type InitInput, type InitSource } from './wasm/load.js';
 export { LogisticRegression, type FitOptions } from './model/logistic-regression.js';
 export type { LogisticRegressionOptions, SolverName } from './model/options.js';
 export type { ModelJSON } from './model/json.js';

@@ -40,3 +40,40 @@ describe('without WebAssembly', () => {
     });
   });
 });
+
+describe('init sources and subpaths', () => {
+  for (const mode of ['module', 'bytes', 'response'])
+    it(`init(${mode}) loads the kernels`, () => {
+      const out = execFileSync(process.execPath, [join(root, 'test/consumers/init-sources.mjs'), mode], { cwd: root });
+      expect(JSON.parse(out.toString())).toEqual({ mode, backend: 'wasm', predictions: ['a', 'b'] });
+    });
+
+  it('init(url) fetches logreg-wasm/kernels.wasm over http', async () => {
+    const { createServer } = await import('node:http');
+    const { readFileSync } = await import('node:fs');
+    const wasm = readFileSync(join(root, 'dist/kernels.wasm'));
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/wasm' });
+      res.end(wasm);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const { execFile } = await import('node:child_process');
+      const out = await new Promise<string>((ok, fail) =>
+        execFile(process.execPath, [join(root, 'test/consumers/init-sources.mjs'), 'url', `http://127.0.0.1:${port}/kernels.wasm`], { cwd: root }, (e, stdout) =>
+          e ? fail(e) : ok(stdout),
+        ),
+      );
+      expect(JSON.parse(out)).toEqual({ mode: 'url', backend: 'wasm', predictions: ['a', 'b'] });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("require('logreg-wasm/ml') is the class itself, as require('ml-logistic-regression') is", () => {
+    const code = "const L = require('logreg-wasm/ml'); const M = require('ml-matrix').Matrix; const m = new L({ numSteps: 100 }); m.train(new M([[0],[1],[2],[3]]), M.columnVector([0,0,1,1])); console.log(JSON.stringify(m.predict(new M([[0],[3]]))))";
+    const out = execFileSync(process.execPath, ['-e', code], { cwd: root });
+    expect(JSON.parse(out.toString())).toEqual([0, 1]);
+  });
+});

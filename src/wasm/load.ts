@@ -9,8 +9,26 @@ export interface WasmRuntime {
   readonly heap: Heap;
 }
 
-/** What init() accepts: nothing (the embedded binary), a compiled module, or the bytes. */
+/** What initSync() accepts: nothing (the embedded binary), a compiled module, or the bytes. */
 export type InitInput = WebAssembly.Module | BufferSource;
+
+/**
+ * What init() accepts besides InitInput: the URL of `kernels.wasm` (fetched; for strict CSP
+ * or Cloudflare Workers pass a precompiled Module instead), or a fetch Response (or its promise).
+ */
+export type InitSource = InitInput | URL | string | Response | Promise<Response>;
+
+async function compileFrom(input: InitSource | undefined): Promise<WebAssembly.Module> {
+  if (input === undefined) return WebAssembly.compile(embeddedBytes());
+  if (input instanceof WebAssembly.Module) return input;
+  if (typeof input === 'string' || input instanceof URL) input = fetch(input);
+  if (typeof Response !== 'undefined' && (input instanceof Response || input instanceof Promise)) {
+    const res = await input;
+    if (!res.ok) throw new Error(`init: fetching the kernels failed (${res.status} ${res.statusText})`);
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+  return WebAssembly.compile(input as BufferSource);
+}
 
 let runtime: WasmRuntime | null = null;
 let pending: Promise<WasmRuntime> | null = null;
@@ -41,17 +59,14 @@ export function hasWebAssembly(): boolean {
  * Compiles and instantiates the kernels; resolves when the wasm backend is ready, or at once
  * where WebAssembly does not exist (models then use the js backend and say so).
  */
-export function init(input?: InitInput): Promise<void> {
+export function init(input?: InitSource): Promise<void> {
   if (runtime) return Promise.resolve();
   // no WebAssembly here (CSP without wasm-unsafe-eval, iOS Lockdown mode): the js backend serves
   if (!hasWebAssembly()) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
       const memory = newMemory();
-      const module =
-        input instanceof WebAssembly.Module
-          ? input
-          : await WebAssembly.compile(input ?? embeddedBytes());
+      const module = await compileFrom(input);
       const instance = await WebAssembly.instantiate(module, { env: { memory } });
       runtime = makeRuntime(instance, memory);
       return runtime;

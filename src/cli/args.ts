@@ -1,0 +1,49 @@
+// Argument parsing for the CLI: a command, positional arguments, --flag value / --flag.
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage:
+  logreg-wasm fit DATA.csv --target COLUMN [--solver lbfgs|newton|gd|sgd|momentum|nesterov|adam|saga]
+                  [--C 1] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
+                  [--seed 1] [--max-iter 1000] [--tol 1e-6] [--out MODEL.json]
+  logreg-wasm predict MODEL.json DATA.csv [--proba]`;
+
+const BOOLEAN = new Set(['standardize', 'proba', 'help']);
+const VALUED = new Set(['target', 'solver', 'C', 'penalty', 'test-size', 'seed', 'max-iter', 'tol', 'out']);
+
+export interface Args {
+  command: string;
+  positional: string[];
+  flags: Record<string, string | boolean>;
+  number(name: string, fallback: number): number;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h') flags.help = true;
+    else if (a.startsWith('--')) {
+      const name = a.slice(2);
+      if (BOOLEAN.has(name)) flags[name] = true;
+      else if (VALUED.has(name)) {
+        if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
+        flags[name] = argv[++i];
+      } else throw new UsageError(`unknown option --${name}`);
+    } else positional.push(a);
+  }
+  const command = positional.shift() ?? 'help';
+  return {
+    command,
+    positional,
+    flags,
+    number(name, fallback) {
+      const v = flags[name];
+      if (v === undefined) return fallback;
+      const x = Number(v);
+      if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got '${String(v)}'`);
+      return x;
+    },
+  };
+}
