@@ -14,10 +14,22 @@ import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
 import { labelsFromMargins, margins, toProbabilities } from './predict.js';
 import { parseModelJSON, toModelJSON, type ModelJSON } from './json.js';
 import type { ModelKind, ModelState } from './state.js';
+import type { IterationInfo } from '../optim/types.js';
+import type { FitJob } from '../async/protocol.js';
+import { abortError, runInWorker } from '../async/spawn.js';
+import { runChunked } from '../async/chunked.js';
 
 export interface FitOptions {
   /** Non-negative weight per row (scikit-learn's sample_weight). */
   sampleWeight?: ArrayLike<number>;
+}
+
+export interface FitAsyncOptions extends FitOptions {
+  /** Aborting rejects the promise with an AbortError; the model stays as it was. */
+  signal?: AbortSignal;
+  onProgress?: (info: IterationInfo) => void;
+  /** false: skip the worker and run in event-loop slices. Default: a worker where possible. */
+  worker?: boolean;
 }
 
 export class LogisticRegression {
@@ -138,12 +150,50 @@ export class LogisticRegression {
     return toModelJSON(this.fitted(), { ...options });
   }
 
-  /** Rebuilds a fitted model from toJSON() output (an object or its JSON string). */
-  static fromJSON(json: unknown): LogisticRegression {
+  /**
+   * Rebuilds a fitted model from toJSON() output (an object or its JSON string); `overrides`
+   * replace saved options (e.g. onIteration, maxIter for a warm-started refit).
+   */
+  static fromJSON(json: unknown, overrides: LogisticRegressionOptions = {}): LogisticRegression {
     const { state, options } = parseModelJSON(json);
-    const m = new LogisticRegression(options as LogisticRegressionOptions);
+    const m = new LogisticRegression({ ...(options as LogisticRegressionOptions), ...overrides });
     m.state = state;
     return m;
+  }
+
+  /**
+   * fit() off the calling thread: in a worker (worker_threads in Node, a module Worker in
+   * browsers), or in slices that yield to the event loop where no worker can start. X, y and
+   * weights are validated here first. onProgress receives { iteration, loss, gradientNorm }
+   * (at most every 50 ms from a worker); onIteration is not called (functions cannot cross to
+   * a worker). Aborting rejects with an AbortError and leaves the model as it was.
+   */
+  async fitAsync(X: unknown, y: unknown, opts: FitAsyncOptions = {}): Promise<this> {
+    this.usable();
+    if (opts.signal?.aborted) throw abortError();
+    const src = matrixSource(X, 'X');
+    const data = new Float64Array(src.rows * src.cols);
+    src.fill(data);
+    const labels = labelsOf(y, src.rows);
+    encodeClasses(labels, src.rows); // label errors here, not in the worker
+    const sampleWeight = readSampleWeight(opts.sampleWeight, src.rows);
+    const { onIteration: _fn, ...options } = this.options;
+    const job: FitJob = {
+      X: { data, rows: src.rows, cols: src.cols },
+      y: labels,
+      sampleWeight,
+      options: options as Record<string, unknown>,
+      start: this.options.warmStart && this.state ? this.toJSON() : null,
+    };
+    const result =
+      (opts.worker === false ? null : await runInWorker(job, opts.signal, opts.onProgress)) ??
+      (await runChunked(job, opts.signal, opts.onProgress));
+    if (opts.signal?.aborted) throw abortError();
+    this.usable();
+    const { state } = parseModelJSON(result.model);
+    state.lossHistory = result.lossHistory;
+    this.state = state;
+    return this;
   }
 
   /** Ends the model's use; later calls throw LogRegError('DISPOSED'). */

@@ -1,0 +1,43 @@
+// fitAsync where no worker can be started: the fit runs in slices of a few iterations, each
+// slice warm-started from the last, yielding to the event loop in between (so the page stays
+// responsive and abort is seen between slices). L-BFGS restarts its memory at each slice, so
+// it may take a few more iterations than one synchronous fit; the optimum is the same.
+import { LogisticRegression } from '../model/logistic-regression.js';
+import type { IterationInfo } from '../optim/types.js';
+import type { FitJob } from './protocol.js';
+import type { JobResult } from './spawn.js';
+import { abortError } from './spawn.js';
+
+const SLICE = 10;
+
+export async function runChunked(
+  job: FitJob,
+  signal: AbortSignal | undefined,
+  onProgress: ((info: IterationInfo) => void) | undefined,
+): Promise<JobResult> {
+  const maxIter = (job.options.maxIter as number | undefined) ?? 1000;
+  const history: number[] = [];
+  let done = 0;
+  let model: LogisticRegression | null = null;
+  for (let slice = 0; done < maxIter; slice++) {
+    await new Promise((r) => setTimeout(r, 0));
+    if (signal?.aborted) throw abortError();
+    const opts = {
+      ...job.options,
+      maxIter: Math.min(SLICE, maxIter - done),
+      warmStart: true,
+      seed: ((job.options.seed as number | undefined) ?? 0) + slice,
+      onIteration: (info: IterationInfo) => onProgress?.({ ...info, iteration: done + info.iteration }),
+    };
+    const start = model ? model.toJSON() : job.start;
+    const next: LogisticRegression = start ? LogisticRegression.fromJSON(start, opts) : new LogisticRegression(opts);
+    next.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined });
+    const h = next.lossHistory;
+    history.push(...(history.length ? h.slice(1) : h));
+    done += next.nIter;
+    model = next;
+    if (next.converged || next.nIter < opts.maxIter) break;
+  }
+  const json = model!.toJSON();
+  return { model: { ...json, nIter: done }, lossHistory: history };
+}

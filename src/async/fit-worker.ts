@@ -1,0 +1,24 @@
+// Entry of the fit worker (Node worker_threads or a browser module Worker): one job per worker.
+import { initSync } from '../wasm/load.js';
+import { runJob } from './run-job.js';
+import type { FitJob, WorkerMessage } from './protocol.js';
+
+interface Port {
+  postMessage(m: WorkerMessage): void;
+}
+
+const g = globalThis as unknown as { process?: { versions?: { node?: string } } };
+if (g.process?.versions?.node) {
+  const mod = 'node:worker_threads';
+  const { parentPort } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
+  parentPort!.once('message', (job: FitJob) => {
+    initSync();
+    runJob(job, (m) => parentPort!.postMessage(m));
+  });
+} else {
+  const self = globalThis as unknown as Port & { addEventListener(t: 'message', f: (e: MessageEvent) => void): void };
+  self.addEventListener('message', (e) => {
+    initSync(); // inside a worker, synchronous compilation is allowed
+    runJob(e.data as FitJob, (m) => self.postMessage(m));
+  });
+}

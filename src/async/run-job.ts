@@ -1,0 +1,32 @@
+// The work a fit worker does: one fit, with progress reported through `post`.
+import { LogisticRegression } from '../model/logistic-regression.js';
+import { LogRegError } from '../errors.js';
+import type { IterationInfo } from '../optim/types.js';
+import type { FitJob, WorkerMessage } from './protocol.js';
+
+/** Runs the job; progress messages at most every 50 ms. */
+export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
+  try {
+    let last = 0;
+    const onIteration = (info: IterationInfo) => {
+      const now = Date.now();
+      if (now - last >= 50) {
+        last = now;
+        post({ type: 'progress', info });
+      }
+    };
+    const options = { ...job.options, onIteration };
+    const model = job.start ? LogisticRegression.fromJSON(job.start, options) : new LogisticRegression(options);
+    model.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined });
+    post({ type: 'done', model: model.toJSON(), lossHistory: model.lossHistory });
+  } catch (e) {
+    const err = e as Error & { code?: string; details?: unknown };
+    post({
+      type: 'error',
+      name: e instanceof LogRegError ? 'LogRegError' : (err?.name ?? 'Error'),
+      code: err?.code,
+      message: String(err?.message ?? e),
+      details: err?.details,
+    });
+  }
+}

@@ -1,0 +1,90 @@
+// Runs a fit job in a worker: worker_threads in Node, a module Worker in browsers. Abort ends
+// the worker at once (the model is untouched: only a finished result is ever applied).
+import { LogRegError, type LogRegErrorCode } from '../errors.js';
+import type { IterationInfo } from '../optim/types.js';
+import type { FitJob, WorkerMessage } from './protocol.js';
+import type { ModelJSON } from '../model/json.js';
+
+export interface JobResult {
+  model: ModelJSON;
+  lossHistory: number[];
+}
+
+interface WorkerHandle {
+  post(job: FitJob): void;
+  onMessage(f: (m: WorkerMessage) => void): void;
+  onError(f: (e: unknown) => void): void;
+  terminate(): void;
+}
+
+const isNode = () => typeof process !== 'undefined' && !!process.versions?.node;
+
+export function abortError(): Error {
+  return typeof DOMException === 'function'
+    ? new DOMException('The fit was aborted', 'AbortError')
+    : Object.assign(new Error('The fit was aborted'), { name: 'AbortError' });
+}
+
+/** A worker running dist/worker.js, or null where workers are unavailable. */
+async function createWorker(): Promise<WorkerHandle | null> {
+  const url = new URL('./worker.js', import.meta.url);
+  if (isNode()) {
+    const mod = 'node:worker_threads';
+    const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
+    const w = new Worker(url);
+    return {
+      post: (job) => w.postMessage(job, [job.X.data.buffer as ArrayBuffer]),
+      onMessage: (f) => w.on('message', f),
+      onError: (f) => w.on('error', f),
+      terminate: () => void w.terminate(),
+    };
+  }
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const w = new Worker(url, { type: 'module' });
+    return {
+      post: (job) => w.postMessage(job, [job.X.data.buffer as ArrayBuffer]),
+      onMessage: (f) => w.addEventListener('message', (e) => f(e.data)),
+      onError: (f) => w.addEventListener('error', f),
+      terminate: () => w.terminate(),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export async function runInWorker(
+  job: FitJob,
+  signal: AbortSignal | undefined,
+  onProgress: ((info: IterationInfo) => void) | undefined,
+): Promise<JobResult | null> {
+  const w = await createWorker();
+  if (!w) return null;
+  return new Promise<JobResult>((resolve, reject) => {
+    const stop = () => {
+      w.terminate();
+      reject(abortError());
+    };
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    const finish = () => {
+      signal?.removeEventListener('abort', stop);
+      w.terminate();
+    };
+    w.onMessage((m) => {
+      if (m.type === 'progress') onProgress?.(m.info);
+      else if (m.type === 'done') {
+        finish();
+        resolve({ model: m.model, lossHistory: m.lossHistory });
+      } else {
+        finish();
+        reject(m.name === 'LogRegError' ? new LogRegError(m.code as LogRegErrorCode, m.message, (m.details ?? {}) as object) : new Error(m.message));
+      }
+    });
+    w.onError((e) => {
+      finish();
+      reject(e);
+    });
+    w.post(job);
+  });
+}
