@@ -12,7 +12,7 @@ export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
       const now = Date.now();
       if (now - last >= 50) {
         last = now;
-        post({ type: 'progress', info });
+        post({ type: 'progress', info: { ...info, x: info.x?.slice() } });
       }
     };
     const options = { ...job.options, onIteration };

@@ -27,8 +27,8 @@ export function abortError(): Error {
 
 /** A worker running dist/worker.js, or null where workers are unavailable. */
 async function createWorker(): Promise<WorkerHandle | null> {
-  const url = new URL('./worker.js', import.meta.url);
   if (isNode()) {
+    const url = new URL('./worker.js', import.meta.url);
     const mod = 'node:worker_threads';
     const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
     const w = new Worker(url);
@@ -41,7 +41,8 @@ async function createWorker(): Promise<WorkerHandle | null> {
   }
   if (typeof Worker === 'undefined') return null;
   try {
-    const w = new Worker(url, { type: 'module' });
+    // this exact form lets bundlers (Vite, webpack, esbuild plugins) find and bundle the worker
+    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     return {
       post: (job) => w.postMessage(job, [job.X.data.buffer as ArrayBuffer]),
       onMessage: (f) => w.addEventListener('message', (e) => f(e.data)),

@@ -43,7 +43,7 @@ export class Monitor {
     const total = this.total(x, f);
     this.history.push(total);
     if (!this.onIteration) return true;
-    return this.onIteration({ iteration: it, loss: total, gradientNorm: this.measure(x, g) }) !== false;
+    return this.onIteration({ iteration: it, loss: total, gradientNorm: this.measure(x, g), x }) !== false;
   }
 
   result(x: Float64Array, f: number, g: Float64Array, nIter: number, reason: StopReason): OptimizeResult {

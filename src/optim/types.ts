@@ -44,6 +44,8 @@ export interface IterationInfo {
   iteration: number;
   loss: number;
   gradientNorm: number;
+  /** the current parameters (the model's: coefficients then intercepts); read-only, valid during the call */
+  x?: Float64Array;
 }
 
 export type StopReason =
