@@ -9,11 +9,13 @@ interface Port {
 
 const g = globalThis as unknown as { process?: { versions?: { node?: string } } };
 if (g.process?.versions?.node) {
+  // no top-level await: bundlers build workers as classic scripts by default (Vite: iife)
   const mod = 'node:worker_threads';
-  const { parentPort } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
-  parentPort!.once('message', (job: FitJob) => {
-    initSync();
-    runJob(job, (m) => parentPort!.postMessage(m));
+  void (import(/* @vite-ignore */ mod) as Promise<typeof import('node:worker_threads')>).then(({ parentPort }) => {
+    parentPort!.once('message', (job: FitJob) => {
+      initSync();
+      runJob(job, (m) => parentPort!.postMessage(m));
+    });
   });
 } else {
   const self = globalThis as unknown as Port & { addEventListener(t: 'message', f: (e: MessageEvent) => void): void };

@@ -33,7 +33,7 @@ async function createWorker(): Promise<WorkerHandle | null> {
     const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
     const w = new Worker(url);
     return {
-      post: (job) => w.postMessage(job, [job.X.data.buffer as ArrayBuffer]),
+      post: (job) => w.postMessage(job), // copied, not transferred: a fallback may still need the data
       onMessage: (f) => w.on('message', f),
       onError: (f) => w.on('error', f),
       terminate: () => void w.terminate(),
@@ -44,7 +44,7 @@ async function createWorker(): Promise<WorkerHandle | null> {
     // this exact form lets bundlers (Vite, webpack, esbuild plugins) find and bundle the worker
     const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     return {
-      post: (job) => w.postMessage(job, [job.X.data.buffer as ArrayBuffer]),
+      post: (job) => w.postMessage(job), // copied, not transferred: a fallback may still need the data
       onMessage: (f) => w.addEventListener('message', (e) => f(e.data)),
       onError: (f) => w.addEventListener('error', f),
       terminate: () => w.terminate(),
@@ -59,9 +59,10 @@ export async function runInWorker(
   signal: AbortSignal | undefined,
   onProgress: ((info: IterationInfo) => void) | undefined,
 ): Promise<JobResult | null> {
-  const w = await createWorker();
+  const w = await createWorker().catch(() => null);
   if (!w) return null;
-  return new Promise<JobResult>((resolve, reject) => {
+  return new Promise<JobResult | null>((resolve, reject) => {
+    let heard = false; // a worker that fails before saying anything could not load: fall back
     const stop = () => {
       w.terminate();
       reject(abortError());
@@ -73,6 +74,7 @@ export async function runInWorker(
       w.terminate();
     };
     w.onMessage((m) => {
+      heard = true;
       if (m.type === 'progress') onProgress?.(m.info);
       else if (m.type === 'done') {
         finish();
@@ -84,7 +86,8 @@ export async function runInWorker(
     });
     w.onError((e) => {
       finish();
-      reject(e);
+      if (heard) reject(e);
+      else resolve(null);
     });
     w.post(job);
   });

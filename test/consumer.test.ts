@@ -1,0 +1,95 @@
+// Packs the package, installs the tarball (offline) into a throwaway app, bundles the app with
+// Vite and with esbuild, and runs both bundles in headless Chromium: a sync fit and a fitAsync.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { root } from './helpers.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'logreg-consumer-'));
+const app = join(work, 'app');
+let browser: Browser;
+const servers: Server[] = [];
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+function serve(dir: string): Promise<string> {
+  const server = createServer((req, res) => {
+    const rel = (req.url ?? '/').split('?')[0];
+    const path = normalize(join(dir, rel === '/' ? 'index.html' : rel));
+    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  servers.push(server);
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as { port: number }).port}/`)));
+}
+
+beforeAll(async () => {
+  execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: root });
+  const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+  cpSync(join(root, 'test/consumer-app'), app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'logreg-wasm': `file:../${tgz}` } }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent'], { cwd: app });
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) s.close();
+});
+
+async function run(url: string) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as never as { __result?: unknown; __error?: unknown }).__result || (window as never as { __error?: unknown }).__error, null, { timeout: 60_000 });
+  const out = await page.evaluate(() => ({ r: (window as never as { __result?: unknown }).__result, e: (window as never as { __error?: unknown }).__error }));
+  await page.close();
+  expect(out.e).toBeUndefined();
+  return out.r as { backend: string; accuracy: number; asyncAccuracy: number; classes: string[]; workerLoaded: boolean };
+}
+
+describe('a consumer of the packed tarball', () => {
+  it('Vite app: builds, fits with wasm, fitAsync in a worker', async () => {
+    await viteBuild({ root: app, logLevel: 'warn', build: { outDir: join(app, 'dist-vite') } });
+    const r = await run(await serve(join(app, 'dist-vite')));
+    expect(r.backend).toBe('wasm');
+    expect(r.classes).toEqual(['no', 'yes']);
+    expect(r.accuracy).toBeGreaterThan(0.95);
+    expect(r.asyncAccuracy).toBeGreaterThan(0.95);
+    expect(r.workerLoaded).toBe(true); // Vite bundled dist/worker.js and the page loaded it
+  });
+
+  it('esbuild bundle: builds, fits with wasm, fitAsync falls back to event-loop slices', async () => {
+    const out = join(app, 'dist-esbuild');
+    await esbuild({ entryPoints: [join(app, 'main.js')], bundle: true, format: 'esm', outdir: out, absWorkingDir: app, logLevel: 'warning' });
+    cpSync(join(app, 'index.html'), join(out, 'index.html'));
+    const r = await run(await serve(out));
+    expect(r.backend).toBe('wasm');
+    expect(r.accuracy).toBeGreaterThan(0.95);
+    expect(r.asyncAccuracy).toBeGreaterThan(0.95);
+    expect(r.workerLoaded).toBe(false);
+  });
+
+  it('size budget: the ESM entry (with its chunks and the embedded kernels) stays under 160 KB', () => {
+    const dist = join(app, 'node_modules/logreg-wasm/dist');
+    const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
+    const bytes = js.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
+    const wasm = statSync(join(dist, 'kernels.wasm')).size;
+    console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
+    expect(wasm).toBeLessThan(40_000);
+    expect(bytes).toBeLessThan(160_000);
+  });
+});
