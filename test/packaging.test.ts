@@ -77,3 +77,14 @@ describe('init sources and subpaths', () => {
     expect(JSON.parse(out.toString())).toEqual([0, 1]);
   });
 });
+
+describe('examples', () => {
+  it('examples/solver-api.mjs runs and recovers the Poisson coefficients', () => {
+    const out = execFileSync(process.execPath, [join(root, 'examples/solver-api.mjs')], { cwd: root }).toString();
+    expect(out).toMatch(/converged after \d+ iterations/);
+    const coef = out.match(/coefficients ([-\d.]+), ([-\d.]+), ([-\d.]+), intercept ([-\d.]+)/)!.slice(1).map(Number);
+    expect(Math.abs(coef[0] - 1.2)).toBeLessThan(0.15);
+    expect(Math.abs(coef[1] + 0.8)).toBeLessThan(0.15);
+    expect(Math.abs(coef[3] - 0.5)).toBeLessThan(0.1);
+  });
+});
