@@ -8,6 +8,6 @@ export function expectedCrossFits() {
   const { X, y } = crossProblem;
   return crossFits.map((o) => {
     const m = new LogisticRegression(o).fit(X, y);
-    return { backend: m.backend, coef: hexBits(m.coef), intercept: hexBits(m.intercepts)[0] };
+    return { backend: m.backend, coef: hexBits(m.coef), intercepts: hexBits(m.intercepts) };
   });
 }

@@ -53,8 +53,14 @@ export function hexBits(v: ArrayLike<number>): string[] {
 
 /** The fits compared across Node (ESM, CJS) and Chromium: every solver on one problem. */
 export const crossFits = [
+  { solver: 'lbfgs' },
+  { solver: 'lbfgs', penalty: 'l1', C: 0.1 },
+  { solver: 'newton' },
   { solver: 'gd', maxIter: 200 },
   { solver: 'sgd', maxIter: 20, batchSize: 16, seed: 3 },
   { solver: 'momentum', maxIter: 200 },
   { solver: 'nesterov', maxIter: 50, batchSize: 32, seed: 5 },
+  { solver: 'adam', maxIter: 30, batchSize: 32, seed: 6 },
+  { solver: 'saga', penalty: 'elasticnet', maxIter: 30, seed: 7 },
+  { solver: 'lbfgs', multiClass: 'multinomial' },
 ] as const;

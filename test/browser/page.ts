@@ -20,7 +20,7 @@ window.runFits = async ({ X, y, fits }: Input) => {
   await init();
   return fits.map((o) => {
     const m = new LogisticRegression(o).fit(X, y);
-    return { backend: m.backend, coef: hexBits(m.coef), intercept: hexBits(m.intercepts)[0] };
+    return { backend: m.backend, coef: hexBits(m.coef), intercepts: hexBits(m.intercepts) };
   });
 };
 document.body.textContent = 'ready';
