@@ -182,3 +182,43 @@ describe('misuse', () => {
     expect(caught(() => LogisticRegression.fromJSON('{not json')).code).toBe('INVALID_JSON');
   });
 });
+
+describe('more adversarial input', () => {
+  it('one row: a single class, refused with LABELS', () => {
+    expect(caught(() => new LogisticRegression().fit([[1, 2]], [1])).code).toBe('LABELS');
+  });
+  it('null, undefined, objects and strings mixed with numbers in y', () => {
+    for (const bad of [null, undefined, {}]) {
+      const yy: unknown[] = y.slice();
+      yy[4] = bad;
+      const e = caught(() => new LogisticRegression().fit(X, yy));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.details.row).toBe(4);
+    }
+  });
+  it('y that is not an array', () => {
+    for (const bad of [null, 3, 'ab', { length: -1 }]) expect(caught(() => new LogisticRegression().fit(X, bad)).code).toMatch(/INVALID_INPUT|LENGTH_MISMATCH/);
+  });
+  it('options of the wrong shape entirely', () => {
+    for (const bad of [null, 5, 'lbfgs', [1]]) expect(caught(() => new LogisticRegression(bad as never)).code).toBe('INVALID_OPTION');
+    expect(caught(() => new LogisticRegression({ onIteration: 5 } as never)).details.option).toBe('onIteration');
+    expect(caught(() => new LogisticRegression({ classWeight: { 0: -1 } })).code).toBe('INVALID_OPTION');
+    expect(caught(() => new LogisticRegression({ solver: 'sgd', penalty: 'l1' })).message).toMatch(/needs solver 'lbfgs'/);
+  });
+  it('a data set too large for 32-bit WebAssembly memory is refused up front, naming the limit and the ways out', () => {
+    const rows = 600_000;
+    const cols = 1_000; // 4.8 GB of float64
+    const fake = { data: { length: rows * cols }, rows, cols }; // never read: refused before copying
+    const labels = Array.from({ length: rows }, (_, i) => i % 2);
+    const e = caught(() => new LogisticRegression().fit(fake, labels));
+    expect(e.code).toBe('OUT_OF_MEMORY');
+    expect(e.message).toMatch(/needs 4\.\d\d GiB .*the 4 GiB .*partialFit or fitStream/);
+  });
+  it('NaN in X at predict time is reported with its position, and the model is unchanged', () => {
+    const m = new LogisticRegression().fit(X, y);
+    const before = JSON.stringify(m.toJSON());
+    const e = caught(() => m.predictProba(withValue(NaN, 2, 1)));
+    expect(e.details).toMatchObject({ row: 2, column: 1 });
+    expect(JSON.stringify(m.toJSON())).toBe(before);
+  });
+});

@@ -72,3 +72,20 @@ describe('fits and linear memory', () => {
     expect(Array.from(m.predictProba(X))).toEqual(Array.from(ref.predictProba(X)));
   });
 });
+
+describe('growth during predict', () => {
+  it('a prediction that grows the memory returns the same values as the js backend', () => {
+    const rt = wasmRuntime()!;
+    const { X, y } = makeProblem(200, 9, 8);
+    const m = new LogisticRegression().fit(X, y);
+    const big = makeProblem(120_000, 9, 9).X; // ~8.6 MB of float64 in one call
+    const before = rt.heap.byteLength;
+    const hold = rt.heap.alloc(before - rt.heap.bytesInUse); // fill what is free: the next allocation must grow
+    const p = m.predictProba(big);
+    rt.heap.release(hold);
+    expect(rt.heap.byteLength).toBeGreaterThan(before);
+    const js = LogisticRegression.fromJSON(m.toJSON(), { backend: 'js' });
+    const q = js.predictProba(big);
+    for (let i = 0; i < q.length; i += 997) expect(Math.abs(p[i] - q[i])).toBeLessThan(1e-14);
+  });
+});

@@ -2,7 +2,7 @@
 // each pass moves W, b in and the gradient out.
 import type { MatrixSource, SoftmaxDataset } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
-import { Region } from '../wasm/heap.js';
+import { Region, assertFits } from '../wasm/heap.js';
 
 export class WasmSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
@@ -28,6 +28,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     this.d = X.cols;
     this.k = k;
     const heap = rt.heap;
+    assertFits(heap, 8 * this.n * (this.d + 2 * k + 2), `X (${this.n} × ${this.d} float64) with ${k} classes`);
     try {
       this.xPtr = this.mem.alloc(8 * this.n * this.d);
       X.fill(heap.f64(this.xPtr, this.n * this.d));
@@ -102,6 +103,7 @@ export function wasmDecisionMulti(
   k: number,
   out: Float64Array,
 ): void {
+  assertFits(rt.heap, 8 * X.rows * (X.cols + k), `X (${X.rows} × ${X.cols} float64) for prediction`);
   const mem = new Region(rt.heap);
   try {
     const n = X.rows;

@@ -3,7 +3,7 @@
 import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
-import { Region } from '../wasm/heap.js';
+import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
 
 class WasmDataset implements KernelDataset {
@@ -29,6 +29,7 @@ class WasmDataset implements KernelDataset {
     this.n = X.rows;
     this.d = X.cols;
     const heap = rt.heap;
+    assertFits(heap, 8 * this.n * (this.d + 6) + 16 * this.d, `X (${this.n} × ${this.d} float64) with its per-row buffers`);
     try {
       this.xPtr = this.alloc(8 * this.n * this.d);
       X.fill(heap.f64(this.xPtr, this.n * this.d));
@@ -156,6 +157,7 @@ export function wasmKernels(rt: WasmRuntime): Kernels {
       const heap = rt.heap;
       const n = X.rows;
       const d = X.cols;
+      assertFits(heap, 8 * n * (d + 1), `X (${n} × ${d} float64) for prediction`);
       const xPtr = heap.alloc(8 * n * d);
       let wPtr = 0;
       let oPtr = 0;

@@ -20,9 +20,12 @@ export class Heap {
   private used = new Map<number, number>();
   private top: number;
 
+  private readonly base: number;
+
   constructor(memory: WebAssembly.Memory, base: number) {
     this.memory = memory;
-    this.top = alignUp(base);
+    this.base = alignUp(base);
+    this.top = this.base;
   }
 
   /** Bytes currently handed out. */
@@ -30,6 +33,11 @@ export class Heap {
     let s = 0;
     for (const v of this.used.values()) s += v;
     return s;
+  }
+
+  /** Bytes below the allocator's first block (static data). */
+  get baseBytes(): number {
+    return this.base;
   }
 
   /** Size of the linear memory in bytes. */
@@ -123,8 +131,23 @@ function outOfMemory(end: number): LogRegError {
   const gib = (end / 2 ** 30).toFixed(2);
   return new LogRegError(
     'OUT_OF_MEMORY',
-    `WebAssembly memory cannot hold ${gib} GiB: 32-bit WebAssembly is limited to 4 GiB ` +
-      `(and the engine may allow less). Use fewer rows per fit, or the 'js' backend.`,
+    `WebAssembly memory cannot grow to ${gib} GiB: 32-bit WebAssembly memory is limited to 4 GiB ` +
+      `(and the engine may allow less). Train in batches with partialFit or fitStream, or use the 'js' backend.`,
+  );
+}
+
+/**
+ * Refuses, before any allocation, data that cannot fit in 32-bit WebAssembly memory next to
+ * what is already allocated.
+ */
+export function assertFits(heap: Heap, bytes: number, what: string): void {
+  const limit = MAX_PAGES * PAGE;
+  if (heap.bytesInUse + bytes + heap.baseBytes <= limit) return;
+  throw new LogRegError(
+    'OUT_OF_MEMORY',
+    `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, more than the 4 GiB that ` +
+      `32-bit WebAssembly can address. Ways out: train in batches with partialFit or fitStream ` +
+      `(streaming), fewer rows per fit, or the 'js' backend (bounded by the JavaScript heap).`,
   );
 }
 
