@@ -11,3 +11,6 @@ export { setWarningHandler, type LogRegWarning, type WarningHandler } from './wa
 export { minimize, type MinimizeOptions, type MinimizeResult, type MinimizeMethod } from './api/minimize.js';
 export { logisticObjective, type LogisticObjectiveOptions, type DisposableObjective } from './api/objective.js';
 export type { L1Term } from './optim/types.js';
+export { csvBatches, type CsvBatchOptions, type CsvBatch } from './io/csv-batches.js';
+export { CsvError } from './io/csv.js';
+export type { PartialFitOptions, FitStreamOptions, StreamSource, StreamBatch } from './model/logistic-regression.js';

@@ -19,7 +19,8 @@ export interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
-function splitLine(text: string, file: string, line: number): string[] {
+/** The fields of one CSV line. */
+export function splitLine(text: string, file: string, line: number): string[] {
   const out: string[] = [];
   let i = 0;
   for (;;) {

@@ -15,6 +15,8 @@ export interface LogisticObjectiveOptions {
   loss: LossKind;
   /** the weights the dataset was built with (null: all 1) */
   sampleWeight: Float64Array | null;
+  /** S in α = 1/(C·S) when it is not Σ s_i of these rows (online training: the epoch's weight) */
+  penaltyWeight?: number;
 }
 
 export class LogisticObjective implements FiniteSumObjective {
@@ -43,7 +45,7 @@ export class LogisticObjective implements FiniteSumObjective {
     this.sumWeights = sw ? sw.reduce((a, v) => a + v, 0) : data.n;
     this.w = new Float64Array(data.d);
     this.gk = new Float64Array(data.d + 1);
-    const p = penaltyStrengths(opts.penalty, opts.C, this.sumWeights, opts.l1Ratio);
+    const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);
     this.l2 = p.l2;
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: data.d } : undefined;
   }

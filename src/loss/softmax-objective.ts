@@ -12,6 +12,8 @@ export interface SoftmaxObjectiveOptions {
   l1Ratio: number;
   fitIntercept: boolean;
   sampleWeight: Float64Array | null;
+  /** S in α = 1/(C·S) when it is not Σ s_i of these rows (online training: the epoch's weight) */
+  penaltyWeight?: number;
 }
 
 export class SoftmaxObjective implements StochasticObjective {
@@ -34,7 +36,7 @@ export class SoftmaxObjective implements StochasticObjective {
     this.nSamples = data.n;
     const sw = opts.sampleWeight;
     this.sumWeights = sw ? sw.reduce((a, v) => a + v, 0) : data.n;
-    const p = penaltyStrengths(opts.penalty, opts.C, this.sumWeights, opts.l1Ratio);
+    const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);
     this.l2 = p.l2;
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: kd } : undefined;
     this.b = new Float64Array(data.k);

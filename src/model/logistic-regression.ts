@@ -1,7 +1,7 @@
 // Logistic regression: validation and marshalling, then a binary, multinomial or one-vs-rest
 // fit (fit.ts), the fitted state, predictions and JSON. A fit that throws leaves the model
 // exactly as it was.
-import { LogRegError } from '../errors.js';
+import { LogRegError, describeValue } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { encodeClasses, labelsOf, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
@@ -18,10 +18,37 @@ import type { IterationInfo } from '../optim/types.js';
 import type { FitJob } from '../async/protocol.js';
 import { abortError, runInWorker } from '../async/spawn.js';
 import { runChunked } from '../async/chunked.js';
+import { newOnlineState, onlineStep, type OnlineState } from '../stream/online.js';
+import { readBatch, readClasses } from '../stream/batch.js';
 
 export interface FitOptions {
   /** Non-negative weight per row (scikit-learn's sample_weight). */
   sampleWeight?: ArrayLike<number>;
+}
+
+export interface PartialFitOptions extends FitOptions {
+  /** Every label the stream will contain; required on the first call. */
+  classes?: Label[];
+}
+
+export interface StreamBatch {
+  X: unknown;
+  y: unknown;
+  sampleWeight?: ArrayLike<number>;
+}
+
+export type StreamSource =
+  | AsyncIterable<StreamBatch>
+  | Iterable<StreamBatch>
+  | (() => AsyncIterable<StreamBatch> | Iterable<StreamBatch>);
+
+export interface FitStreamOptions {
+  /** Every label the stream contains (required). */
+  classes?: Label[];
+  /** Passes over the stream. Default 1. */
+  epochs?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { epoch: number; batches: number; rows?: number; loss: number }) => void;
 }
 
 export interface FitAsyncOptions extends FitOptions {
@@ -35,6 +62,7 @@ export interface FitAsyncOptions extends FitOptions {
 export class LogisticRegression {
   readonly options: Readonly<ResolvedOptions>;
   private state: ModelState | null = null;
+  private online: OnlineState | null = null;
   private disposed = false;
 
   constructor(options: LogisticRegressionOptions = {}) {
@@ -56,6 +84,7 @@ export class LogisticRegression {
     const out: FitOutput =
       kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
     const r = out.result;
+    this.online = null;
     this.state = {
       kind,
       classes,
@@ -76,6 +105,124 @@ export class LogisticRegression {
           `raise maxIter, loosen tol or scale the features`,
       });
     return this;
+  }
+
+  /**
+   * One pass of the stochastic solver (sgd, momentum, nesterov, adam) over this batch, keeping
+   * the optimiser's state between calls (scikit-learn's partial_fit). The first call needs
+   * { classes }. The L2 term uses S = all the weight seen so far (a growing data set).
+   */
+  partialFit(X: unknown, y: unknown, opts: PartialFitOptions = {}): this {
+    this.usable();
+    const o = this.options;
+    const state = this.onlineFor(opts.classes, X);
+    const b = readBatch(o, state.classes, state.nFeatures, X, y, opts.sampleWeight);
+    const kernels = kernelsFor(o.backend);
+    const seen = state.seenWeight + b.weight;
+    const { x, loss } = onlineStep(state, o, kernels, b.src, b.codes, b.sampleWeight, seen, ++state.steps);
+    this.commitOnline(state, x, loss, seen, kernels.name);
+    return this;
+  }
+
+  /**
+   * Trains on a stream of batches { X, y, sampleWeight? } (an async or sync iterable; for
+   * several epochs, a function returning a fresh one, or an iterable that can be iterated
+   * again such as csvBatches()). Each batch gets one pass (partialFit's update); the L2 term
+   * uses S = the weight of one epoch (during the first epoch: the weight seen so far).
+   * The model changes only when the whole stream succeeds.
+   */
+  async fitStream(source: StreamSource, opts: FitStreamOptions = {}): Promise<this> {
+    this.usable();
+    const o = this.options;
+    const epochs = opts.epochs ?? 1;
+    if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
+    if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(o.solver))
+      throw new LogRegError('INVALID_OPTION', `fitStream needs a stochastic solver (sgd, momentum, nesterov, adam), not '${o.solver}'`, { option: 'solver' });
+    const classes = readClasses(opts.classes);
+    let state: OnlineState | null = null;
+    const kernels = kernelsFor(o.backend);
+    let epochWeight = 0;
+    let rows = 0;
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const iterable = typeof source === 'function' ? source() : source;
+      let seen = 0;
+      let batches = 0;
+      for await (const batch of iterable as AsyncIterable<StreamBatch>) {
+        if (opts.signal?.aborted) throw abortError();
+        if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);
+        const probe = matrixSource(batch.X, 'X');
+        state ??= newOnlineState(o, classes, probe.cols, null);
+        const b = readBatch(o, state.classes, state.nFeatures, batch.X, batch.y, batch.sampleWeight);
+        seen += b.weight;
+        if (epoch === 1) rows += b.src.rows;
+        const { x, loss } = onlineStep(state, o, kernels, b.src, b.codes, b.sampleWeight, epoch === 1 ? seen : epochWeight, epoch);
+        state.x = x;
+        state.lossHistory.push(loss);
+        state.steps++;
+        batches++;
+        opts.onProgress?.({ epoch, batches, rows: epoch === 1 ? rows : undefined, loss });
+      }
+      if (batches === 0) throw new LogRegError('EMPTY_DATA', `the stream yielded no batches in epoch ${epoch}`);
+      if (epoch === 1) epochWeight = seen;
+    }
+    state!.seenWeight = epochWeight;
+    this.commitOnline(state!, state!.x, state!.lossHistory.at(-1)!, epochWeight, kernels.name);
+    return this;
+  }
+
+  /** The online state: continued, or started (from the fitted coefficients when they match). */
+  private onlineFor(classes: unknown, X: unknown): OnlineState {
+    const o = this.options;
+    if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(o.solver))
+      throw new LogRegError('INVALID_OPTION', `partialFit needs a stochastic solver (sgd, momentum, nesterov, adam), not '${o.solver}'`, { option: 'solver' });
+    if (this.online) {
+      if (classes !== undefined) {
+        const given = readClasses(classes);
+        if (given.length !== this.online.classes.length || given.some((c, i) => c !== this.online!.classes[i]))
+          throw new LogRegError('LABELS', `classes (${given.join(', ')}) differ from the first call's (${this.online.classes.join(', ')})`);
+      }
+      return this.online;
+    }
+    const cls = readClasses(classes);
+    const d = matrixSource(X, 'X').cols;
+    const s = this.state;
+    const start = s && s.nFeatures === d && s.classes.length === cls.length && s.classes.every((c, i) => c === cls[i]) && s.kind !== 'ovr'
+      ? this.startingVector(s) : null;
+    return newOnlineState(o, cls, d, start);
+  }
+
+  private startingVector(s: ModelState): Float64Array {
+    const rows = s.kind === 'binary' ? 1 : s.classes.length;
+    const x0 = new Float64Array(rows * s.nFeatures + (this.options.fitIntercept ? rows : 0));
+    x0.set(s.coef);
+    if (this.options.fitIntercept) x0.set(s.intercept, rows * s.nFeatures);
+    return x0;
+  }
+
+  private commitOnline(state: OnlineState, x: Float64Array, loss: number, seen: number, backend: BackendName): void {
+    if (state.lossHistory.at(-1) !== loss) state.lossHistory.push(loss);
+    state.x = x;
+    state.seenWeight = seen;
+    this.online = state;
+    const d = state.nFeatures;
+    const rows = state.kind === 'binary' ? 1 : state.classes.length;
+    const intercept = new Float64Array(rows);
+    if (this.options.fitIntercept) intercept.set(x.subarray(rows * d, rows * d + rows));
+    if (state.kind === 'multinomial' && this.options.fitIntercept) {
+      const mean = intercept.reduce((a, v) => a + v, 0) / rows;
+      for (let c = 0; c < rows; c++) intercept[c] -= mean;
+    }
+    this.state = {
+      kind: state.kind,
+      classes: state.classes,
+      nFeatures: d,
+      coef: x.slice(0, rows * d),
+      intercept,
+      nIter: state.steps,
+      converged: false,
+      lossHistory: state.lossHistory.slice(),
+      backend,
+    };
   }
 
   /** Coefficients: Float64Array(d) for two classes, k×d row-major otherwise (see coefShape). */
@@ -200,6 +347,7 @@ export class LogisticRegression {
   dispose(): void {
     this.disposed = true;
     this.state = null;
+    this.online = null;
   }
 
   /** Zeros, or the current parameters with warmStart (same kind, classes and features). */
@@ -212,11 +360,7 @@ export class LogisticRegression {
         `warmStart: the data (${d} features, classes ${classes.join(', ')}) does not match the fitted ` +
           `model (${s.nFeatures} features, classes ${s.classes.join(', ')})`,
       );
-    const rows = kind === 'binary' ? 1 : classes.length;
-    const x0 = new Float64Array(rows * d + (this.options.fitIntercept ? rows : 0));
-    x0.set(s.coef);
-    if (this.options.fitIntercept) x0.set(s.intercept, rows * d);
-    return x0;
+    return this.startingVector(s);
   }
 
   private source(X: unknown): MatrixSource {
