@@ -88,3 +88,12 @@ describe('examples', () => {
     expect(Math.abs(coef[3] - 0.5)).toBeLessThan(0.1);
   });
 });
+
+describe('examples/sharded', () => {
+  it('data-parallel L-BFGS over worker-thread shards equals the single-process fit to 1e-10', () => {
+    const out = execFileSync(process.execPath, [join(root, 'examples/sharded/main.mjs')], { cwd: root, env: { ...process.env, ROWS: '20000', WORKERS: '3' } }).toString();
+    const diff = Number(out.match(/max \|sharded − single\| over coefficients and intercept: (\S+)/)![1]);
+    expect(diff).toBeLessThanOrEqual(1e-10);
+    expect(out).toMatch(/3 shards .* converged after/);
+  });
+});
