@@ -8,6 +8,8 @@ import { axpyInto, dotVec } from './vec.js';
 const C1 = 1e-4;
 const C2 = 0.9;
 const MAX_EVALS = 40;
+/** relative noise allowed in J by the approximate Wolfe test (Hager & Zhang 2005) */
+const EPS_F = 1e-10;
 
 export interface LineSearchResult {
   t: number;
@@ -36,6 +38,10 @@ export function strongWolfe(
     const f = obj.valueAndGradient(xNew, gNew);
     return [f, dotVec(gNew, dir)];
   };
+  // Armijo, or near the minimum — where J can no longer resolve C1·t·slope — the approximate
+  // Wolfe test of Hager & Zhang: J within rounding of J(0) and φ'(t) <= (2·C1 − 1)·φ'(0)
+  const sufficient = (t: number, f: number, d: number) =>
+    f <= f0 + C1 * t * slope || (f <= f0 + EPS_F * Math.abs(f0) && d <= (2 * C1 - 1) * slope);
   let tPrev = 0;
   let fPrev = f0;
   let dPrev = slope;
@@ -43,7 +49,7 @@ export function strongWolfe(
   let best: { t: number; f: number } | null = null;
   for (let i = 0; evals < MAX_EVALS; i++) {
     const [f, d] = phi(t);
-    if (!Number.isFinite(f) || f > f0 + C1 * t * slope || (i > 0 && f >= fPrev)) {
+    if (!Number.isFinite(f) || !sufficient(t, f, d) || (i > 0 && f > fPrev)) {
       return zoom(tPrev, t, fPrev, f, dPrev, d);
     }
     if (Math.abs(d) <= -C2 * slope) return { t, f, evals };
@@ -61,7 +67,7 @@ export function strongWolfe(
       const t = interpolate(lo, hi, flo, fhi, dlo, dhi);
       if (t === lo || t === hi) break; // interval collapsed to rounding
       const [f, d] = phi(t);
-      if (!Number.isFinite(f) || f > f0 + C1 * t * slope || f >= flo) {
+      if (!Number.isFinite(f) || !sufficient(t, f, d) || f > flo) {
         hi = t;
         fhi = f;
         dhi = d;
