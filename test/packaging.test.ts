@@ -97,3 +97,10 @@ describe('examples/sharded', () => {
     expect(out).toMatch(/3 shards .* converged after/);
   });
 });
+
+describe('without SIMD', () => {
+  it('SIMD is detected at load; without it the js backend is used instead of failing', () => {
+    const out = execFileSync(process.execPath, [join(root, 'test/consumers/no-simd.cjs')], { cwd: root });
+    expect(JSON.parse(out.toString())).toEqual({ backend: 'js', predictions: ['a', 'b'] });
+  });
+});

@@ -50,9 +50,24 @@ function newMemory(): WebAssembly.Memory {
   return new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
 }
 
-/** True when this environment has WebAssembly at all. */
+// A module whose one function returns a v128 constant: valid only where SIMD is supported
+// (the probe wasm-feature-detect uses).
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11,
+]);
+
+/**
+ * True when this environment runs the kernels: WebAssembly with fixed-width SIMD (Node 16.4+,
+ * Chrome 91+, Firefox 89+, Safari 16.4+). Elsewhere the js backend is used.
+ */
 export function hasWebAssembly(): boolean {
-  return typeof WebAssembly === 'object' && typeof WebAssembly.Memory === 'function';
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Memory !== 'function') return false;
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,7 +76,7 @@ export function hasWebAssembly(): boolean {
  */
 export function init(input?: InitSource): Promise<void> {
   if (runtime) return Promise.resolve();
-  // no WebAssembly here (CSP without wasm-unsafe-eval, iOS Lockdown mode): the js backend serves
+  // no WebAssembly (CSP without wasm-unsafe-eval, iOS Lockdown mode) or no SIMD: the js backend serves
   if (!hasWebAssembly()) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
