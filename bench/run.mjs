@@ -16,9 +16,9 @@ await build({
   format: 'esm',
   outfile: out,
   logLevel: 'warning',
-  external: ['tinybench'],
+  external: ['tinybench', 'ml-matrix', 'ml-logistic-regression', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
 });
-const { epochBench, solverBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
+const { epochBench, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
 
 const quick = process.argv.includes('--quick');
 const sizes = [
@@ -93,4 +93,43 @@ if (!only) {
   writeFileSync(join(root, 'bench', 'results', 'solvers.md'), t);
   console.log(t);
   updateReadme('solvers', t);
+}
+
+// against the JS libraries (skipped with --no-libs)
+if (!only && !process.argv.includes('--no-libs')) {
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  const { createRequire } = await import('node:module');
+  const req = createRequire(import.meta.url);
+  setWasmPaths(dirname(req.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
+  const silence = console.log;
+  const datasets = quick ? [synthetic(20000, 20, 1)] : [synthetic(20000, 20, 1), synthetic(100000, 50, 2), synthetic(200000, 100, 3)];
+  const budget = quick ? 2000 : 20000;
+  console.log = (...a) => (String(a[0]).includes('TensorFlow.js in Node.js') || String(a[0]).startsWith('=====') ? undefined : silence(...a));
+  const lrows = await libraryBench(datasets, budget);
+  console.log = silence;
+  writeFileSync(join(root, 'bench', 'results', 'libraries.json'), JSON.stringify({ machine, date: when, budgetMs: budget, rows: lrows }, null, 2) + '\n');
+  const names = datasets.map((d) => d.name);
+  const libs = [...new Set(lrows.map((r) => r.library))];
+  let t = `Time to solution against JS libraries: unpenalised log loss with an intercept (the problem all of them express), `;
+  t += `until J is within 1e-6 relative of the optimum; "—" = not within ${budget / 1000} s (relative gap reached). `;
+  t += `logreg-wasm and TF.js: time of the optimisation steps; ml-logistic-regression: the first numSteps (doubling from 50) that gets there, as a user must choose it in advance.\n`;
+  t += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
+  t += `| library (settings) | ${names.join(' | ')} |\n|---|${names.map(() => '---:').join('|')}|\n`;
+  for (const lib of libs) {
+    const settings = lrows.find((r) => r.library === lib).settings;
+    const cells = names.map((n) => {
+      const r = lrows.find((x) => x.dataset === n && x.library === lib);
+      return r.reached ? `${fmt(r.ms)} ms [${r.steps}]` : `— (gap ${r.finalGap.toExponential(1)} after ${r.steps})`;
+    });
+    t += `| ${lib} (${settings}) | ${cells.join(' | ')} |\n`;
+  }
+  const ratio = names.map((n) => {
+    const w = lrows.find((x) => x.dataset === n && x.library === 'logreg-wasm (wasm)');
+    const others = lrows.filter((x) => x.dataset === n && !x.library.startsWith('logreg-wasm') && x.reached);
+    return others.length ? `${n}: ${others.map((o) => `${(o.ms / w.ms).toFixed(0)}× faster than ${o.library}`).join(', ')}` : `${n}: no other library reached the target`;
+  });
+  t += `\n${ratio.join('; ')}.\n`;
+  writeFileSync(join(root, 'bench', 'results', 'libraries.md'), t);
+  console.log(t);
+  updateReadme('libraries', t);
 }
