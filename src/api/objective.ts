@@ -81,10 +81,10 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
       checkX(x);
       return inner.valueAndGradient(x, g);
     },
-    batchValueAndGradient(x, g, indices) {
+    batchValueAndGradient(x, g, indices, wantValue) {
       live();
       checkX(x);
-      return inner.batchValueAndGradient(x, g, indices);
+      return inner.batchValueAndGradient(x, g, indices, wantValue);
     },
     hessianVectorProduct(x, v, out) {
       live();

@@ -58,8 +58,8 @@ export class LogisticObjective implements FiniteSumObjective {
   }
 
   /** Unbiased for a uniform batch: the data term is scaled by n / (|batch|·S). */
-  batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array): number {
-    return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights));
+  batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array, wantValue = true): number {
+    return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights), wantValue);
   }
 
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
@@ -111,15 +111,16 @@ export class LogisticObjective implements FiniteSumObjective {
     return true;
   }
 
-  private evaluate(x: Float64Array, g: Float64Array, idx: Int32Array | undefined, scale: number): number {
+  private evaluate(x: Float64Array, g: Float64Array, idx: Int32Array | undefined, scale: number, wantValue = true): number {
     const d = this.data.d;
     const w = this.w;
     for (let j = 0; j < d; j++) w[j] = x[j];
     const b = this.opts.fitIntercept ? x[d] : 0;
     const gk = this.gk;
-    const sum = this.data.fusedGrad(w, b, gk, this.opts.loss, true, idx, idx === undefined);
+    const sum = this.data.fusedGrad(w, b, gk, this.opts.loss, wantValue, idx, idx === undefined);
     for (let j = 0; j < d; j++) g[j] = scale * gk[j];
     if (this.opts.fitIntercept) g[d] = scale * gk[d];
-    return scale * sum + addL2(w, d, this.l2, g);
+    const penalty = addL2(w, d, this.l2, g);
+    return wantValue ? scale * sum + penalty : NaN;
   }
 }

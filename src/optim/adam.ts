@@ -14,7 +14,7 @@ export function adam(obj: StochasticObjective, x0: Float64Array, opts: OptimizeO
   const eta = opts.learningRate ?? ADAM_DEFAULT_RATE;
   return runEpochs(obj, x0, opts, opts.batchSize ?? rows, {
     batch(x, idx) {
-      rule.step(x, (p, g) => (idx.length < rows ? obj.batchValueAndGradient(p, g, idx) : obj.valueAndGradient(p, g)), eta);
+      rule.step(x, (p, g) => (idx.length < rows ? obj.batchValueAndGradient(p, g, idx, false) : obj.valueAndGradient(p, g)), eta);
     },
   });
 }

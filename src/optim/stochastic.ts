@@ -24,7 +24,7 @@ export function stochastic(
       if (opts.learningRate === undefined) eta0 = 1 / estimateCurvature(obj, x, g);
     },
     batch(x, idx, epoch) {
-      rule.step(x, (p, g) => obj.batchValueAndGradient(p, g, idx), scheduledRate(eta0, opts.schedule, opts.powerT, epoch));
+      rule.step(x, (p, g) => obj.batchValueAndGradient(p, g, idx, false), scheduledRate(eta0, opts.schedule, opts.powerT, epoch));
     },
   });
 }

@@ -22,8 +22,12 @@ export interface L1Term {
 /** An objective that is a mean over samples, so a subset of rows gives an unbiased estimate. */
 export interface StochasticObjective extends Objective {
   readonly nSamples: number;
-  /** Estimate of J and ∇J from the rows in `indices` (unbiased for a uniform random batch). */
-  batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array): number;
+  /**
+   * Estimate of J and ∇J from the rows in `indices` (unbiased for a uniform random batch).
+   * With wantValue false the objective may skip the value (returning NaN) — the gradient-only
+   * fast path of the stochastic methods.
+   */
+  batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array, wantValue?: boolean): number;
 }
 
 /**

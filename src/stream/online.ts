@@ -91,7 +91,7 @@ export function onlineStep(
     const batch = Math.min(o.batchSize ?? 32, rows);
     for (let start = 0; start < rows; start += batch) {
       const idx = order.subarray(start, Math.min(rows, start + batch));
-      s.rule.step(x, (p, gg) => obj.batchValueAndGradient(p, gg, idx), eta);
+      s.rule.step(x, (p, gg) => obj.batchValueAndGradient(p, gg, idx, false), eta);
     }
     const loss = obj.valueAndGradient(x, g);
     return { x, loss };
