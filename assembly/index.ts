@@ -1,6 +1,6 @@
 // The kernel ABI: byte offsets into the host-owned memory, counts and plain numbers.
 // No allocation happens here; the host lays out memory above heapBase().
-export { dot } from './dot';
+export { dot, sumAll } from './dot';
 export { fusedGrad } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec } from './hessian';

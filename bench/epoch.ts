@@ -1,10 +1,11 @@
-// One fused gradient epoch (z = x·w + b, loss, p, g += r·x over every row), wasm vs js backend.
+// One fused gradient epoch (z = x·w + b, loss, p, g += r·x over every row) in every variant,
+// measured in one process so the ratios are fair.
 import { Bench } from 'tinybench';
 import { kernelsFor } from '../src/backend/select.js';
 import { jsKernels } from '../src/backend/js.js';
 import { matrixSource } from '../src/data/matrix.js';
-import { initSync } from '../src/wasm/load.js';
-import type { Kernels } from '../src/backend/types.js';
+import { initSync, wasmRuntime } from '../src/wasm/load.js';
+import { naiveEpoch } from './naive.js';
 
 export interface EpochRow {
   rows: number;
@@ -14,6 +15,8 @@ export interface EpochRow {
   gbPerS: number;
   samples: number;
 }
+
+export const VARIANTS = ['wasm f64', 'wasm f64, gradient only', 'wasm f64, SGD batches of 32', 'js backend', 'naive JS (number[][])', 'read X once (wasm sum)'];
 
 function data(n: number, d: number, seed: number) {
   let s = seed >>> 0;
@@ -31,32 +34,63 @@ function data(n: number, d: number, seed: number) {
 
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
   initSync();
+  const rt = wasmRuntime()!;
   const out: EpochRow[] = [];
-  const variants: [string, Kernels][] = [
-    ['wasm f64', kernelsFor('wasm')],
-    ['js backend', jsKernels],
-  ];
   for (const [n, d] of sizes) {
     const { X, y, w } = data(n, d, n + d);
-    const bench = new Bench({ time: timeMs, warmup: true, warmupIterations: 10 });
-    const datasets = variants.map(([, k]) => k.dataset(matrixSource({ data: X, rows: n, cols: d }), y, null));
+    const src = () => matrixSource({ data: X, rows: n, cols: d });
+    const wasm = kernelsFor('wasm').dataset(src(), y, null);
+    const js = jsKernels.dataset(src(), y, null);
+    const rows = Array.from({ length: n }, (_, i) => Array.from(X.subarray(i * d, i * d + d)));
+    const yArr = Array.from(y);
+    const wArr = Array.from(w);
+    const gArr = new Array(d + 1).fill(0);
     const g = new Float64Array(d + 1);
-    variants.forEach(([name], v) => bench.add(name, () => void datasets[v].fusedGrad(w, 0.1, g, 'log', true)));
+    const order = Int32Array.from({ length: n }, (_, i) => (i * 7919) % n); // a fixed permutation when n ∤ 7919
+    const xPtr = rt.heap.alloc(8 * n * d);
+    rt.heap.f64(xPtr, n * d).set(X);
+    const bench = new Bench({ time: timeMs, warmup: true, warmupIterations: 10 });
+    bench
+      .add(VARIANTS[0], () => void wasm.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[1], () => void wasm.fusedGrad(w, 0.1, g, 'log', false))
+      .add(VARIANTS[2], () => {
+        for (let s = 0; s < n; s += 32) wasm.fusedGrad(w, 0.1, g, 'log', false, order.subarray(s, Math.min(n, s + 32)));
+      })
+      .add(VARIANTS[3], () => void js.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[4], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
+      .add(VARIANTS[5], () => void rt.exports.sumAll(xPtr, n * d));
     await bench.run();
     for (const task of bench.tasks) {
-      const r = task.result as unknown as { latency: { samples?: number[]; p50?: number; min: number; max: number; samplesCount?: number } };
-      const lat = r.latency;
-      const median = lat.p50 as number;
+      const lat = (task.result as unknown as { latency: { p50: number; min: number; max: number; samplesCount?: number; samples?: number[] } }).latency;
       out.push({
         rows: n,
         cols: d,
         variant: task.name,
-        nsPerRow: { median: (median * 1e6) / n, min: (lat.min * 1e6) / n, max: (lat.max * 1e6) / n },
-        gbPerS: (8 * n * d) / (median * 1e-3) / 1e9,
+        nsPerRow: { median: (lat.p50 * 1e6) / n, min: (lat.min * 1e6) / n, max: (lat.max * 1e6) / n },
+        gbPerS: (8 * n * d) / (lat.p50 * 1e-3) / 1e9,
         samples: lat.samplesCount ?? lat.samples?.length ?? 0,
       });
     }
-    datasets.forEach((ds) => ds.dispose());
+    rt.heap.release(xPtr);
+    wasm.dispose();
+    js.dispose();
   }
   return out;
+}
+
+/** Compile + instantiate time of the kernels (median of 20, fresh module each time). */
+export function loadTimes(bytes: Uint8Array<ArrayBuffer>): { compileMs: number; instantiateMs: number } {
+  const c: number[] = [];
+  const i: number[] = [];
+  for (let k = 0; k < 21; k++) {
+    const t0 = performance.now();
+    const m = new WebAssembly.Module(bytes);
+    const t1 = performance.now();
+    new WebAssembly.Instance(m, { env: { memory: new WebAssembly.Memory({ initial: 16, maximum: 65536 }) } });
+    const t2 = performance.now();
+    c.push(t1 - t0);
+    i.push(t2 - t1);
+  }
+  const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+  return { compileMs: med(c), instantiateMs: med(i) };
 }

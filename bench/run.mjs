@@ -2,7 +2,7 @@
 // one process (so ratios are fair), writes bench/results/epoch.json and epoch.md, and puts the
 // table into README.md between the bench markers.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
@@ -18,13 +18,14 @@ await build({
   logLevel: 'warning',
   external: ['tinybench', 'ml-matrix', 'ml-logistic-regression', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
 });
-const { epochBench, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
+const { epochBench, loadTimes, VARIANTS, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
 
 const quick = process.argv.includes('--quick');
 const sizes = [
   [2000, 64],
   [20000, 20],
   [100000, 50],
+  ...(quick ? [] : [[200000, 100], [1000000, 4]]),
 ];
 const rows = await epochBench(sizes, quick ? 300 : 1500);
 const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -32,17 +33,23 @@ const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
 const when = new Date().toISOString().slice(0, 10);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows }, null, 2) + '\n');
+const wasmBytes = readFileSync(join(root, 'build', 'kernels.wasm'));
+const load = loadTimes(new Uint8Array(wasmBytes));
+const distSize = (f) => statSync(join(root, 'dist', f)).size;
+const entryBytes = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f)).reduce((s, f) => s + distSize(f), 0);
+writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
 
-let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) of tinybench samples.\n`;
+let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) of tinybench samples; last column: the wasm f64 epoch's speed-up over the js backend and its read rate of X.\n`;
 md += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
-md += '| rows × features | wasm f64 | js backend | wasm speed-up | wasm GB/s of X |\n|---|---:|---:|---:|---:|\n';
+md += `| rows × features | ${VARIANTS.join(' | ')} | wasm vs js, GB/s |\n|---|${VARIANTS.map(() => '---:').join('|')}|---:|\n`;
 for (const [n, d] of sizes) {
-  const w = rows.find((r) => r.rows === n && r.cols === d && r.variant === 'wasm f64');
-  const j = rows.find((r) => r.rows === n && r.cols === d && r.variant === 'js backend');
+  const get = (v) => rows.find((r) => r.rows === n && r.cols === d && r.variant === v);
   const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
-  md += `| ${n} × ${d} | ${cell(w)} | ${cell(j)} | ${(j.nsPerRow.median / w.nsPerRow.median).toFixed(2)}× | ${w.gbPerS.toFixed(2)} |\n`;
+  const w = get(VARIANTS[0]);
+  const j = get('js backend');
+  md += `| ${n} × ${d} | ${VARIANTS.map((v) => cell(get(v))).join(' | ')} | ${(j.nsPerRow.median / w.nsPerRow.median).toFixed(2)}×, ${w.gbPerS.toFixed(1)} |\n`;
 }
+md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
 writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);
 console.log(md);
 

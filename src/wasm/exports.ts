@@ -3,6 +3,7 @@
 export interface KernelExports {
   heapBase(): number;
   dot(a: number, b: number, d: number): number;
+  sumAll(a: number, n: number): number;
   fusedGrad(
     X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
     w: number, b: number, g: number, zOut: number, mode: number,
