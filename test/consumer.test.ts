@@ -2,36 +2,24 @@
 // Vite and with esbuild, and runs both bundles in headless Chromium: a sync fit and a fitAsync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveStatic } from './chromium.js';
 import { root } from './helpers.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'logreg-consumer-'));
 const app = join(work, 'app');
 let browser: Browser;
-const servers: Server[] = [];
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const sites: { close: () => Promise<void> }[] = [];
 
-function serve(dir: string): Promise<string> {
-  const server = createServer((req, res) => {
-    const rel = (req.url ?? '/').split('?')[0];
-    const path = normalize(join(dir, rel === '/' ? 'index.html' : rel));
-    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(readFileSync(path));
-  });
-  servers.push(server);
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as { port: number }).port}/`)));
+async function serve(dir: string): Promise<string> {
+  const site = await serveStatic(dir);
+  sites.push(site);
+  return site.url;
 }
 
 beforeAll(async () => {
@@ -40,15 +28,12 @@ beforeAll(async () => {
   cpSync(join(root, 'test/consumer-app'), app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'logreg-wasm': `file:../${tgz}` } }));
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent'], { cwd: app });
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of servers) s.close();
+  for (const s of sites) await s.close();
 });
 
 async function run(url: string) {

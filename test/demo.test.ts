@@ -1,44 +1,27 @@
 // The browser demo, built with Vite and driven in headless Chromium like a visitor would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveStatic } from './chromium.js';
 import { root } from './helpers.js';
 
 const dist = join(root, 'demo/dist');
 const artifacts = join(root, 'test/.artifacts');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-let server: Server;
 let browser: Browser;
-let url = '';
+let site: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   await build({ configFile: join(root, 'demo/vite.config.ts'), logLevel: 'warn' });
   mkdirSync(artifacts, { recursive: true });
-  server = createServer((req, res) => {
-    const path = normalize(join(dist, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]));
-    if (!path.startsWith(dist) || !existsSync(path)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(readFileSync(path));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveStatic(dist);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  await site?.close();
 });
 
 describe('demo', () => {
@@ -46,7 +29,7 @@ describe('demo', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(url);
+    await page.goto(site.url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.selectOption('#dataset', 'three');
     await page.click('#train');

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { crossFits } from './problem.js';
 import { root } from './helpers.js';
+import { serveStatic } from './chromium.js';
 import { crossProblem, expectedCrossFits } from './cross-fits.js';
 
 const { X, y } = crossProblem;
@@ -49,25 +50,17 @@ describe('init sources and subpaths', () => {
     });
 
   it('init(url) fetches logreg-wasm/kernels.wasm over http', async () => {
-    const { createServer } = await import('node:http');
-    const { readFileSync } = await import('node:fs');
-    const wasm = readFileSync(join(root, 'dist/kernels.wasm'));
-    const server = createServer((_, res) => {
-      res.writeHead(200, { 'content-type': 'application/wasm' });
-      res.end(wasm);
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const port = (server.address() as { port: number }).port;
+    const site = await serveStatic(join(root, 'dist'));
     try {
       const { execFile } = await import('node:child_process');
       const out = await new Promise<string>((ok, fail) =>
-        execFile(process.execPath, [join(root, 'test/consumers/init-sources.mjs'), 'url', `http://127.0.0.1:${port}/kernels.wasm`], { cwd: root }, (e, stdout) =>
+        execFile(process.execPath, [join(root, 'test/consumers/init-sources.mjs'), 'url', `${site.url}kernels.wasm`], { cwd: root }, (e, stdout) =>
           e ? fail(e) : ok(stdout),
         ),
       );
       expect(JSON.parse(out)).toEqual({ mode: 'url', backend: 'wasm', predictions: ['a', 'b'] });
     } finally {
-      server.close();
+      await site.close();
     }
   });
 

@@ -1,12 +1,7 @@
 // minimize(objective, x0, options): the solvers for any objective a library brings.
 import { LogRegError, describeValue } from '../errors.js';
-import type { IterationInfo, Objective, OptimizeOptions, StochasticObjective, StopReason } from '../optim/types.js';
-import { gd } from '../optim/gd.js';
-import { momentumFullBatch } from '../optim/momentum.js';
-import { stochastic } from '../optim/stochastic.js';
-import { lbfgs } from '../optim/lbfgs.js';
-import { newton } from '../optim/newton.js';
-import { adam } from '../optim/adam.js';
+import type { IterationInfo, Objective, OptimizeOptions, StopReason } from '../optim/types.js';
+import { runMethod } from '../optim/dispatch.js';
 import type { Schedule } from '../optim/types.js';
 
 export type MinimizeMethod = 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'lbfgs' | 'newton';
@@ -50,28 +45,6 @@ function checkObjective(obj: unknown): asserts obj is Objective {
     throw new LogRegError('INVALID_INPUT', `objective.dim must be a positive integer, got ${describeValue(o.dim)}`);
 }
 
-function stochasticOrFail(obj: Objective, method: string): StochasticObjective {
-  const s = obj as Partial<StochasticObjective>;
-  if (typeof s.batchValueAndGradient !== 'function' || typeof s.nSamples !== 'number')
-    throw new LogRegError(
-      'INVALID_OPTION',
-      `method '${method}' with batchSize needs an objective with nSamples and batchValueAndGradient(x, g, indices)`,
-      { option: 'batchSize' },
-    );
-  return obj as StochasticObjective;
-}
-
-/** A full-batch view of a smooth objective for the epoch-based methods. */
-function asFullBatch(obj: Objective): StochasticObjective {
-  return {
-    dim: obj.dim,
-    nSamples: 1,
-    l1: obj.l1,
-    valueAndGradient: (x, g) => obj.valueAndGradient(x, g),
-    batchValueAndGradient: (x, g) => obj.valueAndGradient(x, g),
-  };
-}
-
 export function minimize(objective: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
   checkObjective(objective);
   if (x0 === null || typeof x0 !== 'object' || x0.length !== objective.dim)
@@ -96,7 +69,9 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     epsilon: options.epsilon ?? 1e-8,
     onIteration: options.onIteration,
   };
-  const r = run();
+  if (!['gd', 'sgd', 'momentum', 'nesterov', 'adam', 'lbfgs', 'newton'].includes(method))
+    throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
+  const r = runMethod(method, objective, start, opts);
   return {
     x: r.x,
     value: r.value,
@@ -106,27 +81,4 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     reason: r.reason,
     lossHistory: r.lossHistory,
   };
-
-  function run() {
-    const batched = options.batchSize !== undefined;
-    switch (method) {
-      case 'lbfgs':
-        return lbfgs(objective, start, opts);
-      case 'newton':
-        return newton(objective, start, opts);
-      case 'gd':
-        return gd(objective, start, opts);
-      case 'sgd':
-        return stochastic(stochasticOrFail(objective, method), start, opts, 'none');
-      case 'momentum':
-      case 'nesterov':
-        return batched
-          ? stochastic(stochasticOrFail(objective, method), start, opts, method === 'nesterov' ? 'nesterov' : 'heavy')
-          : momentumFullBatch(objective, start, opts, method === 'nesterov');
-      case 'adam':
-        return adam(batched ? stochasticOrFail(objective, method) : asFullBatch(objective), start, opts);
-      default:
-        throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
-    }
-  }
 }
