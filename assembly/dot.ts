@@ -1,23 +1,27 @@
-// Dot product of two f64 vectors of length d: two f64x2 accumulators (lanes j mod 4),
-// combined as (s0 + s2) + (s1 + s3), then the scalar tail. The js backend uses the same order.
+// Dot product of a row x (f64 or f32 elements, see elem.ts) with an f64 vector w of length d:
+// two f64x2 accumulators (lanes j mod 4), combined as (s0 + s2) + (s1 + s3), then the scalar
+// tail.
+import { xAt, xPair } from './elem';
 
 // @ts-ignore: decorator
-@inline export function dotf64(a: usize, b: usize, d: i32): f64 {
+@inline export function dotX<T>(x: usize, w: usize, d: i32): f64 {
   let acc0 = f64x2.splat(0);
   let acc1 = f64x2.splat(0);
   let j = 0;
   for (; j + 4 <= d; j += 4) {
     const o = <usize>j << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(a + o), v128.load(b + o)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(a + o, 16), v128.load(b + o, 16)));
+    acc0 = f64x2.add(acc0, f64x2.mul(xPair<T>(x, j), v128.load(w + o)));
+    acc1 = f64x2.add(acc1, f64x2.mul(xPair<T>(x, j + 2), v128.load(w + o, 16)));
   }
   acc0 = f64x2.add(acc0, acc1);
   let s = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
-  for (; j < d; j++) {
-    const o = <usize>j << 3;
-    s += load<f64>(a + o) * load<f64>(b + o);
-  }
+  for (; j < d; j++) s += xAt<T>(x, j) * load<f64>(w + (<usize>j << 3));
   return s;
+}
+
+// @ts-ignore: decorator
+@inline export function dotf64(a: usize, b: usize, d: i32): f64 {
+  return dotX<f64>(a, b, d);
 }
 
 export function dot(a: usize, b: usize, d: i32): f64 {

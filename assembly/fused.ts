@@ -3,7 +3,8 @@
 // apart must not be interleaved), the transcendental part runs on two f64x2 pairs, and g is
 // updated once per block with all four rows. Leftover rows go through the same pair code
 // with an empty second lane, so every row sees the same arithmetic.
-import { dotf64 } from './dot';
+import { dotX } from './dot';
+import { rowBytesOf } from './elem';
 import { expNegAbs, residual, lossTerm } from './pointwise';
 import { rowIndex, pair, weightOf, addRows4, addRow } from './rows';
 
@@ -21,10 +22,27 @@ export function fusedGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
   w: usize, b: f64, g: usize, zOut: usize, mode: i32,
 ): f64 {
+  return fusedGradT<f64>(X, d, y, s, idx, row0, count, w, b, g, zOut, mode);
+}
+
+/** fusedGrad over X stored as f32 (widened exactly; the same f64 arithmetic). */
+export function fusedGradF32(
+  X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
+  w: usize, b: f64, g: usize, zOut: usize, mode: i32,
+): f64 {
+  return fusedGradT<f32>(X, d, y, s, idx, row0, count, w, b, g, zOut, mode);
+}
+
+// @ts-ignore: decorator
+@inline function fusedGradT<T>(
+  X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
+  w: usize, b: f64, g: usize, zOut: usize, mode: i32,
+): f64 {
   const squared = mode & MODE_SQUARED;
   const wantLoss = (mode & MODE_NO_LOSS) == 0;
-  const rowBytes = <usize>d << 3;
-  memory.fill(g, 0, rowBytes + 8);
+  const rowBytes = rowBytesOf<T>(d);
+  const gBytes = <usize>d << 3;
+  memory.fill(g, 0, gBytes + 8);
   let lossAcc = f64x2.splat(0);
   let biasAcc = f64x2.splat(0);
   let k = 0;
@@ -37,8 +55,8 @@ export function fusedGrad(
     const x1 = X + <usize>i1 * rowBytes;
     const x2 = X + <usize>i2 * rowBytes;
     const x3 = X + <usize>i3 * rowBytes;
-    const zA = pair(dotf64(x0, w, d) + b, dotf64(x1, w, d) + b);
-    const zB = pair(dotf64(x2, w, d) + b, dotf64(x3, w, d) + b);
+    const zA = pair(dotX<T>(x0, w, d) + b, dotX<T>(x1, w, d) + b);
+    const zB = pair(dotX<T>(x2, w, d) + b, dotX<T>(x3, w, d) + b);
     if (zOut) {
       v128.store(zOut + (<usize>k << 3), zA);
       v128.store(zOut + (<usize>k << 3), zB, 16);
@@ -60,12 +78,12 @@ export function fusedGrad(
       if (wantLoss) lossAcc = f64x2.add(lossAcc, f64x2.add(lossTerm(zA, yA, sA, eA, 0), lossTerm(zB, yB, sB, eB, 0)));
     }
     biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));
-    addRows4(g, d, x0, x1, x2, x3, rA, rB);
+    addRows4<T>(g, d, x0, x1, x2, x3, rA, rB);
   }
   for (; k < count; k++) {
     const i = rowIndex(idx, row0, k);
     const x = X + <usize>i * rowBytes;
-    const z = dotf64(x, w, d) + b;
+    const z = dotX<T>(x, w, d) + b;
     if (zOut) store<f64>(zOut + (<usize>k << 3), z);
     const zv = pair(z, 0);
     const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
@@ -80,8 +98,8 @@ export function fusedGrad(
       if (wantLoss) lossAcc = f64x2.add(lossAcc, lossTerm(zv, yv, sv, ev, 0));
     }
     biasAcc = f64x2.add(biasAcc, rv);
-    addRow(g, d, x, f64x2.extract_lane(rv, 0));
+    addRow<T>(g, d, x, f64x2.extract_lane(rv, 0));
   }
-  store<f64>(g + rowBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1));
+  store<f64>(g + gBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1));
   return f64x2.extract_lane(lossAcc, 0) + f64x2.extract_lane(lossAcc, 1);
 }

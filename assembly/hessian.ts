@@ -1,5 +1,6 @@
 // Second-order pieces: per-row curvature from cached margins, and Hessian-vector products.
-import { dotf64 } from './dot';
+import { dotX } from './dot';
+import { rowBytesOf } from './elem';
 import { kc } from './vmath';
 import { expNegAbs } from './pointwise';
 import { pair, weightOf, addRows4, addRow } from './rows';
@@ -40,8 +41,18 @@ export function curvatureFromZ(z: usize, y: usize, s: usize, n: i32, mode: i32, 
  * the data part of ∇²J·[v; vb] (before the 1/S scale). One pass over X.
  */
 export function hessVec(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64, out: usize): void {
-  const rowBytes = <usize>d << 3;
-  memory.fill(out, 0, rowBytes + 8);
+  hessVecT<f64>(X, d, n, D, v, vb, out);
+}
+
+export function hessVecF32(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64, out: usize): void {
+  hessVecT<f32>(X, d, n, D, v, vb, out);
+}
+
+// @ts-ignore: decorator
+@inline function hessVecT<T>(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64, out: usize): void {
+  const rowBytes = rowBytesOf<T>(d);
+  const outBytes = <usize>d << 3;
+  memory.fill(out, 0, outBytes + 8);
   let biasAcc = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -49,19 +60,19 @@ export function hessVec(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64, o
     const x1 = x0 + rowBytes;
     const x2 = x1 + rowBytes;
     const x3 = x2 + rowBytes;
-    const tA = pair(dotf64(x0, v, d) + vb, dotf64(x1, v, d) + vb);
-    const tB = pair(dotf64(x2, v, d) + vb, dotf64(x3, v, d) + vb);
+    const tA = pair(dotX<T>(x0, v, d) + vb, dotX<T>(x1, v, d) + vb);
+    const tB = pair(dotX<T>(x2, v, d) + vb, dotX<T>(x3, v, d) + vb);
     const rA = f64x2.mul(v128.load(D + (<usize>i << 3)), tA);
     const rB = f64x2.mul(v128.load(D + (<usize>i << 3), 16), tB);
     biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));
-    addRows4(out, d, x0, x1, x2, x3, rA, rB);
+    addRows4<T>(out, d, x0, x1, x2, x3, rA, rB);
   }
   let tail = 0.0;
   for (; i < n; i++) {
     const x = X + <usize>i * rowBytes;
-    const r = load<f64>(D + (<usize>i << 3)) * (dotf64(x, v, d) + vb);
+    const r = load<f64>(D + (<usize>i << 3)) * (dotX<T>(x, v, d) + vb);
     tail += r;
-    addRow(out, d, x, r);
+    addRow<T>(out, d, x, r);
   }
-  store<f64>(out + rowBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1) + tail);
+  store<f64>(out + outBytes, f64x2.extract_lane(biasAcc, 0) + f64x2.extract_lane(biasAcc, 1) + tail);
 }

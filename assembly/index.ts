@@ -1,12 +1,12 @@
 // The kernel ABI: byte offsets into the host-owned memory, counts and plain numbers.
 // No allocation happens here; the host lays out memory above heapBase().
 export { dot, sumAll } from './dot';
-export { fusedGrad } from './fused';
+export { fusedGrad, fusedGradF32 } from './fused';
 export { decision, sigmoidInPlace } from './predict';
-export { curvatureFromZ, hessVec } from './hessian';
-export { sagaBatch } from './saga';
+export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
+export { sagaBatch, sagaBatchF32 } from './saga';
 export { softmaxGrad, softmaxHessVec, decisionMulti } from './softmax';
-export { rowSqNorms } from './rows';
+export { rowSqNorms, rowSqNormsF32 } from './rows';
 export { vexpTest, vlog1pTest } from './probe';
 
 /** First byte free for the host: static data (the constant tables) lies below. */

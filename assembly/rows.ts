@@ -1,4 +1,5 @@
-// Row addressing and the g += Σ r·x sweeps shared by the passes over X.
+// Row addressing and the g += Σ r·x sweeps shared by the passes over X (X elements f64 or f32).
+import { rowBytesOf, xAt, xPair } from './elem';
 
 // @ts-ignore: decorator
 @inline export function rowIndex(idx: usize, row0: i32, k: i32): i32 {
@@ -17,7 +18,7 @@
 
 /** g[0..d) += (r0·x0 + r1·x1) + (r2·x2 + r3·x3), with r0, r1 the lanes of rA and r2, r3 of rB. */
 // @ts-ignore: decorator
-@inline export function addRows4(g: usize, d: i32, x0: usize, x1: usize, x2: usize, x3: usize, rA: v128, rB: v128): void {
+@inline export function addRows4<T>(g: usize, d: i32, x0: usize, x1: usize, x2: usize, x3: usize, rA: v128, rB: v128): void {
   const r0 = f64x2.splat(f64x2.extract_lane(rA, 0));
   const r1 = f64x2.splat(f64x2.extract_lane(rA, 1));
   const r2 = f64x2.splat(f64x2.extract_lane(rB, 0));
@@ -25,43 +26,52 @@
   let j = 0;
   for (; j + 2 <= d; j += 2) {
     const o = <usize>j << 3;
-    const a = f64x2.add(f64x2.mul(r0, v128.load(x0 + o)), f64x2.mul(r1, v128.load(x1 + o)));
-    const c = f64x2.add(f64x2.mul(r2, v128.load(x2 + o)), f64x2.mul(r3, v128.load(x3 + o)));
+    const a = f64x2.add(f64x2.mul(r0, xPair<T>(x0, j)), f64x2.mul(r1, xPair<T>(x1, j)));
+    const c = f64x2.add(f64x2.mul(r2, xPair<T>(x2, j)), f64x2.mul(r3, xPair<T>(x3, j)));
     v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.add(a, c)));
   }
   if (j < d) {
     const o = <usize>j << 3;
-    const a = f64x2.extract_lane(r0, 0) * load<f64>(x0 + o) + f64x2.extract_lane(r1, 0) * load<f64>(x1 + o);
-    const c = f64x2.extract_lane(r2, 0) * load<f64>(x2 + o) + f64x2.extract_lane(r3, 0) * load<f64>(x3 + o);
+    const a = f64x2.extract_lane(r0, 0) * xAt<T>(x0, j) + f64x2.extract_lane(r1, 0) * xAt<T>(x1, j);
+    const c = f64x2.extract_lane(r2, 0) * xAt<T>(x2, j) + f64x2.extract_lane(r3, 0) * xAt<T>(x3, j);
     store<f64>(g + o, load<f64>(g + o) + (a + c));
   }
 }
 
 /** g[0..d) += r·x */
 // @ts-ignore: decorator
-@inline export function addRow(g: usize, d: i32, x: usize, r: f64): void {
+@inline export function addRow<T>(g: usize, d: i32, x: usize, r: f64): void {
   const rs = f64x2.splat(r);
   let j = 0;
   for (; j + 2 <= d; j += 2) {
     const o = <usize>j << 3;
-    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.mul(rs, v128.load(x + o))));
+    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.mul(rs, xPair<T>(x, j))));
   }
   if (j < d) {
     const o = <usize>j << 3;
-    store<f64>(g + o, load<f64>(g + o) + r * load<f64>(x + o));
+    store<f64>(g + o, load<f64>(g + o) + r * xAt<T>(x, j));
   }
 }
 
 /** out[i] = ‖x_i‖² for rows 0 .. n − 1. */
-export function rowSqNorms(X: usize, d: i32, n: i32, out: usize): void {
-  const rowBytes = <usize>d << 3;
+// @ts-ignore: decorator
+@inline function rowSqNormsT<T>(X: usize, d: i32, n: i32, out: usize): void {
+  const rowBytes = rowBytesOf<T>(d);
   for (let i = 0; i < n; i++) {
     const x = X + <usize>i * rowBytes;
     let s = 0.0;
     for (let j = 0; j < d; j++) {
-      const v = load<f64>(x + (<usize>j << 3));
+      const v = xAt<T>(x, j);
       s += v * v;
     }
     store<f64>(out + (<usize>i << 3), s);
   }
+}
+
+export function rowSqNorms(X: usize, d: i32, n: i32, out: usize): void {
+  rowSqNormsT<f64>(X, d, n, out);
+}
+
+export function rowSqNormsF32(X: usize, d: i32, n: i32, out: usize): void {
+  rowSqNormsT<f32>(X, d, n, out);
 }

@@ -52,7 +52,7 @@ export function softmaxGrad(
       // p_y − 1 = −rest/sum when y is the argmax: exact even as p_y → 1
       const r = si * (c == yi ? (c == cm ? -rest * inv : p - 1.0) : p);
       store<f64>(gb + (<usize>c << 3), load<f64>(gb + (<usize>c << 3)) + r);
-      addRow(g + <usize>c * rowBytes, d, x, r);
+      addRow<f64>(g + <usize>c * rowBytes, d, x, r);
     }
   }
   return loss;
@@ -81,7 +81,7 @@ export function softmaxHessVec(
     for (let c = 0; c < k; c++) {
       const t = si * load<f64>(p + (<usize>c << 3)) * (load<f64>(as + (<usize>c << 3)) - mean);
       store<f64>(ob + (<usize>c << 3), load<f64>(ob + (<usize>c << 3)) + t);
-      addRow(out + <usize>c * rowBytes, d, x, t);
+      addRow<f64>(out + <usize>c * rowBytes, d, x, t);
     }
   }
 }

@@ -16,7 +16,7 @@ export interface EpochRow {
   samples: number;
 }
 
-export const VARIANTS = ['wasm f64', 'wasm f64, gradient only', 'wasm f64, SGD batches of 32', 'js backend', 'naive JS (number[][])', 'read X once (wasm sum)'];
+export const VARIANTS = ['wasm f64', 'wasm f64, gradient only', 'wasm f32 storage', 'wasm f64, SGD batches of 32', 'js backend', 'naive JS (number[][])', 'read X once (wasm sum)'];
 
 function data(n: number, d: number, seed: number) {
   let s = seed >>> 0;
@@ -41,6 +41,7 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     const src = () => matrixSource({ data: X, rows: n, cols: d });
     const wasm = kernelsFor('wasm').dataset(src(), y, null);
     const js = jsKernels.dataset(src(), y, null);
+    const f32 = kernelsFor('wasm').dataset(matrixSource({ data: Float32Array.from(X), rows: n, cols: d }), y, null, 'float32');
     const rows = Array.from({ length: n }, (_, i) => Array.from(X.subarray(i * d, i * d + d)));
     const yArr = Array.from(y);
     const wArr = Array.from(w);
@@ -53,12 +54,13 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     bench
       .add(VARIANTS[0], () => void wasm.fusedGrad(w, 0.1, g, 'log', true))
       .add(VARIANTS[1], () => void wasm.fusedGrad(w, 0.1, g, 'log', false))
-      .add(VARIANTS[2], () => {
+      .add(VARIANTS[2], () => void f32.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[3], () => {
         for (let s = 0; s < n; s += 32) wasm.fusedGrad(w, 0.1, g, 'log', false, order.subarray(s, Math.min(n, s + 32)));
       })
-      .add(VARIANTS[3], () => void js.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[4], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
-      .add(VARIANTS[5], () => void rt.exports.sumAll(xPtr, n * d));
+      .add(VARIANTS[4], () => void js.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[5], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
+      .add(VARIANTS[6], () => void rt.exports.sumAll(xPtr, n * d));
     await bench.run();
     for (const task of bench.tasks) {
       const lat = (task.result as unknown as { latency: { p50: number; min: number; max: number; samplesCount?: number; samples?: number[] } }).latency;
@@ -73,6 +75,7 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     }
     rt.heap.release(xPtr);
     wasm.dispose();
+    f32.dispose();
     js.dispose();
   }
   return out;

@@ -212,7 +212,7 @@ describe('more adversarial input', () => {
     const labels = Array.from({ length: rows }, (_, i) => i % 2);
     const e = caught(() => new LogisticRegression().fit(fake, labels));
     expect(e.code).toBe('OUT_OF_MEMORY');
-    expect(e.message).toMatch(/needs 4\.\d\d GiB .*the 4 GiB .*partialFit or fitStream/);
+    expect(e.message).toMatch(/needs 4\.\d\d GiB .*the 4 GiB .*float32 storage .*partialFit or fitStream/);
   });
   it('NaN in X at predict time is reported with its position, and the model is unchanged', () => {
     const m = new LogisticRegression().fit(X, y);

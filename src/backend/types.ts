@@ -8,9 +8,14 @@ export type LossKind = 'log' | 'squared';
 export interface MatrixSource {
   readonly rows: number;
   readonly cols: number;
+  /** true when the input already holds float32 values (a Float32Array). */
+  readonly float32?: boolean;
   /** Writes the rows×cols values into `target` (row-major); throws LogRegError on a bad value. */
-  fill(target: Float64Array): void;
+  fill(target: Float64Array | Float32Array): void;
 }
+
+/** How a backend stores X: float64, or float32 (half the memory; wasm only, see assembly/elem.ts). */
+export type StorageType = 'float64' | 'float32';
 
 /** Training data held by a backend: copied in once, used by every pass, freed by dispose(). */
 export interface KernelDataset {
@@ -68,7 +73,7 @@ export interface SoftmaxDataset {
 export interface Kernels {
   readonly name: BackendName;
   /** Copies X (validated), y (0/1 as f64) and optional sample weights into backend storage. */
-  dataset(X: MatrixSource, y: Float64Array, sampleWeight: Float64Array | null): KernelDataset;
+  dataset(X: MatrixSource, y: Float64Array, sampleWeight: Float64Array | null, storage?: StorageType): KernelDataset;
   /** out[i] = x_i·w + b for every row of X. */
   decision(X: MatrixSource, w: Float64Array, b: number, out: Float64Array): void;
   /** v[i] = σ(v[i]) in place. */

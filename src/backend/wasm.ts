@@ -1,6 +1,6 @@
 // The wasm backend: data lives in linear memory (copied once per dataset); each pass moves only
 // d-sized vectors (w in, g out) and, for minibatches, the batch's row numbers.
-import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
+import type { Kernels, KernelDataset, LossKind, MatrixSource, StorageType } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
@@ -22,17 +22,20 @@ class WasmDataset implements KernelDataset {
   private vPtr = 0;
   private tablePtr = 0;
   private disposed = false;
+  private readonly f32: boolean;
 
-  constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null) {
+  constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null, storage: StorageType) {
     this.rt = rt;
     this.mem = new Region(rt.heap);
     this.n = X.rows;
     this.d = X.cols;
+    this.f32 = storage === 'float32';
     const heap = rt.heap;
-    assertFits(heap, 8 * this.n * (this.d + 6) + 16 * this.d, `X (${this.n} × ${this.d} float64) with its per-row buffers`);
+    const elem = this.f32 ? 4 : 8;
+    assertFits(heap, elem * this.n * this.d + 48 * this.n + 16 * this.d, `X (${this.n} × ${this.d} ${storage}) with its per-row buffers`);
     try {
-      this.xPtr = this.alloc(8 * this.n * this.d);
-      X.fill(heap.f64(this.xPtr, this.n * this.d));
+      this.xPtr = this.alloc(elem * this.n * this.d);
+      X.fill(this.f32 ? heap.f32(this.xPtr, this.n * this.d) : heap.f64(this.xPtr, this.n * this.d));
       this.yPtr = this.alloc(8 * this.n);
       heap.f64(this.yPtr, this.n).set(y);
       this.sPtr = 0;
@@ -69,7 +72,7 @@ class WasmDataset implements KernelDataset {
       if (this.zPtr === 0) this.zPtr = this.alloc(8 * this.n);
       zOut = this.zPtr;
     }
-    const value = this.rt.exports.fusedGrad(
+    const value = (this.f32 ? this.rt.exports.fusedGradF32 : this.rt.exports.fusedGrad)(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, count, this.wPtr, b, this.gPtr, zOut,
       modeOf(loss) | (wantLoss ? 0 : MODE_NO_LOSS),
     );
@@ -89,7 +92,7 @@ class WasmDataset implements KernelDataset {
     if (this.dPtr === 0) throw new Error('hessVec() needs curvature() first');
     if (this.vPtr === 0) this.vPtr = this.alloc(8 * this.d);
     this.rt.heap.f64(this.vPtr, this.d).set(v);
-    this.rt.exports.hessVec(this.xPtr, this.d, this.n, this.dPtr, this.vPtr, vb, this.gPtr);
+    (this.f32 ? this.rt.exports.hessVecF32 : this.rt.exports.hessVec)(this.xPtr, this.d, this.n, this.dPtr, this.vPtr, vb, this.gPtr);
     out.set(this.rt.heap.f64(this.gPtr, this.d + 1));
   }
 
@@ -97,7 +100,7 @@ class WasmDataset implements KernelDataset {
     this.live();
     const p = this.rt.heap.alloc(8 * this.n);
     try {
-      this.rt.exports.rowSqNorms(this.xPtr, this.d, this.n, p);
+      (this.f32 ? this.rt.exports.rowSqNormsF32 : this.rt.exports.rowSqNorms)(this.xPtr, this.d, this.n, p);
       return this.rt.heap.f64(p, this.n).slice();
     } finally {
       this.rt.heap.release(p);
@@ -111,7 +114,7 @@ class WasmDataset implements KernelDataset {
       this.rt.heap.f64(this.tablePtr, this.n).fill(0);
     }
     this.rt.heap.f64(this.wPtr, this.d).set(w);
-    this.rt.exports.sagaBatch(
+    (this.f32 ? this.rt.exports.sagaBatchF32 : this.rt.exports.sagaBatch)(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n,
       this.wPtr, b, this.tablePtr, scale, this.gPtr, modeOf(loss),
     );
@@ -150,8 +153,8 @@ function modeOf(loss: LossKind): number {
 export function wasmKernels(rt: WasmRuntime): Kernels {
   return {
     name: 'wasm',
-    dataset(X, y, s) {
-      return new WasmDataset(rt, X, y, s);
+    dataset(X, y, s, storage = 'float64') {
+      return new WasmDataset(rt, X, y, s, storage);
     },
     decision(X, w, b, out) {
       const heap = rt.heap;

@@ -91,6 +91,7 @@ function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
   return {
     rows,
     cols,
+    float32: data instanceof Float32Array,
     fill(t) {
       const n = rows * cols;
       for (let k = 0; k < n; k++) {

@@ -28,7 +28,8 @@ export interface FitOutput {
 /** One binary fit of class `positive` against the rest, from x0 (coef then intercept) or zeros. */
 export function fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitOutput {
   const { src, sampleWeight, kernels, options: o } = input;
-  const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight);
+  const storage = o.dtype === 'auto' ? (src.float32 ? 'float32' : 'float64') : o.dtype;
+  const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storage);
   try {
     const obj = new LogisticObjective(data, {
       C: o.C,

@@ -6,6 +6,7 @@ import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule } from '../optim/types.js';
 
 export type MultiClass = 'auto' | 'multinomial' | 'ovr';
+export type DType = 'auto' | 'float64' | 'float32';
 
 export type SolverName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
 
@@ -50,6 +51,12 @@ export interface LogisticRegressionOptions {
   loss?: LossKind;
   /** 'wasm' (default; falls back to 'js' where WebAssembly is unavailable) or 'js'. */
   backend?: BackendName;
+  /**
+   * How the wasm backend stores X: 'float64', 'float32' (half the memory and bytes read; the
+   * values are rounded to float32 once, the arithmetic stays float64), or 'auto' (default:
+   * float32 when X is given as a Float32Array, kept as is). Binary and one-vs-rest models.
+   */
+  dtype?: DType;
   /** Called after every iteration; returning false stops the fit. */
   onIteration?: (info: IterationInfo) => boolean | void;
 }
@@ -77,6 +84,7 @@ export interface ResolvedOptions {
   seed: number;
   loss: LossKind;
   backend: BackendName;
+  dtype: DType;
   onIteration: ((info: IterationInfo) => boolean | void) | undefined;
 }
 
@@ -153,6 +161,7 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   seed: integer(-(2 ** 31), 'an integer'),
   loss: oneOf('log', 'squared'),
   backend: oneOf('wasm', 'js'),
+  dtype: oneOf('auto', 'float64', 'float32'),
   onIteration: fn,
 };
 
@@ -176,6 +185,7 @@ export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onI
   seed: 0,
   loss: 'log',
   backend: 'wasm',
+  dtype: 'auto',
 };
 
 export function resolveOptions(input: unknown): ResolvedOptions {

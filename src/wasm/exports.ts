@@ -8,6 +8,16 @@ export interface KernelExports {
     X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
     w: number, b: number, g: number, zOut: number, mode: number,
   ): number;
+  fusedGradF32(
+    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+    w: number, b: number, g: number, zOut: number, mode: number,
+  ): number;
+  hessVecF32(X: number, d: number, n: number, D: number, v: number, vb: number, out: number): void;
+  sagaBatchF32(
+    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+    w: number, b: number, table: number, scale: number, g: number, mode: number,
+  ): void;
+  rowSqNormsF32(X: number, d: number, n: number, out: number): void;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
   sigmoidInPlace(v: number, n: number): void;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;

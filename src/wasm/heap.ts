@@ -98,6 +98,11 @@ export class Heap {
     return new Float64Array(this.memory.buffer, ptr, length);
   }
 
+  /** A Float32Array view of `length` floats at `ptr`, valid until the next allocation. */
+  f32(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.memory.buffer, ptr, length);
+  }
+
   /** An Int32Array view of `length` ints at `ptr`, valid until the next allocation. */
   i32(ptr: number, length: number): Int32Array {
     return new Int32Array(this.memory.buffer, ptr, length);
@@ -146,8 +151,8 @@ export function assertFits(heap: Heap, bytes: number, what: string): void {
   throw new LogRegError(
     'OUT_OF_MEMORY',
     `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, more than the 4 GiB that ` +
-      `32-bit WebAssembly can address. Ways out: train in batches with partialFit or fitStream ` +
-      `(streaming), fewer rows per fit, or the 'js' backend (bounded by the JavaScript heap).`,
+      `32-bit WebAssembly can address. Ways out: float32 storage (dtype: 'float32', half the bytes), ` +
+      `training in batches with partialFit or fitStream (streaming), fewer rows per fit, or the 'js' backend.`,
   );
 }
 
