@@ -1,31 +1,30 @@
 // The kernel ABI as seen from JS: byte offsets into memory, counts, plain numbers.
 // Mirrors assembly/index.ts.
+type FusedGradFn = (
+  X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+  w: number, b: number, g: number, zOut: number, mode: number,
+) => number;
+type SagaBatchFn = (
+  X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+  w: number, b: number, table: number, scale: number, g: number, mode: number,
+) => void;
+type HessVecFn = (X: number, d: number, n: number, D: number, v: number, vb: number, out: number) => void;
+
+/** f64 kernels, and their F32 twins over float32-stored X (same arguments, same results). */
 export interface KernelExports {
   heapBase(): number;
   dot(a: number, b: number, d: number): number;
   sumAll(a: number, n: number): number;
-  fusedGrad(
-    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
-    w: number, b: number, g: number, zOut: number, mode: number,
-  ): number;
-  fusedGradF32(
-    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
-    w: number, b: number, g: number, zOut: number, mode: number,
-  ): number;
-  hessVecF32(X: number, d: number, n: number, D: number, v: number, vb: number, out: number): void;
-  sagaBatchF32(
-    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
-    w: number, b: number, table: number, scale: number, g: number, mode: number,
-  ): void;
+  fusedGrad: FusedGradFn;
+  fusedGradF32: FusedGradFn;
+  hessVecF32: HessVecFn;
+  sagaBatchF32: SagaBatchFn;
   rowSqNormsF32(X: number, d: number, n: number, out: number): void;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
   sigmoidInPlace(v: number, n: number): void;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
-  hessVec(X: number, d: number, n: number, D: number, v: number, vb: number, out: number): void;
-  sagaBatch(
-    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
-    w: number, b: number, table: number, scale: number, g: number, mode: number,
-  ): void;
+  hessVec: HessVecFn;
+  sagaBatch: SagaBatchFn;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
   softmaxGrad(
     X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
