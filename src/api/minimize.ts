@@ -1,6 +1,7 @@
 // minimize(objective, x0, options): the solvers for any objective a library brings.
 import { LogRegError, describeValue } from '../errors.js';
-import type { IterationInfo, Objective, OptimizeOptions, StopReason } from '../optim/types.js';
+import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
+import { defaults } from '../model/options.js';
 import { runMethod } from '../optim/dispatch.js';
 import type { Schedule } from '../optim/types.js';
 
@@ -27,15 +28,8 @@ export interface MinimizeOptions {
   onIteration?: (info: IterationInfo) => boolean | void;
 }
 
-export interface MinimizeResult {
-  x: Float64Array;
-  value: number;
-  gradientNorm: number;
-  nIter: number;
-  converged: boolean;
-  reason: StopReason;
-  lossHistory: number[];
-}
+/** { x, value, gradientNorm, nIter, converged, reason, lossHistory } */
+export type MinimizeResult = OptimizeResult;
 
 function checkObjective(obj: unknown): asserts obj is Objective {
   const o = obj as Partial<Objective> | null;
@@ -54,31 +48,23 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     if (!Number.isFinite(v)) throw new LogRegError('NON_FINITE', `x0 has ${v} at index ${j}`, { column: j, value: v });
   });
   const method = options.method ?? 'lbfgs';
+  // the model's defaults (model/options.ts), so both entry points mean the same thing
   const opts: OptimizeOptions = {
-    maxIter: options.maxIter ?? 1000,
-    tol: options.tol ?? 1e-6,
+    maxIter: options.maxIter ?? defaults.maxIter,
+    tol: options.tol ?? defaults.tol,
     learningRate: options.learningRate,
     batchSize: options.batchSize,
-    momentum: options.momentum ?? 0.9,
-    seed: options.seed ?? 0,
-    schedule: options.learningRateSchedule ?? 'constant',
-    powerT: options.powerT ?? 0.5,
-    memory: options.memory ?? 10,
-    beta1: options.beta1 ?? 0.9,
-    beta2: options.beta2 ?? 0.999,
-    epsilon: options.epsilon ?? 1e-8,
+    momentum: options.momentum ?? defaults.momentum,
+    seed: options.seed ?? defaults.seed,
+    schedule: options.learningRateSchedule ?? defaults.learningRateSchedule,
+    powerT: options.powerT ?? defaults.powerT,
+    memory: options.memory ?? defaults.memory,
+    beta1: options.beta1 ?? defaults.beta1,
+    beta2: options.beta2 ?? defaults.beta2,
+    epsilon: options.epsilon ?? defaults.epsilon,
     onIteration: options.onIteration,
   };
   if (!['gd', 'sgd', 'momentum', 'nesterov', 'adam', 'lbfgs', 'newton'].includes(method))
     throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
-  const r = runMethod(method, objective, start, opts);
-  return {
-    x: r.x,
-    value: r.value,
-    gradientNorm: r.gradientNorm,
-    nIter: r.nIter,
-    converged: r.converged,
-    reason: r.reason,
-    lossHistory: r.lossHistory,
-  };
+  return runMethod(method, objective, start, opts);
 }

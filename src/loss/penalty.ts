@@ -39,11 +39,3 @@ export function addL2(w: Float64Array, count: number, l2: number, g: Float64Arra
   }
   return 0.5 * l2 * s;
 }
-
-/** λ·Σ_{j<count} |x_j| */
-export function l1Value(x: Float64Array, count: number, lambda: number): number {
-  if (lambda === 0) return 0;
-  let s = 0;
-  for (let j = 0; j < count; j++) s += Math.abs(x[j]);
-  return lambda * s;
-}
