@@ -32,6 +32,8 @@ describe('partialFit', () => {
     expect(() => m.partialFit(X.slice(0, 5), [0, 1, 2, 0, 1])).toThrow(/y has 2 at row 2/);
     expect(() => m.partialFit([[1, 2]], [0])).toThrow(/30/);
     expect(() => new LogisticRegression({ solver: 'lbfgs' }).partialFit(X, y, { classes: [0, 1] })).toThrow(/stochastic solver/);
+    // an option that cannot be honoured batch by batch is refused, not ignored
+    expect(() => new LogisticRegression({ solver: 'sgd', classWeight: 'balanced' }).partialFit(X, y, { classes: [0, 1] })).toThrow(/'balanced' needs the whole data set/);
   });
 
   it('each call is one pass; calls accumulate towards the optimum', () => {

@@ -40,7 +40,12 @@ export function readBatch(o: ResolvedOptions, classes: Label[], nFeatures: numbe
       });
     codes[i] = c;
   }
-  const sw = withClassWeight(o.classWeight === 'balanced' ? undefined : o.classWeight, classes, codes, readSampleWeight(sampleWeight, src.rows));
+  // 'balanced' needs the class counts of the whole stream, which one batch does not know
+  if (o.classWeight === 'balanced')
+    throw new LogRegError('INVALID_OPTION', "classWeight 'balanced' needs the whole data set; with partialFit / fitStream give { label: weight }", {
+      option: 'classWeight',
+    });
+  const sw = withClassWeight(o.classWeight, classes, codes, readSampleWeight(sampleWeight, src.rows));
   let weight = src.rows;
   if (sw) {
     weight = 0;
