@@ -1,5 +1,8 @@
 // Compiles assembly/ with asc and embeds the binary as base64 in src/wasm/kernels.generated.ts,
-// so the default entry needs no bundler configuration. Outputs are build products (gitignored).
+// so the default entry needs no bundler configuration. Also compiles the shared-memory
+// (threads) target, which test/threads-binary.test.ts compares byte for byte with the runtime
+// rewrite of the default binary (src/threads/shared-binary.ts). Outputs are build products
+// (gitignored).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +11,11 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const asc = join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
 mkdirSync(join(root, 'build'), { recursive: true });
-execFileSync(process.execPath, [asc, '--config', 'asconfig.json', '--target', 'release'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+for (const target of ['release', 'threads'])
+  execFileSync(process.execPath, [asc, '--config', 'asconfig.json', '--target', target], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 const bytes = readFileSync(join(root, 'build', 'kernels.wasm'));
 const out = join(root, 'src', 'wasm', 'kernels.generated.ts');
 writeFileSync(

@@ -2,7 +2,7 @@
 // user-settable handler: console.warn by default, silenced with setWarningHandler(null).
 
 export interface LogRegWarning {
-  code: 'CONVERGENCE';
+  code: 'CONVERGENCE' | 'THREADS';
   message: string;
 }
 

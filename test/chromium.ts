@@ -14,10 +14,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: FLAGS });
 }
 
-/** Serves `dir` (index.html at /, or `html` when given); resolves to its URL and a close function. */
-export async function serveStatic(dir: string, html?: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves `dir` (index.html at /, or `html` when given) with extra `headers` on every response
+ * (e.g. COOP/COEP for a cross-origin isolated page); resolves to its URL and a close function.
+ */
+export async function serveStatic(dir: string, html?: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const rel = (req.url ?? '/').split('?')[0];
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     if (rel === '/' && html !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(html);

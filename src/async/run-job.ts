@@ -17,8 +17,12 @@ export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
     };
     const options = { ...job.options, onIteration };
     const model = job.start ? LogisticRegression.fromJSON(job.start, options) : new LogisticRegression(options);
-    model.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined });
-    post({ type: 'done', model: model.toJSON(), lossHistory: model.lossHistory });
+    try {
+      model.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined });
+      post({ type: 'done', model: model.toJSON(), lossHistory: model.lossHistory });
+    } finally {
+      model.dispose(); // ends its worker threads, if any
+    }
   } catch (e) {
     const err = e as Error & { code?: string; details?: unknown };
     post({

@@ -8,6 +8,7 @@ import { readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
 import { emitWarning } from '../warnings.js';
 import { kernelsFor } from '../backend/select.js';
+import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../threads/kernels.js';
 import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
 import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
 import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
@@ -64,6 +65,9 @@ export class LogisticRegression {
   private state: ModelState | null = null;
   private online: OnlineState | null = null;
   private disposed = false;
+  /** The worker pool of `threads: n` (started at the first fit or by startThreads()). */
+  private pool: ThreadedKernels | null = null;
+  private poolRefused = false;
 
   constructor(options: LogisticRegressionOptions = {}) {
     this.options = Object.freeze(resolveOptions(options));
@@ -79,7 +83,7 @@ export class LogisticRegression {
     const sampleWeight = withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows));
     const kind: ModelKind = o.multiClass === 'multinomial' ? 'multinomial' : k === 2 ? 'binary' : o.multiClass === 'ovr' ? 'ovr' : 'multinomial';
     const x0 = this.startingPoint(kind, classes, src.cols);
-    const kernels = kernelsFor(o.backend);
+    const kernels = this.fitKernels();
     const input = { src, codes, k, sampleWeight, kernels, options: o };
     const out: FitOutput =
       kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
@@ -343,8 +347,45 @@ export class LogisticRegression {
     return this;
   }
 
-  /** Ends the model's use; later calls throw LogRegError('DISPOSED'). */
+  /**
+   * Starts the worker threads of `threads: n` now; resolves to the number of threads fits will
+   * use (1 where threads cannot run: the reason is reported once through the warning handler).
+   * Needed before fit() in browsers (a worker cannot start while the page's thread is busy);
+   * optional in Node, where the first fit starts them.
+   */
+  async startThreads(): Promise<number> {
+    this.usable();
+    if (this.wantsThreads() && !this.pool && !this.poolRefused) {
+      const pool = await threadedKernels(this.options.threads);
+      if (this.disposed) pool?.end();
+      else if (pool) this.pool ??= pool;
+      else this.poolRefused = true;
+    }
+    return this.threads;
+  }
+
+  /** Threads computing this model's full-data passes now: the started pool's size, else 1. */
+  get threads(): number {
+    return this.pool ? this.pool.threads : 1;
+  }
+
+  private wantsThreads(): boolean {
+    return this.options.threads > 1 && kernelsFor(this.options.backend).name === 'wasm';
+  }
+
+  /** The kernels of a fit: the thread pool's (started on first use) or the shared runtime's. */
+  private fitKernels(): Kernels {
+    if (this.wantsThreads() && !this.pool && !this.poolRefused) {
+      this.pool = threadedKernelsSync(this.options.threads);
+      this.poolRefused = !this.pool;
+    }
+    return this.pool ? this.pool.kernels : kernelsFor(this.options.backend);
+  }
+
+  /** Ends the model's use (and its worker threads); later calls throw LogRegError('DISPOSED'). */
   dispose(): void {
+    this.pool?.end();
+    this.pool = null;
     this.disposed = true;
     this.state = null;
     this.online = null;

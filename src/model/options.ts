@@ -57,6 +57,14 @@ export interface LogisticRegressionOptions {
    * float32 when X is given as a Float32Array, kept as is). Binary and one-vs-rest models.
    */
   dtype?: DType;
+  /**
+   * Threads computing the full-data passes of the wasm backend (default 1): rows are split into
+   * contiguous shards, one worker each on one shared memory, partial sums added in shard order
+   * (the same result for any scheduling). Node starts the workers at the first fit; browsers
+   * need a cross-origin isolated page and `await model.startThreads()` before fit. Where threads
+   * cannot run, the model uses one thread and says why once. dispose() ends the workers.
+   */
+  threads?: number;
   /** Called after every iteration; returning false stops the fit. */
   onIteration?: (info: IterationInfo) => boolean | void;
 }
@@ -85,6 +93,7 @@ export interface ResolvedOptions {
   loss: LossKind;
   backend: BackendName;
   dtype: DType;
+  threads: number;
   onIteration: ((info: IterationInfo) => boolean | void) | undefined;
 }
 
@@ -162,6 +171,10 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   loss: oneOf('log', 'squared'),
   backend: oneOf('wasm', 'js'),
   dtype: oneOf('auto', 'float64', 'float32'),
+  threads: (v, name) => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > 64) throw invalid(name, v, 'an integer from 1 to 64');
+    return v;
+  },
   onIteration: fn,
 };
 
@@ -186,6 +199,7 @@ export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onI
   loss: 'log',
   backend: 'wasm',
   dtype: 'auto',
+  threads: 1,
 };
 
 export function resolveOptions(input: unknown): ResolvedOptions {

@@ -3,10 +3,13 @@
 import { wasmBase64 } from './kernels.generated.js';
 import { Heap, MAX_PAGES } from './heap.js';
 import type { KernelExports } from './exports.js';
+import type { ThreadPool } from '../threads/pool.js';
 
 export interface WasmRuntime {
   readonly exports: KernelExports;
   readonly heap: Heap;
+  /** Worker threads sharing this runtime's memory (threads: n), absent for one thread. */
+  readonly pool?: ThreadPool;
 }
 
 /** What initSync() accepts: nothing (the embedded binary), a compiled module, or the bytes. */
@@ -34,7 +37,7 @@ let runtime: WasmRuntime | null = null;
 let pending: Promise<WasmRuntime> | null = null;
 let failure: unknown = null;
 
-function embeddedBytes(): Uint8Array<ArrayBuffer> {
+export function embeddedBytes(): Uint8Array<ArrayBuffer> {
   const bin = atob(wasmBase64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -1,0 +1,16 @@
+// How a pass over `count` rows is split between threads: contiguous shards, each a multiple of
+// 8 rows (64 bytes of per-row f64 outputs, so shards never share a cache line), and only as
+// many shards as there is work for: waking a worker costs tens of microseconds.
+
+/** Work (row elements, plus a per-row allowance for exp/log1p) worth one more thread. */
+export const WORK_PER_SHARD = 16384;
+
+/** Shard boundaries: starts[t] .. starts[t + 1] for t < starts.length − 1. */
+export function shardStarts(count: number, d: number, threads: number): number[] {
+  const useful = Math.floor((count * (d + 8)) / WORK_PER_SHARD);
+  const parts = Math.max(1, Math.min(threads, useful, Math.floor(count / 8)));
+  const starts = [0];
+  for (let t = 1; t < parts; t++) starts.push(Math.round((count * t) / parts / 8) * 8);
+  starts.push(count);
+  return starts;
+}

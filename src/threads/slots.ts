@@ -1,0 +1,32 @@
+// The job slot each worker thread reads: SLOT_BYTES in shared memory, one cache-line-padded
+// block per worker. The main thread writes the function number and arguments, then bumps SEQ;
+// the worker runs the call, writes RESULT and ERR, then sets DONE = SEQ.
+
+export const SLOT_BYTES = 256;
+/** Int32 indices inside a slot. */
+export const SEQ = 0;
+export const DONE = 1;
+/** 0 while starting, 1 when ready, FAILED when the kernels could not be instantiated. */
+export const READY = 2;
+export const FAILED = 2;
+export const FN = 3;
+export const ARGC = 4;
+export const ERR = 5;
+/** Float64 indices inside a slot: arguments from ARGS (at most MAX_ARGS), then the result. */
+export const ARGS = 4;
+export const MAX_ARGS = 16;
+export const RESULT = ARGS + MAX_ARGS;
+/** SEQ value telling the worker to leave its loop. */
+export const STOP = -1;
+
+/** The kernels a worker can run, by number (FN). */
+export const THREAD_FUNCTIONS = [
+  'fusedGrad',
+  'fusedGradF32',
+  'hessVec',
+  'hessVecF32',
+  'curvatureFromZ',
+  'softmaxGrad',
+  'softmaxHessVec',
+] as const;
+export type ThreadFunction = (typeof THREAD_FUNCTIONS)[number];

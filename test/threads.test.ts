@@ -1,0 +1,175 @@
+// threads: n — shards summed in a fixed order: the same result for any scheduling, equal to the
+// one-thread pass up to floating-point reassociation (bounded here), workers reused and ended.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { LogisticRegression, LogRegError, setWarningHandler, type LogRegWarning } from '../src/index.js';
+import { kernelsFor } from '../src/backend/select.js';
+import { matrixSource } from '../src/data/matrix.js';
+import { startThreadsSync } from '../src/threads/runtime.js';
+import { wasmKernels } from '../src/backend/wasm.js';
+import { shardStarts, WORK_PER_SHARD } from '../src/threads/shards.js';
+import type { WorkerLike } from '../src/threads/pool.js';
+import { flat, gauss, makeProblem, prng, relErr, root } from './helpers.js';
+
+function pool(threads: number) {
+  const s = startThreadsSync(threads);
+  if (!('runtime' in s)) throw new Error(s.reason);
+  return s.runtime;
+}
+
+describe('shard split', () => {
+  it('covers every row once, in multiples of 8, and uses one shard for small passes', () => {
+    for (const [count, d, t] of [[100000, 50, 2], [100001, 3, 4], [4003, 64, 3], [17, 2, 2], [1, 1, 8]]) {
+      const s = shardStarts(count, d, t);
+      expect(s[0]).toBe(0);
+      expect(s.at(-1)).toBe(count);
+      for (let i = 1; i < s.length - 1; i++) {
+        expect(s[i] % 8).toBe(0);
+        expect(s[i]).toBeGreaterThan(s[i - 1]);
+      }
+      expect(s.length - 1).toBeLessThanOrEqual(t);
+    }
+    expect(shardStarts(100000, 50, 2)).toEqual([0, 50000, 100000]);
+    expect(shardStarts(Math.floor(WORK_PER_SHARD / 20), 12, 2)).toHaveLength(2); // one shard
+  });
+});
+
+describe('thread pool passes', () => {
+  it('equal the one-thread pass within the reassociation bound, identically on every run', () => {
+    const rt = pool(3);
+    const threaded = wasmKernels(rt);
+    const single = kernelsFor('wasm');
+    const r = prng(11);
+    for (const [n, d, storage] of [[6007, 40, 'float64'], [30001, 9, 'float32'], [2500, 130, 'float64']] as const) {
+      const X = Float64Array.from({ length: n * d }, () => gauss(r) * 2);
+      const y = Float64Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
+      const s = Float64Array.from({ length: n }, () => 0.5 + r());
+      const w = Float64Array.from({ length: d }, () => gauss(r) * 0.3);
+      const src = () => matrixSource({ data: X, rows: n, cols: d });
+      const a = threaded.dataset(src(), y, s, storage);
+      const b = single.dataset(src(), y, s, storage);
+      const ga = new Float64Array(d + 1);
+      const gb = new Float64Array(d + 1);
+      const la = a.fusedGrad(w, 0.2, ga, 'log', true, undefined, true);
+      const lb = b.fusedGrad(w, 0.2, gb, 'log', true, undefined, true);
+      // |Δ| ≤ 2nε Σ|terms| for any two summation orders; Σ|r_i x_ij| ≤ Σ s_i |x_ij| since |r_i| ≤ s_i
+      const eps = 2 ** -52;
+      for (let j = 0; j < d; j++) {
+        let abs = 0;
+        for (let i = 0; i < n; i++) abs += s[i] * Math.abs(X[i * d + j]);
+        expect(Math.abs(ga[j] - gb[j])).toBeLessThanOrEqual(2 * n * eps * abs);
+      }
+      expect(Math.abs(la - lb)).toBeLessThanOrEqual(1e-12 * lb);
+      expect(relErr(ga, gb)).toBeGreaterThanOrEqual(0);
+      // deterministic: the same bits on every call, whichever thread finishes first
+      const again = new Float64Array(d + 1);
+      for (let k = 0; k < 5; k++) {
+        expect(a.fusedGrad(w, 0.2, again, 'log', true, undefined, true)).toBe(la);
+        expect(Array.from(again)).toEqual(Array.from(ga));
+      }
+      a.curvature('log');
+      b.curvature('log');
+      a.hessVec(w, 0.5, ga);
+      b.hessVec(w, 0.5, gb);
+      expect(relErr(ga, gb)).toBeLessThan(1e-12);
+      a.dispose();
+      b.dispose();
+    }
+    rt.pool.end();
+  });
+
+  it('minibatch passes (row lists) give the one-thread result', () => {
+    const rt = pool(2);
+    const p = makeProblem(40000, 5, 3);
+    const X = flat(p.X);
+    const y = Float64Array.from(p.y);
+    const a = wasmKernels(rt).dataset(matrixSource({ data: X, rows: 40000, cols: 5 }), y, null);
+    const b = kernelsFor('wasm').dataset(matrixSource({ data: X, rows: 40000, cols: 5 }), y, null);
+    const idx = Int32Array.from({ length: 30000 }, (_, k) => (k * 7919) % 40000);
+    const w = Float64Array.from([0.1, -0.2, 0.3, 0, 0.5]);
+    const ga = new Float64Array(6);
+    const gb = new Float64Array(6);
+    a.fusedGrad(w, 0.1, ga, 'squared', true, idx);
+    b.fusedGrad(w, 0.1, gb, 'squared', true, idx);
+    expect(relErr(ga, gb)).toBeLessThan(1e-13);
+    a.dispose();
+    b.dispose();
+    rt.pool.end();
+  });
+});
+
+describe('LogisticRegression({ threads })', () => {
+  const p = makeProblem(30000, 12, 5);
+
+  it('fits what one thread fits (lbfgs, newton, gd, float32), reusing its workers across fits', () => {
+    for (const solver of ['lbfgs', 'newton', 'gd'] as const) {
+      for (const dtype of ['float64', 'float32'] as const) {
+        const opts = { solver, dtype, tol: 1e-9, maxIter: solver === 'gd' ? 30 : 500 };
+        const one = new LogisticRegression(opts);
+        const two = new LogisticRegression({ ...opts, threads: 2 });
+        setWarningHandler(null);
+        one.fit(p.X, p.y);
+        two.fit(p.X, p.y);
+        const first = Array.from(two.coef);
+        two.fit(p.X, p.y); // same workers, same bits
+        setWarningHandler(undefined);
+        expect(two.threads).toBe(2);
+        expect(Array.from(two.coef)).toEqual(first);
+        expect(relErr(two.coef, one.coef)).toBeLessThan(solver === 'gd' ? 1e-12 : 1e-7);
+        expect(Math.abs((two.intercept as number) - (one.intercept as number))).toBeLessThan(1e-7);
+        one.dispose();
+        two.dispose();
+        expect(two.threads).toBe(1);
+      }
+    }
+  });
+
+  it('refuses a bad thread count with a typed error', () => {
+    for (const bad of [0, 1.5, -2, 65, '2', NaN]) {
+      const e = (() => {
+        try {
+          new LogisticRegression({ threads: bad as number });
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(e).toBeInstanceOf(LogRegError);
+      expect((e as LogRegError).code).toBe('INVALID_OPTION');
+      expect((e as LogRegError).message).toMatch(/threads/);
+    }
+  });
+
+  it('the js backend ignores threads without a notice; startThreads reports the count', async () => {
+    const seen: LogRegWarning[] = [];
+    setWarningHandler((w) => seen.push(w));
+    const m = new LogisticRegression({ threads: 2, backend: 'js' });
+    expect(await m.startThreads()).toBe(1);
+    m.fit(p.X.slice(0, 200), p.y.slice(0, 200));
+    setWarningHandler(undefined);
+    expect(seen).toEqual([]);
+    const t = new LogisticRegression({ threads: 2 });
+    expect(await t.startThreads()).toBe(2);
+    t.dispose();
+    await expect(t.startThreads()).rejects.toThrow(/disposed/);
+  });
+
+  it('end() stops the workers and a pass after it throws', async () => {
+    const rt = pool(3);
+    const workers = (rt.pool as unknown as { workers: (WorkerLike & { once(e: string, f: () => void): void })[] }).workers;
+    const exited = workers.map((w) => new Promise<void>((resolve) => w.once('exit', resolve)));
+    rt.pool.end();
+    await Promise.all(exited);
+    expect(() => rt.pool.run('fusedGrad', [[]])).toThrow(/disposed/);
+  });
+
+  it('a process with an undisposed threaded model still exits', () => {
+    const script = `
+      import { LogisticRegression } from ${JSON.stringify(root + '/dist/index.js')};
+      const m = new LogisticRegression({ threads: 2 });
+      const X = Array.from({ length: 5000 }, (_, i) => [Math.sin(i), Math.cos(i * 3)]);
+      m.fit(X, X.map((r) => (r[0] + r[1] > 0 ? 1 : 0)));
+      console.log(m.threads);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 }).toString();
+    expect(out.trim()).toBe('2');
+  });
+});
