@@ -6,6 +6,8 @@ import { jsKernels } from '../src/backend/js.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { initSync, wasmRuntime } from '../src/wasm/load.js';
 import { naiveEpoch } from './naive.js';
+import { startThreadsSync } from '../src/threads/runtime.js';
+import { wasmKernels } from '../src/backend/wasm.js';
 
 export interface EpochRow {
   rows: number;
@@ -16,7 +18,18 @@ export interface EpochRow {
   samples: number;
 }
 
-export const VARIANTS = ['wasm f64', 'wasm f64, gradient only', 'wasm f32 storage', 'wasm f64, SGD batches of 32', 'js backend', 'naive JS (number[][])', 'read X once (wasm sum)'];
+export const VARIANTS = [
+  'wasm f64',
+  'wasm f64, gradient only',
+  'wasm f32 storage',
+  'wasm f64, 2 threads',
+  'wasm f32, 2 threads',
+  'SGD batches of 32, stored order',
+  'SGD batches of 32, shuffled rows',
+  'js backend',
+  'naive JS (number[][])',
+  'read X once (wasm sum)',
+];
 
 function data(n: number, d: number, seed: number) {
   let s = seed >>> 0;
@@ -32,22 +45,44 @@ function data(n: number, d: number, seed: number) {
   return { X, y, w };
 }
 
+/** A seeded Fisher–Yates permutation of 0 .. n − 1. */
+function permutation(n: number, seed: number): Int32Array {
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  let s = seed >>> 0;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = Math.floor((s / 4294967296) * (i + 1));
+    [p[i], p[j]] = [p[j], p[i]];
+  }
+  return p;
+}
+
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
   initSync();
   const rt = wasmRuntime()!;
+  const started = startThreadsSync(2);
+  if (!('runtime' in started)) throw new Error(`bench: no threads: ${started.reason}`);
+  const threaded = wasmKernels(started.runtime);
   const out: EpochRow[] = [];
   for (const [n, d] of sizes) {
     const { X, y, w } = data(n, d, n + d);
     const src = () => matrixSource({ data: X, rows: n, cols: d });
     const wasm = kernelsFor('wasm').dataset(src(), y, null);
     const js = jsKernels.dataset(src(), y, null);
-    const f32 = kernelsFor('wasm').dataset(matrixSource({ data: Float32Array.from(X), rows: n, cols: d }), y, null, 'float32');
+    const X32 = Float32Array.from(X);
+    const f32 = kernelsFor('wasm').dataset(matrixSource({ data: X32, rows: n, cols: d }), y, null, 'float32');
+    const two = threaded.dataset(src(), y, null);
+    const two32 = threaded.dataset(matrixSource({ data: X32, rows: n, cols: d }), y, null, 'float32');
     const rows = Array.from({ length: n }, (_, i) => Array.from(X.subarray(i * d, i * d + d)));
     const yArr = Array.from(y);
     const wArr = Array.from(w);
     const gArr = new Array(d + 1).fill(0);
     const g = new Float64Array(d + 1);
-    const order = Int32Array.from({ length: n }, (_, i) => (i * 7919) % n); // a fixed permutation when n ∤ 7919
+    const stored = Int32Array.from({ length: n }, (_, i) => i);
+    const shuffled = permutation(n, n ^ d);
+    const sgd = (order: Int32Array) => {
+      for (let s = 0; s < n; s += 32) wasm.fusedGrad(w, 0.1, g, 'log', false, order.subarray(s, Math.min(n, s + 32)));
+    };
     const xPtr = rt.heap.alloc(8 * n * d);
     rt.heap.f64(xPtr, n * d).set(X);
     const bench = new Bench({ time: timeMs, warmup: true, warmupIterations: 10 });
@@ -55,12 +90,13 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
       .add(VARIANTS[0], () => void wasm.fusedGrad(w, 0.1, g, 'log', true))
       .add(VARIANTS[1], () => void wasm.fusedGrad(w, 0.1, g, 'log', false))
       .add(VARIANTS[2], () => void f32.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[3], () => {
-        for (let s = 0; s < n; s += 32) wasm.fusedGrad(w, 0.1, g, 'log', false, order.subarray(s, Math.min(n, s + 32)));
-      })
-      .add(VARIANTS[4], () => void js.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[5], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
-      .add(VARIANTS[6], () => void rt.exports.sumAll(xPtr, n * d));
+      .add(VARIANTS[3], () => void two.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[4], () => void two32.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[5], () => sgd(stored))
+      .add(VARIANTS[6], () => sgd(shuffled))
+      .add(VARIANTS[7], () => void js.fusedGrad(w, 0.1, g, 'log', true))
+      .add(VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
+      .add(VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d));
     await bench.run();
     for (const task of bench.tasks) {
       const lat = (task.result as unknown as { latency: { p50: number; min: number; max: number; samplesCount?: number; samples?: number[] } }).latency;
@@ -76,8 +112,11 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     rt.heap.release(xPtr);
     wasm.dispose();
     f32.dispose();
+    two.dispose();
+    two32.dispose();
     js.dispose();
   }
+  started.runtime.pool.end();
   return out;
 }
 

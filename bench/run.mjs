@@ -39,15 +39,32 @@ const distSize = (f) => statSync(join(root, 'dist', f)).size;
 const entryBytes = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f)).reduce((s, f) => s + distSize(f), 0);
 writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
 
-let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) of tinybench samples; last column: the wasm f64 epoch's speed-up over the js backend and its read rate of X.\n`;
+let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) of tinybench samples. `;
+md += `"2 threads": the same pass split between this thread and one worker on a shared memory; "SGD batches of 32": one epoch of minibatch gradients (no loss value), rows in stored order or in a fresh permutation.\n`;
 md += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
-md += `| rows × features | ${VARIANTS.join(' | ')} | wasm vs js, GB/s |\n|---|${VARIANTS.map(() => '---:').join('|')}|---:|\n`;
+md += `| rows × features | ${VARIANTS.join(' | ')} |\n|---|${VARIANTS.map(() => '---:').join('|')}|\n`;
+const get = (n, d, v) => rows.find((r) => r.rows === n && r.cols === d && r.variant === v);
 for (const [n, d] of sizes) {
-  const get = (v) => rows.find((r) => r.rows === n && r.cols === d && r.variant === v);
   const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
-  const w = get(VARIANTS[0]);
-  const j = get('js backend');
-  md += `| ${n} × ${d} | ${VARIANTS.map((v) => cell(get(v))).join(' | ')} | ${(j.nsPerRow.median / w.nsPerRow.median).toFixed(2)}×, ${w.gbPerS.toFixed(1)} |\n`;
+  md += `| ${n} × ${d} | ${VARIANTS.map((v) => cell(get(n, d, v))).join(' | ')} |\n`;
+}
+// the issue's targets as ratios of medians from the same run
+const ratios = [
+  ['wasm f64 vs js backend', 'js backend', 'wasm f64', '×'],
+  ['wasm f32 vs js backend', 'js backend', 'wasm f32 storage', '×'],
+  ['2 threads vs js backend', 'js backend', 'wasm f64, 2 threads', '×'],
+  ['2 threads vs 1 (f64)', 'wasm f64', 'wasm f64, 2 threads', '×'],
+  ['2 threads vs 1 (f32)', 'wasm f32 storage', 'wasm f32, 2 threads', '×'],
+  ['wasm f64 ÷ read floor', 'wasm f64', 'read X once (wasm sum)'],
+  ['2 threads f32 ÷ read floor', 'wasm f32, 2 threads', 'read X once (wasm sum)'],
+  ['SGD stored order ÷ full pass', 'SGD batches of 32, stored order', 'wasm f64, gradient only'],
+  ['SGD shuffled ÷ full pass', 'SGD batches of 32, shuffled rows', 'wasm f64, gradient only'],
+];
+md += `\nRatios of the medians above (speed-ups as ×; "÷" = time over time):\n\n`;
+md += `| rows × features | ${ratios.map((r) => r[0]).join(' | ')} | wasm f64 GB/s of X |\n|---|${ratios.map(() => '---:').join('|')}|---:|\n`;
+for (const [n, d] of sizes) {
+  const cells = ratios.map(([, a, b, unit = '']) => `${(get(n, d, a).nsPerRow.median / get(n, d, b).nsPerRow.median).toFixed(2)}${unit}`);
+  md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
 writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);

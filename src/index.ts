@@ -5,7 +5,7 @@ export type { ModelJSON } from './model/json.js';
 export { LogRegError, type LogRegErrorCode, type LogRegErrorDetails } from './errors.js';
 export type { Label } from './data/labels.js';
 export type { DenseMatrixInput, MatrixLike, MatrixInput } from './data/matrix.js';
-export type { Objective, StochasticObjective, OptimizeResult, IterationInfo } from './optim/types.js';
+export type { Objective, StochasticObjective, OptimizeResult, IterationInfo, ShuffleMode } from './optim/types.js';
 export type { BackendName, LossKind } from './backend/types.js';
 export { setWarningHandler, type LogRegWarning, type WarningHandler } from './warnings.js';
 export { minimize, type MinimizeOptions, type MinimizeResult, type MinimizeMethod } from './api/minimize.js';

@@ -3,7 +3,7 @@ import { LogRegError, describeValue } from '../errors.js';
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import { defaults } from '../model/options.js';
 import { runMethod } from '../optim/dispatch.js';
-import type { Schedule } from '../optim/types.js';
+import type { Schedule, ShuffleMode } from '../optim/types.js';
 
 export type MinimizeMethod = 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'lbfgs' | 'newton';
 
@@ -21,6 +21,8 @@ export interface MinimizeOptions {
   batchSize?: number;
   momentum?: number;
   seed?: number;
+  /** Minibatch order per epoch: 'rows' (default), 'batches' or 'none' (see the model option). */
+  shuffle?: ShuffleMode;
   memory?: number;
   beta1?: number;
   beta2?: number;
@@ -56,6 +58,7 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     batchSize: options.batchSize,
     momentum: options.momentum ?? defaults.momentum,
     seed: options.seed ?? defaults.seed,
+    shuffle: options.shuffle ?? defaults.shuffle,
     schedule: options.learningRateSchedule ?? defaults.learningRateSchedule,
     powerT: options.powerT ?? defaults.powerT,
     memory: options.memory ?? defaults.memory,
@@ -64,6 +67,8 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     epsilon: options.epsilon ?? defaults.epsilon,
     onIteration: options.onIteration,
   };
+  if (!['rows', 'batches', 'none'].includes(opts.shuffle))
+    throw new LogRegError('INVALID_OPTION', `shuffle must be 'rows', 'batches' or 'none', got ${describeValue(opts.shuffle)}`, { option: 'shuffle', value: opts.shuffle });
   if (!['gd', 'sgd', 'momentum', 'nesterov', 'adam', 'lbfgs', 'newton'].includes(method))
     throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   return runMethod(method, objective, start, opts);

@@ -11,6 +11,7 @@ export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
     batchSize: o.batchSize,
     momentum: o.momentum,
     seed: o.seed,
+    shuffle: o.shuffle,
     schedule: o.learningRateSchedule,
     powerT: o.powerT,
     memory: o.memory,

@@ -71,6 +71,15 @@ export interface OptimizeResult {
 
 export type Schedule = 'constant' | 'invscaling';
 
+/**
+ * How each epoch orders the minibatches: 'rows' — a fresh permutation of all rows (batches
+ * gather rows from anywhere: the statistically safest, and on data larger than cache the
+ * slowest, random reads cost DRAM latency); 'batches' — contiguous runs of batchSize rows,
+ * visited in a fresh random order (fixed batch composition: shuffle the data once beforehand);
+ * 'none' — rows in stored order (as fast as a full pass; for data already in random order).
+ */
+export type ShuffleMode = 'rows' | 'batches' | 'none';
+
 export interface OptimizeOptions {
   maxIter: number;
   tol: number;
@@ -81,6 +90,8 @@ export interface OptimizeOptions {
   /** Momentum coefficient β for momentum and nesterov. */
   momentum: number;
   seed: number;
+  /** Minibatch order each epoch (see ShuffleMode). */
+  shuffle: ShuffleMode;
   schedule: Schedule;
   /** Exponent of the inverse-scaling schedule η_e = η₀ / e^powerT. */
   powerT: number;
