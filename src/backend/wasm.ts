@@ -6,7 +6,7 @@ import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
-import { shardStarts } from '../threads/shards.js';
+import { shardStarts, WORK_PER_SHARD } from '../threads/shards.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
@@ -26,6 +26,11 @@ class WasmDataset implements KernelDataset {
   /** Output vectors of shards 1.. (shard 0 writes gPtr), each on its own cache lines. */
   private shardOut: number[] = [];
   private disposed = false;
+  /** Views on w, g and the row list, rebuilt only when the memory's buffer changes (growth). */
+  private viewBuffer: ArrayBufferLike | null = null;
+  private wView = new Float64Array(0);
+  private gView = new Float64Array(0);
+  private idxView = new Int32Array(0);
   private readonly f32: boolean;
 
   constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null, storage: StorageType) {
@@ -71,13 +76,21 @@ class WasmDataset implements KernelDataset {
   ): number {
     const idx = this.rows(indices);
     const count = indices ? indices.length : this.n;
-    this.rt.heap.f64(this.wPtr, this.d).set(w);
+    this.views().wView.set(w);
     let zOut = 0;
     if (keepZ && !indices) {
       if (this.zPtr === 0) this.zPtr = this.mem.isolated(8 * this.n);
       zOut = this.zPtr;
     }
     const mode = modeOf(loss) | (wantLoss ? 0 : MODE_NO_LOSS);
+    if (!this.rt.pool || count * (this.d + 8) < 2 * WORK_PER_SHARD) {
+      // one thread, or a pass too short to split (minibatches): a direct call, nothing allocated
+      const value = (this.f32 ? this.rt.exports.fusedGradF32 : this.rt.exports.fusedGrad)(
+        this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, count, this.wPtr, b, this.gPtr, zOut, mode,
+      );
+      g.set(this.views().gView);
+      return value;
+    }
     const values = this.sharded(this.f32 ? 'fusedGradF32' : 'fusedGrad', count, (r0, c, out) => [
       this.xPtr, this.d, this.yPtr, this.sPtr, idx ? idx + 4 * r0 : 0, idx ? 0 : r0, c,
       this.wPtr, b, out, zOut ? zOut + 8 * r0 : 0, mode,
@@ -106,7 +119,7 @@ class WasmDataset implements KernelDataset {
   /** g = Σ over shards, in shard order, of their d + 1 outputs (the same sum for any scheduling). */
   private sumOutputs(shards: number, g: Float64Array): void {
     const heap = this.rt.heap;
-    g.set(heap.f64(this.gPtr, this.d + 1));
+    g.set(shards === 1 ? this.views().gView : heap.f64(this.gPtr, this.d + 1));
     for (let t = 1; t < shards; t++) {
       const part = heap.f64(this.shardOut[t - 1], this.d + 1);
       for (let j = 0; j <= this.d; j++) g[j] += part[j];
@@ -152,12 +165,12 @@ class WasmDataset implements KernelDataset {
       this.tablePtr = this.alloc(8 * this.n);
       this.rt.heap.f64(this.tablePtr, this.n).fill(0);
     }
-    this.rt.heap.f64(this.wPtr, this.d).set(w);
+    this.views().wView.set(w);
     (this.f32 ? this.rt.exports.sagaBatchF32 : this.rt.exports.sagaBatch)(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n,
       this.wPtr, b, this.tablePtr, scale, this.gPtr, modeOf(loss),
     );
-    g.set(this.rt.heap.f64(this.gPtr, this.d + 1));
+    g.set(this.views().gView);
   }
 
   sagaReset(): void {
@@ -165,13 +178,32 @@ class WasmDataset implements KernelDataset {
     if (this.tablePtr !== 0) this.rt.heap.f64(this.tablePtr, this.n).fill(0);
   }
 
-  /** Copies the row list into memory; returns its offset, or 0 (all rows). */
+  /**
+   * Checks the dataset is live, refreshes the views, copies the row list into memory; returns
+   * its offset, or 0 (all rows). Every pass starts here.
+   */
   private rows(indices: Int32Array | undefined): number {
     this.live();
+    if (indices && this.idxPtr === 0) {
+      this.idxPtr = this.alloc(4 * this.n);
+      this.viewBuffer = null;
+    }
+    this.views();
     if (!indices) return 0;
-    if (this.idxPtr === 0) this.idxPtr = this.alloc(4 * this.n);
-    this.rt.heap.i32(this.idxPtr, indices.length).set(indices);
+    this.idxView.set(indices);
     return this.idxPtr;
+  }
+
+  /** Minibatch passes are short: typed-array views are made once per memory buffer, not per call. */
+  private views(): this {
+    const buf = this.rt.heap.memory.buffer;
+    if (buf !== this.viewBuffer) {
+      this.viewBuffer = buf;
+      this.wView = new Float64Array(buf, this.wPtr, this.d);
+      this.gView = new Float64Array(buf, this.gPtr, this.d + 1);
+      if (this.idxPtr) this.idxView = new Int32Array(buf, this.idxPtr, this.n);
+    }
+    return this;
   }
 
   private live(): void {
