@@ -23,14 +23,18 @@ export const LOSS_SQUARED: i32 = 1;
   return f64x2.div(v128.bitselect(e, one, f64x2.ge(z, f64x2.splat(0))), f64x2.add(one, e));
 }
 
-/** p − y, taken as −(1 − p) when y = 1 so it keeps its relative precision as p → 1. */
+/**
+ * p − y, taken as −(1 − p) when y = 1 so it keeps its relative precision as p → 1. p and 1 − p
+ * are both num/(1 + e) with num ∈ {1, e}: one division, the same bits as dividing for each.
+ */
 // @ts-ignore: decorator
 @inline function pMinusY(z: v128, y: v128, e: v128): v128 {
-  return v128.bitselect(
-    f64x2.neg(probComplement(z, e)),
-    f64x2.sub(prob(z, e), y),
-    f64x2.eq(y, kc(272)),
-  );
+  const one = kc(272);
+  const yOne = f64x2.eq(y, one);
+  // p needs num = 1 when z >= 0; 1 − p needs num = 1 when z < 0
+  const numIsOne = v128.xor(f64x2.ge(z, f64x2.splat(0)), yOne);
+  const q = f64x2.div(v128.bitselect(one, e, numIsOne), f64x2.add(one, e));
+  return v128.bitselect(f64x2.neg(q), f64x2.sub(q, y), yOne);
 }
 
 /**
