@@ -13,3 +13,4 @@ export { vexpTest, vlog1pTest } from './probe';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { sgdEpoch } from './sgd';

@@ -13,10 +13,18 @@ export interface EpochRow {
   rows: number;
   cols: number;
   variant: string;
+  /** Median, min and max over the rounds of each round's median. */
   nsPerRow: { median: number; min: number; max: number };
+  /** Each round's median (rounds interleave the variants, so ratios are taken per round). */
+  rounds: number[];
   gbPerS: number;
   samples: number;
 }
+
+/** Rounds per size: every variant runs once per round, so a machine slowing down mid-run hits all. */
+export const ROUNDS = 5;
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 
 export const VARIANTS = [
   'wasm f64',
@@ -80,33 +88,47 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     const g = new Float64Array(d + 1);
     const stored = Int32Array.from({ length: n }, (_, i) => i);
     const shuffled = permutation(n, n ^ d);
-    const sgd = (order: Int32Array) => {
-      for (let s = 0; s < n; s += 32) wasm.fusedGrad(w, 0.1, g, 'log', false, order.subarray(s, Math.min(n, s + 32)));
-    };
+    // one SGD epoch as the solvers run it: all batches in one kernel call (tiny steps keep x sane)
+    const x = new Float64Array(d + 1);
+    const v = new Float64Array(d + 1);
+    const step = { nS: n, S: n, l2: 1e-4, fitIntercept: true, eta: 1e-9, beta: 0, nesterov: false, loss: 'log' } as const;
+    const sgd = (order: Int32Array) => wasm.sgdEpoch(order, 32, x, v, step);
     const xPtr = rt.heap.alloc(8 * n * d);
     rt.heap.f64(xPtr, n * d).set(X);
-    const bench = new Bench({ time: timeMs, warmup: true, warmupIterations: 10 });
-    bench
-      .add(VARIANTS[0], () => void wasm.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[1], () => void wasm.fusedGrad(w, 0.1, g, 'log', false))
-      .add(VARIANTS[2], () => void f32.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[3], () => void two.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[4], () => void two32.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[5], () => sgd(stored))
-      .add(VARIANTS[6], () => sgd(shuffled))
-      .add(VARIANTS[7], () => void js.fusedGrad(w, 0.1, g, 'log', true))
-      .add(VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr))
-      .add(VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d));
-    await bench.run();
-    for (const task of bench.tasks) {
-      const lat = (task.result as unknown as { latency: { p50: number; min: number; max: number; samplesCount?: number; samples?: number[] } }).latency;
+    const tasks: [string, () => void][] = [
+      [VARIANTS[0], () => void wasm.fusedGrad(w, 0.1, g, 'log', true)],
+      [VARIANTS[1], () => void wasm.fusedGrad(w, 0.1, g, 'log', false)],
+      [VARIANTS[2], () => void f32.fusedGrad(w, 0.1, g, 'log', true)],
+      [VARIANTS[3], () => void two.fusedGrad(w, 0.1, g, 'log', true)],
+      [VARIANTS[4], () => void two32.fusedGrad(w, 0.1, g, 'log', true)],
+      [VARIANTS[5], () => sgd(stored)],
+      [VARIANTS[6], () => sgd(shuffled)],
+      [VARIANTS[7], () => void js.fusedGrad(w, 0.1, g, 'log', true)],
+      [VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr)],
+      [VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d)],
+    ];
+    const perRound = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
+    let samples = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10 });
+      for (const [name, fn] of tasks) bench.add(name, fn);
+      await bench.run();
+      for (const task of bench.tasks) {
+        const lat = (task.result as unknown as { latency: { p50: number; samplesCount?: number; samples?: number[] } }).latency;
+        perRound.get(task.name)!.push((lat.p50 * 1e6) / n);
+        samples += lat.samplesCount ?? lat.samples?.length ?? 0;
+      }
+    }
+    for (const [name, r] of perRound) {
+      const med = median(r);
       out.push({
         rows: n,
         cols: d,
-        variant: task.name,
-        nsPerRow: { median: (lat.p50 * 1e6) / n, min: (lat.min * 1e6) / n, max: (lat.max * 1e6) / n },
-        gbPerS: (8 * n * d) / (lat.p50 * 1e-3) / 1e9,
-        samples: lat.samplesCount ?? lat.samples?.length ?? 0,
+        variant: name,
+        nsPerRow: { median: med, min: Math.min(...r), max: Math.max(...r) },
+        rounds: r,
+        gbPerS: (8 * d) / med,
+        samples,
       });
     }
     rt.heap.release(xPtr);

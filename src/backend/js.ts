@@ -1,6 +1,7 @@
 // The pure-TypeScript backend: the fallback where WebAssembly is unavailable, the test
 // oracle, and the "plain JS" side of every benchmark, so it is the fastest plain JS we found.
-import type { Kernels, KernelDataset, LossKind, MatrixSource } from './types.js';
+import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch } from './types.js';
+import { sgdEpochVia } from './sgd-epoch.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
 import { JsSoftmaxDataset, jsDecisionMulti } from './js-softmax.js';
 
@@ -42,6 +43,10 @@ class JsDataset implements KernelDataset {
     if (keepZ && !indices) zOut = this.z ??= new Float64Array(this.n);
     const count = indices ? indices.length : this.n;
     return fusedPass(this.data(), this.d, this.y, this.s, indices, count, w, b, g, loss === 'squared', wantLoss, zOut);
+  }
+
+  sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void {
+    sgdEpochVia(this, order, batch, x, v, p);
   }
 
   curvature(loss: LossKind): void {

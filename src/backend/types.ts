@@ -51,7 +51,24 @@ export interface KernelDataset {
    */
   sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void;
   sagaReset(): void;
+  /**
+   * One epoch of minibatch SGD over the rows in `order`, batches of `batch` (see SgdEpoch and
+   * assembly/sgd.ts); updates x and v in place. The same bits as driving each batch from JS.
+   */
+  sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void;
   dispose(): void;
+}
+
+/** The constants of an SGD epoch: G = nS/(|B|·S)·Σ_B s_i ∂ℓ/∂z x_i (+ l2·w); v ← βv − ηG; x ← x + v. */
+export interface SgdEpoch {
+  nS: number;
+  S: number;
+  l2: number;
+  fitIntercept: boolean;
+  eta: number;
+  beta: number;
+  nesterov: boolean;
+  loss: LossKind;
 }
 
 /** Training data of a k-class softmax model: X, class indices y, optional sample weights. */

@@ -62,6 +62,13 @@ export class LogisticObjective implements FiniteSumObjective {
     return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights), wantValue);
   }
 
+  sgdEpoch(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void {
+    const o = this.opts;
+    this.data.sgdEpoch(order, batch, x, v, {
+      nS: this.nSamples, S: this.sumWeights, l2: this.l2, fitIntercept: o.fitIntercept, eta, beta, nesterov, loss: o.loss,
+    });
+  }
+
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
     if (!this.at(x)) this.valueAndGradient(x, new Float64Array(this.dim));
     if (!this.curvatureReady) {

@@ -12,6 +12,8 @@ export interface EpochMethod {
   start?(x: Float64Array, g: Float64Array): void;
   /** Updates x in place with one batch (row numbers idx) during epoch `epoch` (from 1). */
   batch(x: Float64Array, idx: Int32Array, epoch: number): void;
+  /** When given, replaces the batch loop: all batches of `order` in one call (same result). */
+  epoch?(x: Float64Array, order: Int32Array, batch: number, epoch: number): void;
 }
 
 export function runEpochs(
@@ -39,7 +41,8 @@ export function runEpochs(
     if (mon.small(x, g)) return mon.result(x, f, g, epoch - 1, 'converged');
     xNext.set(x);
     if (batch < rows) epochOrder(order, batch, opts.shuffle, rng, blocks);
-    for (let s = 0; s < rows; s += batch) method.batch(xNext, order.subarray(s, Math.min(rows, s + batch)), epoch);
+    if (method.epoch) method.epoch(xNext, order, batch, epoch);
+    else for (let s = 0; s < rows; s += batch) method.batch(xNext, order.subarray(s, Math.min(rows, s + batch)), epoch);
     const fNext = obj.valueAndGradient(xNext, gNext);
     if (!Number.isFinite(fNext) || !allFinite(gNext)) return mon.result(x, f, g, epoch - 1, 'nonFinite');
     [x, xNext] = [xNext, x];

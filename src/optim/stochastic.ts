@@ -19,12 +19,18 @@ export function stochastic(
   const n = obj.dim;
   const rule = kind === 'nesterov' ? nesterovRule(n, opts.momentum) : momentumRule(n, kind === 'none' ? 0 : opts.momentum);
   let eta0 = opts.learningRate ?? 0;
+  const rate = (epoch: number) => scheduledRate(eta0, opts.schedule, opts.powerT, epoch);
+  // the objective's own epoch loop, when it has one (one call per epoch, not per batch)
+  const native = obj.sgdEpoch?.bind(obj);
+  const beta = kind === 'none' ? 0 : opts.momentum;
+  const v = new Float64Array(n);
   return runEpochs(obj, x0, opts, opts.batchSize ?? 32, {
     start(x, g) {
       if (opts.learningRate === undefined) eta0 = 1 / estimateCurvature(obj, x, g);
     },
     batch(x, idx, epoch) {
-      rule.step(x, (p, g) => obj.batchValueAndGradient(p, g, idx, false), scheduledRate(eta0, opts.schedule, opts.powerT, epoch));
+      rule.step(x, (p, g) => obj.batchValueAndGradient(p, g, idx, false), rate(epoch));
     },
+    epoch: native && ((x, order, batch, epoch) => native(x, v, order, batch, rate(epoch), beta, kind === 'nesterov')),
   });
 }

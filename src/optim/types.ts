@@ -28,6 +28,12 @@ export interface StochasticObjective extends Objective {
    * fast path of the stochastic methods.
    */
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array, wantValue?: boolean): number;
+  /**
+   * Optional: a whole epoch of (momentum) SGD in one call — per batch B of `order`, at
+   * p = x (or x + βv with nesterov): v ← βv − η·∇J_B(p); x ← x + v — giving exactly what that
+   * loop over batchValueAndGradient gives, without a call per batch.
+   */
+  sgdEpoch?(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void;
 }
 
 /**

@@ -34,6 +34,11 @@ export interface KernelExports {
     X: number, d: number, n: number, k: number, s: number, P: number, V: number, vb: number, out: number, as: number,
   ): void;
   decisionMulti(X: number, d: number, n: number, k: number, W: number, b: number, out: number): void;
+  sgdEpoch(
+    X: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
+    x: number, v: number, look: number, g: number,
+    nS: number, S: number, l2: number, fitIntercept: number, eta: number, beta: number, nesterov: number, mode: number, f32: number,
+  ): void;
   vexpTest(x: number, n: number, out: number): void;
   vlog1pTest(x: number, n: number, out: number): void;
 }

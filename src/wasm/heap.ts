@@ -20,6 +20,8 @@ export class Heap {
   private free: Block[] = [];
   private used = new Map<number, number>();
   private top: number;
+  /** Bumped on every memory.grow (which detaches the old buffer): cached views compare it. */
+  generation = 0;
 
   private readonly base: number;
 
@@ -126,6 +128,7 @@ export class Heap {
         throw outOfMemory(end);
       }
     }
+    this.generation++;
   }
 }
 

@@ -1,0 +1,32 @@
+// One SGD epoch driven batch by batch through a dataset's fusedGrad: the js backend's
+// sgdEpoch, and the reference the wasm kernel (assembly/sgd.ts) must equal bit for bit.
+import type { KernelDataset, SgdEpoch } from './types.js';
+
+export function sgdEpochVia(
+  data: Pick<KernelDataset, 'd' | 'fusedGrad'>,
+  order: Int32Array,
+  batch: number,
+  x: Float64Array,
+  v: Float64Array,
+  p: SgdEpoch,
+): void {
+  const d = data.d;
+  const dim = d + (p.fitIntercept ? 1 : 0);
+  const look = new Float64Array(dim);
+  const w = new Float64Array(d);
+  const g = new Float64Array(d + 1);
+  for (let t = 0; t < order.length; t += batch) {
+    const rows = order.subarray(t, Math.min(order.length, t + batch));
+    const at = p.nesterov ? look : x;
+    if (p.nesterov) for (let j = 0; j < dim; j++) look[j] = x[j] + p.beta * v[j];
+    for (let j = 0; j < d; j++) w[j] = at[j];
+    data.fusedGrad(w, p.fitIntercept ? at[d] : 0, g, p.loss, false, rows);
+    const scale = p.nS / (rows.length * p.S);
+    for (let j = 0; j < dim; j++) {
+      let gj = scale * g[j];
+      if (p.l2 !== 0 && j < d) gj += p.l2 * at[j];
+      v[j] = p.beta * v[j] - p.eta * gj;
+      x[j] += v[j];
+    }
+  }
+}

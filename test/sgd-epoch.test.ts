@@ -1,0 +1,57 @@
+// A whole SGD epoch in one call (assembly/sgd.ts, backend/sgd-epoch.ts) gives exactly what the
+// batch-by-batch loop over batchValueAndGradient gives: same bits, every variant.
+import { describe, expect, it } from 'vitest';
+import { kernelsFor } from '../src/backend/select.js';
+import { jsKernels } from '../src/backend/js.js';
+import { matrixSource } from '../src/data/matrix.js';
+import { LogisticObjective } from '../src/loss/logistic-objective.js';
+import { stochastic, type MomentumKind } from '../src/optim/stochastic.js';
+import { defaults } from '../src/model/options.js';
+import type { OptimizeOptions, StochasticObjective } from '../src/optim/types.js';
+import { flat, makeProblem, prng } from './helpers.js';
+
+/** The same objective without sgdEpoch: the solver falls back to one call per batch. */
+function perBatch(obj: LogisticObjective): StochasticObjective {
+  return {
+    dim: obj.dim,
+    nSamples: obj.nSamples,
+    valueAndGradient: (x, g) => obj.valueAndGradient(x, g),
+    batchValueAndGradient: (x, g, idx, want) => obj.batchValueAndGradient(x, g, idx, want),
+  };
+}
+
+describe('sgdEpoch', () => {
+  const n = 203;
+  const d = 7;
+  const p = makeProblem(n, d, 21, 2);
+  const r = prng(5);
+  const s = Float64Array.from({ length: n }, () => 0.25 + r());
+  const cases = [
+    { backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
+    { backend: 'wasm', storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l2', weights: true },
+    { backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'squared', penalty: 'none', weights: true },
+    { backend: 'js', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: true },
+    { backend: 'js', storage: 'float64', fitIntercept: false, loss: 'squared', penalty: 'none', weights: false },
+  ] as const;
+
+  for (const c of cases) {
+    it(`equals the batch-by-batch loop bit for bit (${Object.values(c).join(', ')})`, () => {
+      const kernels = c.backend === 'js' ? jsKernels : kernelsFor('wasm');
+      const data = kernels.dataset(matrixSource({ data: flat(p.X), rows: n, cols: d }), Float64Array.from(p.y), c.weights ? s : null, c.storage);
+      const obj = new LogisticObjective(data, { C: 0.5, penalty: c.penalty, l1Ratio: 0.5, fitIntercept: c.fitIntercept, loss: c.loss, sampleWeight: c.weights ? s : null });
+      expect(typeof obj.sgdEpoch).toBe('function');
+      for (const kind of ['none', 'heavy', 'nesterov'] as MomentumKind[]) {
+        for (const shuffle of ['rows', 'none'] as const) {
+          const opts: OptimizeOptions = { ...defaults, schedule: 'invscaling', maxIter: 6, tol: 0, learningRate: 0.3, batchSize: 16, shuffle, seed: 3 };
+          const x0 = new Float64Array(obj.dim);
+          const a = stochastic(obj, x0, opts, kind);
+          const b = stochastic(perBatch(obj), x0, opts, kind);
+          expect(Array.from(a.x)).toEqual(Array.from(b.x));
+          expect(a.lossHistory).toEqual(b.lossHistory);
+          expect(a.x.some((v) => v !== 0)).toBe(true);
+        }
+      }
+      data.dispose();
+    });
+  }
+});
