@@ -2,7 +2,7 @@
 // one-thread pass up to floating-point reassociation (bounded here), workers reused and ended.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { LogisticRegression, LogRegError, setWarningHandler, type LogRegWarning } from '../src/index.js';
+import { LogisticRegression, LogRegError, logisticObjective, minimize, setWarningHandler, type LogRegWarning } from '../src/index.js';
 import { kernelsFor } from '../src/backend/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { startThreadsSync } from '../src/threads/runtime.js';
@@ -171,5 +171,28 @@ describe('LogisticRegression({ threads })', () => {
       console.log(m.threads);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 }).toString();
     expect(out.trim()).toBe('2');
+  });
+});
+
+describe('logisticObjective({ threads })', () => {
+  it('computes what one thread computes, checks row numbers, and ends its workers on dispose', () => {
+    const p = makeProblem(20000, 8, 9);
+    const one = logisticObjective(p.X, p.y);
+    const two = logisticObjective(p.X, p.y, { threads: 2 });
+    expect(two.threads).toBe(2);
+    const x = Float64Array.from({ length: 9 }, (_, j) => 0.1 * (j - 4));
+    const g1 = new Float64Array(9);
+    const g2 = new Float64Array(9);
+    expect(Math.abs(two.valueAndGradient(x, g2) - one.valueAndGradient(x, g1))).toBeLessThan(1e-14);
+    expect(relErr(g2, g1)).toBeLessThan(1e-13);
+    const a = minimize(one, new Float64Array(9), { method: 'newton', tol: 1e-10 });
+    const b = minimize(two, new Float64Array(9), { method: 'newton', tol: 1e-10 });
+    expect(relErr(b.x, a.x)).toBeLessThan(1e-9);
+    expect(() => two.batchValueAndGradient(x, g2, Int32Array.of(0, 20000))).toThrow(/indices\[1\] = 20000 is not a row number/);
+    expect(() => two.sgdEpoch(x, new Float64Array(9), Int32Array.of(-1), 1, 0.1, 0, false)).toThrow(/order\[0\] = -1/);
+    expect(() => logisticObjective(p.X, p.y, { threads: 0 })).toThrow(/threads must be an integer/);
+    one.dispose();
+    two.dispose();
+    expect(() => two.valueAndGradient(x, g2)).toThrow(/disposed/);
   });
 });

@@ -5,6 +5,7 @@ import { matrixSource } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { kernelsFor } from '../backend/select.js';
+import { threadedKernelsSync } from '../threads/kernels.js';
 import type { BackendName, KernelDataset, LossKind } from '../backend/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
@@ -18,6 +19,8 @@ export interface LogisticObjectiveOptions {
   loss?: LossKind;
   sampleWeight?: ArrayLike<number>;
   backend?: BackendName;
+  /** Threads for full-data passes (see the model option); dispose() ends the workers. Default 1. */
+  threads?: number;
 }
 
 /**
@@ -28,16 +31,19 @@ export interface DisposableObjective extends StochasticObjective {
   readonly classes: Label[];
   readonly sumWeights: number;
   readonly backend: BackendName;
+  /** Threads computing full-data passes (1 when threads could not start here). */
+  readonly threads: number;
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void;
   /**
    * The unnormalised data part on these rows: returns Σ s_i ℓ_i and writes Σ s_i ∇ℓ_i into g
    * (no 1/S, no penalty) — sums of shards add up to the whole data set's.
    */
   partialValueAndGradient(x: Float64Array, g: Float64Array): number;
+  sgdEpoch(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void;
   dispose(): void;
 }
 
-const known = new Set(['C', 'penalty', 'l1Ratio', 'fitIntercept', 'loss', 'sampleWeight', 'backend']);
+const known = new Set(['C', 'penalty', 'l1Ratio', 'fitIntercept', 'loss', 'sampleWeight', 'backend', 'threads']);
 
 export function logisticObjective(X: unknown, y: unknown, options: LogisticObjectiveOptions = {}): DisposableObjective {
   for (const k of Object.keys(options ?? {}))
@@ -51,11 +57,22 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
   const src = matrixSource(X, 'X');
   const { classes, codes } = encodeClasses(y, src.rows);
   if (classes.length !== 2) throw new LogRegError('LABELS', `logisticObjective needs exactly two classes, found ${classes.length}`);
+  const threads = options.threads ?? 1;
+  if (typeof threads !== 'number' || !Number.isSafeInteger(threads) || threads < 1 || threads > 64)
+    throw new LogRegError('INVALID_OPTION', `option threads must be an integer from 1 to 64, got ${String(threads)}`, { option: 'threads' });
   const sampleWeight = readSampleWeight(options.sampleWeight, src.rows);
-  const kernels = kernelsFor(options.backend ?? 'wasm');
+  const single = kernelsFor(options.backend ?? 'wasm');
+  const pool = threads > 1 && single.name === 'wasm' ? threadedKernelsSync(threads) : null;
+  const kernels = pool ? pool.kernels : single;
   const fitIntercept = options.fitIntercept ?? true;
   const loss = options.loss ?? 'log';
-  const data: KernelDataset = kernels.dataset(src, binaryTarget(codes, 1), sampleWeight);
+  let data: KernelDataset;
+  try {
+    data = kernels.dataset(src, binaryTarget(codes, 1), sampleWeight);
+  } catch (e) {
+    pool?.end();
+    throw e;
+  }
   const inner = new LogisticObjective(data, { C, penalty, l1Ratio: options.l1Ratio ?? 0.5, fitIntercept, loss, sampleWeight });
   const d = src.cols;
   const w = new Float64Array(d);
@@ -67,12 +84,21 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
   const checkX = (x: Float64Array) => {
     if (x.length !== inner.dim) throw new LogRegError('LENGTH_MISMATCH', `x has ${x.length} values, the objective has dim ${inner.dim}`);
   };
+  // row numbers reach the kernels as memory offsets: refuse any outside [0, n)
+  const checkRows = (idx: Int32Array, name: string) => {
+    if (!(idx instanceof Int32Array) || idx.length > inner.nSamples)
+      throw new LogRegError('INVALID_INPUT', `${name} must be an Int32Array of at most ${inner.nSamples} row numbers`);
+    for (let k = 0; k < idx.length; k++)
+      if (idx[k] < 0 || idx[k] >= inner.nSamples)
+        throw new LogRegError('INVALID_INPUT', `${name}[${k}] = ${idx[k]} is not a row number in [0, ${inner.nSamples})`, { row: idx[k], value: idx[k] });
+  };
   return {
     dim: inner.dim,
     nSamples: inner.nSamples,
     classes,
     sumWeights: inner.sumWeights,
     backend: kernels.name,
+    threads: pool ? pool.threads : 1,
     get l1(): L1Term | undefined {
       return inner.l1;
     },
@@ -84,6 +110,7 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
     batchValueAndGradient(x, g, indices, wantValue) {
       live();
       checkX(x);
+      checkRows(indices, 'indices');
       return inner.batchValueAndGradient(x, g, indices, wantValue);
     },
     hessianVectorProduct(x, v, out) {
@@ -100,10 +127,19 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
       if (fitIntercept) g[d] = gk[d];
       return v;
     },
+    sgdEpoch(x, v, order, batch, eta, beta, nesterov) {
+      live();
+      checkX(x);
+      if (v.length !== inner.dim) throw new LogRegError('LENGTH_MISMATCH', `v has ${v.length} values, the objective has dim ${inner.dim}`);
+      checkRows(order, 'order');
+      if (!Number.isSafeInteger(batch) || batch < 1) throw new LogRegError('INVALID_OPTION', `batch must be an integer >= 1, got ${batch}`);
+      inner.sgdEpoch(x, v, order, batch, eta, beta, nesterov);
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       data.dispose();
+      pool?.end();
     },
   };
 }
