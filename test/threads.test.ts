@@ -124,6 +124,44 @@ describe('LogisticRegression({ threads })', () => {
     }
   });
 
+  it('multinomial models: softmax passes split across threads fit what one thread fits', () => {
+    const r = prng(17);
+    const n = 24000;
+    const X = Array.from({ length: n }, () => Array.from({ length: 6 }, () => gauss(r)));
+    const y = X.map((row) => (row[0] + 0.5 * row[1] > 0.4 ? 'a' : row[2] - row[3] > 0 ? 'b' : 'c'));
+    for (const solver of ['lbfgs', 'newton'] as const) {
+      const one = new LogisticRegression({ solver, tol: 1e-9 }).fit(X, y);
+      const two = new LogisticRegression({ solver, tol: 1e-9, threads: 2 }).fit(X, y);
+      expect(two.threads).toBe(2);
+      expect(two.kind).toBe('multinomial');
+      expect(relErr(two.coef, one.coef)).toBeLessThan(1e-7);
+      two.dispose();
+    }
+    // pass level: the same sums up to reassociation, and the same bits on every call
+    const rt = pool(2);
+    const k = 3;
+    const Xf = flat(X);
+    const codes = Int32Array.from(y, (v) => 'abc'.indexOf(v));
+    const a = wasmKernels(rt).softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null);
+    const b = kernelsFor('wasm').softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null);
+    const W = Float64Array.from({ length: k * 6 }, () => gauss(r) * 0.3);
+    const bias = Float64Array.of(0.1, -0.2, 0.05);
+    const ga = new Float64Array(k * 7);
+    const gb = new Float64Array(k * 7);
+    const la = a.grad(W, bias, ga, undefined, true);
+    expect(Math.abs(la - b.grad(W, bias, gb, undefined, true))).toBeLessThan(1e-12 * la);
+    expect(relErr(ga, gb)).toBeLessThan(1e-12);
+    const again = new Float64Array(k * 7);
+    expect(a.grad(W, bias, again, undefined, true)).toBe(la);
+    expect(Array.from(again)).toEqual(Array.from(ga));
+    a.hessVec(W, bias, ga);
+    b.hessVec(W, bias, gb);
+    expect(relErr(ga, gb)).toBeLessThan(1e-12);
+    a.dispose();
+    b.dispose();
+    rt.pool.end();
+  });
+
   it('refuses a bad thread count with a typed error', () => {
     for (const bad of [0, 1.5, -2, 65, '2', NaN]) {
       const e = (() => {

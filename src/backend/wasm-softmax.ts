@@ -1,8 +1,10 @@
 // The wasm backend's softmax dataset: X, class indices and weights in linear memory once;
-// each pass moves W, b in and the gradient out.
+// each pass moves W, b in and the gradient out (full passes split across the runtime's
+// threads, if any, each shard with its own output and scratch).
 import type { MatrixSource, SoftmaxDataset } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { Region, assertFits } from '../wasm/heap.js';
+import { Sharder } from '../threads/sharder.js';
 
 export class WasmSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
@@ -16,7 +18,8 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
   private readonly wPtr: number;
   private readonly bPtr: number;
   private readonly gPtr: number;
-  private readonly scratch: number;
+  private readonly scratch: number[] = [];
+  private readonly shards: Sharder;
   private idxPtr = 0;
   private pPtr = 0;
   private disposed = false;
@@ -35,14 +38,21 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
       this.yPtr = this.mem.alloc(4 * this.n);
       heap.i32(this.yPtr, this.n).set(y);
       this.sPtr = s ? this.mem.f64From(s) : 0;
-      this.wPtr = this.mem.alloc(8 * k * this.d);
-      this.bPtr = this.mem.alloc(8 * k);
-      this.gPtr = this.mem.alloc(8 * (k * this.d + k));
-      this.scratch = this.mem.alloc(8 * k);
+      // W and b are read by every thread, outputs and scratch written by one: separate lines
+      this.wPtr = this.mem.isolated(8 * k * this.d);
+      this.bPtr = this.mem.isolated(8 * k);
+      this.gPtr = this.mem.isolated(8 * (k * this.d + k));
     } catch (e) {
       this.dispose();
       throw e;
     }
+    this.shards = new Sharder(rt, this.mem, this.gPtr, k * this.d + k, k * this.d);
+  }
+
+  /** k doubles of scratch for shard t. */
+  private scratchOf(t: number): number {
+    while (this.scratch.length <= t) this.scratch.push(this.mem.isolated(8 * this.k));
+    return this.scratch[t];
   }
 
   grad(W: Float64Array, b: Float64Array, g: Float64Array, indices?: Int32Array, keepP = false): number {
@@ -60,11 +70,14 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
       pOut = this.pPtr;
     }
     this.setParams(W, b);
-    const loss = this.rt.exports.softmaxGrad(
-      this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n, this.k,
-      this.wPtr, this.bPtr, this.gPtr, this.scratch, pOut,
-    );
-    g.set(heap.f64(this.gPtr, this.k * this.d + this.k));
+    const k = this.k;
+    const losses = this.shards.run('softmaxGrad', indices ? indices.length : this.n, (r0, c, out, t) => [
+      this.xPtr, this.d, this.yPtr, this.sPtr, idx ? idx + 4 * r0 : 0, idx ? 0 : r0, c, k,
+      this.wPtr, this.bPtr, out, this.scratchOf(t), pOut ? pOut + 8 * k * r0 : 0,
+    ]);
+    this.shards.sum(losses.length, g);
+    let loss = 0;
+    for (const l of losses) loss += l;
     return loss;
   }
 
@@ -72,10 +85,12 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     this.live();
     if (this.pPtr === 0) throw new Error('hessVec() needs a grad pass with keepP first');
     this.setParams(V, vb);
-    this.rt.exports.softmaxHessVec(
-      this.xPtr, this.d, this.n, this.k, this.sPtr, this.pPtr, this.wPtr, this.bPtr, this.gPtr, this.scratch,
-    );
-    out.set(this.rt.heap.f64(this.gPtr, this.k * this.d + this.k));
+    const { d, k } = this;
+    const shards = this.shards.run('softmaxHessVec', this.n, (r0, c, o, t) => [
+      this.xPtr + 8 * d * r0, d, c, k, this.sPtr ? this.sPtr + 8 * r0 : 0, this.pPtr + 8 * k * r0,
+      this.wPtr, this.bPtr, o, this.scratchOf(t),
+    ]).length;
+    this.shards.sum(shards, out);
   }
 
   dispose(): void {

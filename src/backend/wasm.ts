@@ -1,12 +1,12 @@
 // The wasm backend: data lives in linear memory (copied once per dataset); each pass moves only
 // d-sized vectors (w in, g out) and, for minibatches, the batch's row numbers.
 import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch, StorageType } from './types.js';
-import type { ThreadFunction } from '../threads/slots.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
-import { shardStarts, WORK_PER_SHARD } from '../threads/shards.js';
+import { WORK_PER_SHARD } from '../threads/shards.js';
+import { Sharder } from '../threads/sharder.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
@@ -25,8 +25,8 @@ class WasmDataset implements KernelDataset {
   private tablePtr = 0;
   /** x, v and look-ahead of sgdEpoch (dim each, then one spare). */
   private sgdPtr = 0;
-  /** Output vectors of shards 1.. (shard 0 writes gPtr), each on its own cache lines. */
-  private shardOut: number[] = [];
+  /** Shard outputs of threaded passes (shard 0 writes gPtr). */
+  private shards!: Sharder;
   private disposed = false;
   /** Views on w, g and the row list, rebuilt only when the memory's buffer changes (growth). */
   private viewGeneration = -1;
@@ -57,6 +57,7 @@ class WasmDataset implements KernelDataset {
       // w is read by every thread while g is written: keep them on separate cache lines
       this.wPtr = this.mem.isolated(8 * this.d);
       this.gPtr = this.mem.isolated(8 * (this.d + 1));
+      this.shards = new Sharder(rt, this.mem, this.gPtr, this.d + 1, this.d);
     } catch (e) {
       this.dispose();
       throw e;
@@ -93,39 +94,14 @@ class WasmDataset implements KernelDataset {
       g.set(this.views().gView);
       return value;
     }
-    const values = this.sharded(this.f32 ? 'fusedGradF32' : 'fusedGrad', count, (r0, c, out) => [
+    const values = this.shards.run(this.f32 ? 'fusedGradF32' : 'fusedGrad', count, (r0, c, out) => [
       this.xPtr, this.d, this.yPtr, this.sPtr, idx ? idx + 4 * r0 : 0, idx ? 0 : r0, c,
       this.wPtr, b, out, zOut ? zOut + 8 * r0 : 0, mode,
     ]);
-    this.sumOutputs(values.length, g);
+    this.shards.sum(values.length, g);
     let value = 0;
     for (const v of values) value += v;
     return value;
-  }
-
-  /**
-   * Runs `fn` over rows 0 .. count − 1: in one call, or split into contiguous shards run by
-   * the thread pool (shard t writing its own d + 1 outputs). Returns each shard's result.
-   */
-  private sharded(fn: ThreadFunction, count: number, args: (row0: number, rows: number, out: number) => number[]): number[] {
-    const pool = this.rt.pool;
-    const starts = pool ? shardStarts(count, this.d, pool.size) : [0, count];
-    const shards = starts.length - 1;
-    if (shards === 1) return [(this.rt.exports[fn] as (...a: number[]) => number)(...args(0, count, this.gPtr))];
-    while (this.shardOut.length < shards - 1) this.shardOut.push(this.mem.isolated(8 * (this.d + 1)));
-    const calls = [];
-    for (let t = 0; t < shards; t++) calls.push(args(starts[t], starts[t + 1] - starts[t], t === 0 ? this.gPtr : this.shardOut[t - 1]));
-    return pool!.run(fn, calls);
-  }
-
-  /** g = Σ over shards, in shard order, of their d + 1 outputs (the same sum for any scheduling). */
-  private sumOutputs(shards: number, g: Float64Array): void {
-    const heap = this.rt.heap;
-    g.set(shards === 1 ? this.views().gView : heap.f64(this.gPtr, this.d + 1));
-    for (let t = 1; t < shards; t++) {
-      const part = heap.f64(this.shardOut[t - 1], this.d + 1);
-      for (let j = 0; j <= this.d; j++) g[j] += part[j];
-    }
   }
 
   curvature(loss: LossKind): void {
@@ -133,7 +109,7 @@ class WasmDataset implements KernelDataset {
     if (this.zPtr === 0) throw new Error('curvature() needs a full fusedGrad pass with keepZ first');
     if (this.dPtr === 0) this.dPtr = this.mem.isolated(8 * this.n);
     const mode = modeOf(loss);
-    this.sharded('curvatureFromZ', this.n, (r0, c) => [
+    this.shards.run('curvatureFromZ', this.n, (r0, c) => [
       this.zPtr + 8 * r0, this.yPtr + 8 * r0, this.sPtr ? this.sPtr + 8 * r0 : 0, c, mode, this.dPtr + 8 * r0,
     ]);
   }
@@ -144,10 +120,10 @@ class WasmDataset implements KernelDataset {
     if (this.vPtr === 0) this.vPtr = this.mem.isolated(8 * this.d);
     this.rt.heap.f64(this.vPtr, this.d).set(v);
     const rowBytes = (this.f32 ? 4 : 8) * this.d;
-    const shards = this.sharded(this.f32 ? 'hessVecF32' : 'hessVec', this.n, (r0, c, o) => [
+    const shards = this.shards.run(this.f32 ? 'hessVecF32' : 'hessVec', this.n, (r0, c, o) => [
       this.xPtr + rowBytes * r0, this.d, c, this.dPtr + 8 * r0, this.vPtr, vb, o,
     ]).length;
-    this.sumOutputs(shards, out);
+    this.shards.sum(shards, out);
   }
 
   rowSqNorms(): Float64Array {
