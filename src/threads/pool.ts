@@ -3,7 +3,7 @@
 // for every worker: results come back in shard order, whatever order the threads finish in.
 import { LogRegError } from '../errors.js';
 import type { KernelExports } from '../wasm/exports.js';
-import { ARGC, ARGS, DONE, ERR, FN, MAX_ARGS, READY, RESULT, SEQ, SLOT_BYTES, STOP, THREAD_FUNCTIONS, type ThreadFunction } from './slots.js';
+import { ARGC, ARGS, DONE, ERR, FN, MAX_ARGS, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS, type ThreadFunction } from './slots.js';
 
 export interface WorkerLike {
   terminate(): unknown;
@@ -100,6 +100,7 @@ export class ThreadPool {
   }
 
   private await(i32: Int32Array, seq: number): void {
+    for (let spin = 0; spin < SPIN; spin++) if (Atomics.load(i32, DONE) === seq) return;
     for (;;) {
       const done = Atomics.load(i32, DONE);
       if (done === seq) return;

@@ -16,6 +16,8 @@ export const ERR = 5;
 export const ARGS = 4;
 export const MAX_ARGS = 16;
 export const RESULT = ARGS + MAX_ARGS;
+/** Polls of a flag before a thread sleeps in Atomics.wait (≈ 100–200 µs of spinning). */
+export const SPIN = 200000;
 /** SEQ value telling the worker to leave its loop. */
 export const STOP = -1;
 

@@ -3,7 +3,7 @@
 // coverage tool rewrites it: it is a string). The worker instantiates the shared-memory
 // kernels on the memory it is given, marks its slot ready, then blocks in Atomics.wait until
 // the main thread posts a call (see slots.ts).
-import { ARGC, ARGS, DONE, ERR, FAILED, FN, READY, RESULT, SEQ, SLOT_BYTES, STOP, THREAD_FUNCTIONS } from './slots.js';
+import { ARGC, ARGS, DONE, ERR, FAILED, FN, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS } from './slots.js';
 
 /** The worker's whole program. */
 export const workerSource = `'use strict';
@@ -26,6 +26,9 @@ function serve(data, ready) {
   ready();
   let seen = 0;
   for (;;) {
+    // spin a little before sleeping: solvers post passes back to back, and waking a sleeping
+    // thread costs tens of microseconds
+    for (let spin = 0; spin < ${SPIN} && Atomics.load(i32, ${SEQ}) === seen; spin++);
     Atomics.wait(i32, ${SEQ}, seen);
     const seq = Atomics.load(i32, ${SEQ});
     if (seq === ${STOP}) return;
