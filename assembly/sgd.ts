@@ -34,7 +34,22 @@ export function sgdEpoch(
     if (f32) fusedGradF32(X, d, y, s, rows, 0, m, p, b, g, 0, mode | MODE_NO_LOSS);
     else fusedGrad(X, d, y, s, rows, 0, m, p, b, g, 0, mode | MODE_NO_LOSS);
     const scale = nS / (<f64>m * S);
-    for (let j = 0; j < dim; j++) {
+    // coefficients two at a time (each lane the scalar expression, so the same bits), then the
+    // odd one and the unpenalised intercept
+    const sv = f64x2.splat(scale);
+    const lv = f64x2.splat(l2);
+    const bv = f64x2.splat(beta);
+    const ev = f64x2.splat(eta);
+    let j = 0;
+    for (; j + 2 <= d; j += 2) {
+      const o = <usize>j << 3;
+      let gj = f64x2.mul(sv, v128.load(g + o));
+      if (l2 != 0) gj = f64x2.add(gj, f64x2.mul(lv, v128.load(p + o)));
+      const vj = f64x2.sub(f64x2.mul(bv, v128.load(v + o)), f64x2.mul(ev, gj));
+      v128.store(v + o, vj);
+      v128.store(x + o, f64x2.add(v128.load(x + o), vj));
+    }
+    for (; j < dim; j++) {
       const o = <usize>j << 3;
       let gj = scale * load<f64>(g + o);
       if (l2 != 0 && j < d) gj += l2 * load<f64>(p + o);
