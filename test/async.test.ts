@@ -1,7 +1,7 @@
 // fitAsync, from the built package (the worker is dist/worker.js).
 import { describe, expect, it } from 'vitest';
 // @ts-ignore -- the built output, typed by dist/index.d.ts
-import { LogisticRegression } from '../dist/index.js';
+import { LogisticRegression, setWarningHandler } from '../dist/index.js';
 import { makeProblem } from './helpers.js';
 
 const { X, y } = makeProblem(3000, 12, 21);
@@ -36,6 +36,17 @@ describe('fitAsync', () => {
     const bad = X.map((r) => r.slice());
     bad[3][1] = NaN;
     await expect(new LogisticRegression().fitAsync(bad, y)).rejects.toMatchObject({ code: 'NON_FINITE', details: { row: 3, column: 1 } });
+  });
+
+  it('without a worker: slices warn once for the whole fit, and only when it did not converge', async () => {
+    const seen: string[] = [];
+    setWarningHandler((w) => seen.push(w.message));
+    await new LogisticRegression({ tol: 1e-10, threads: 2 }).fitAsync(X, y, { worker: false });
+    expect(seen).toEqual([]); // converged after several 10-iteration slices: no warning
+    await new LogisticRegression({ tol: 1e-14, maxIter: 25 }).fitAsync(X, y, { worker: false });
+    setWarningHandler(undefined);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/stopped \(maxIter\) after 25 iterations/);
   });
 
   it('without a worker: event-loop slices reach the same optimum, and abort works between slices', async () => {

@@ -6,7 +6,7 @@ import { matrixSource } from '../data/matrix.js';
 import { encodeClasses, labelsOf, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
-import { emitWarning } from '../warnings.js';
+import { warnNotConverged } from './convergence.js';
 import { kernelsFor } from '../backend/select.js';
 import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../threads/kernels.js';
 import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
@@ -100,14 +100,7 @@ export class LogisticRegression {
       lossHistory: r.lossHistory,
       backend: kernels.name,
     };
-    if (!r.converged && r.reason !== 'callback')
-      emitWarning({
-        code: 'CONVERGENCE',
-        message:
-          `solver '${o.solver}' stopped (${r.reason}) after ${r.nIter} iterations with ` +
-          `‖∇J‖∞ = ${r.gradientNorm.toExponential(2)} above tol·max(1, ‖∇J(w₀)‖∞); ` +
-          `raise maxIter, loosen tol or scale the features`,
-      });
+    if (!r.converged && r.reason !== 'callback') warnNotConverged(o.solver, r.reason, r.nIter, r.gradientNorm);
     return this;
   }
 
