@@ -50,6 +50,17 @@ describe('logreg-wasm CLI', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     });
 
+  it('--threads 2 fits the same model (the J printed agrees to 9 digits); a bad count is refused', () => {
+    const J = (o: string) => Number(/J = (\S+)/.exec(o)![1]);
+    const one = run('fit', data, '--target', 'diagnosis', '--standardize', '--solver', 'newton', '--tol', '1e-10');
+    const two = run('fit', data, '--target', 'diagnosis', '--standardize', '--solver', 'newton', '--tol', '1e-10', '--threads', '2');
+    expect(two.code).toBe(0);
+    expect(Math.abs(J(two.out) - J(one.out))).toBeLessThan(1e-9 * J(one.out));
+    const bad = run('fit', data, '--target', 'diagnosis', '--threads', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/threads must be an integer from 1 to 64/);
+  });
+
   it('usage errors: unknown option, missing --target, non-numeric flag', () => {
     expect(run('fit', data, '--bogus').err).toMatch(/unknown option --bogus/);
     expect(run('fit', data).err).toMatch(/needs --target/);

@@ -5,11 +5,11 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   logreg-wasm fit DATA.csv --target COLUMN [--solver lbfgs|newton|gd|sgd|momentum|nesterov|adam|saga]
                   [--C 1] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
-                  [--seed 1] [--max-iter 1000] [--tol 1e-6] [--out MODEL.json]
+                  [--seed 1] [--max-iter 1000] [--tol 1e-6] [--threads 1] [--out MODEL.json]
   logreg-wasm predict MODEL.json DATA.csv [--proba]`;
 
 const BOOLEAN = new Set(['standardize', 'proba', 'help']);
-const VALUED = new Set(['target', 'solver', 'C', 'penalty', 'test-size', 'seed', 'max-iter', 'tol', 'out']);
+const VALUED = new Set(['target', 'solver', 'C', 'penalty', 'test-size', 'seed', 'max-iter', 'tol', 'threads', 'out']);
 
 export interface Args {
   command: string;

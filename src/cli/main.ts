@@ -59,6 +59,7 @@ function fit(args: ReturnType<typeof parseArgs>): void {
     penalty: (args.flags.penalty as never) ?? 'l2',
     maxIter: args.number('max-iter', 1000),
     tol: args.number('tol', 1e-6),
+    threads: args.number('threads', 1),
     onIteration: (info) => progress.update(info),
   });
   const t0 = performance.now();
