@@ -191,6 +191,21 @@ describe('LogisticRegression({ threads })', () => {
     await expect(t.startThreads()).rejects.toThrow(/disposed/);
   });
 
+  it('a kernel that traps in a worker is reported as an error, and the pool keeps working', () => {
+    const rt = pool(2);
+    const g = rt.heap.alloc(8 * 8);
+    const w = rt.heap.alloc(8 * 8);
+    rt.heap.f64(w, 8).fill(0.5);
+    const y = rt.heap.alloc(8 * 8);
+    const far = 2 ** 31; // beyond the memory: the load traps
+    const ok = [rt.heap.alloc(8 * 32), 4, y, 0, 0, 0, 8, w, 0, g, 0, 0];
+    const bad = [far, 4, y, 0, 0, 0, 8, w, 0, g + 64, 0, 0];
+    expect(() => rt.pool.run('fusedGrad', [ok, bad])).toThrow(/kernel worker failed in fusedGrad/);
+    expect(rt.pool.run('fusedGrad', [ok, ok]).every(Number.isFinite)).toBe(true);
+    expect(() => rt.pool.run('fusedGrad', [ok, new Array(17).fill(0)])).toThrow(/at most 16/);
+    rt.pool.end();
+  });
+
   it('end() stops the workers and a pass after it throws', async () => {
     const rt = pool(3);
     const workers = (rt.pool as unknown as { workers: (WorkerLike & { once(e: string, f: () => void): void })[] }).workers;

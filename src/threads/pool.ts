@@ -74,12 +74,13 @@ export class ThreadPool {
   run(fn: ThreadFunction, shards: number[][]): number[] {
     if (this.ended) throw new LogRegError('DISPOSED', 'the thread pool was disposed');
     if (shards.length > this.size) throw new RangeError(`${shards.length} shards for ${this.size} threads`);
+    for (const args of shards)
+      if (args.length > MAX_ARGS) throw new RangeError(`${fn}: ${args.length} arguments, at most ${MAX_ARGS}`);
     const id = THREAD_FUNCTIONS.indexOf(fn);
     const seq = ++this.seq;
     for (let t = 1; t < shards.length; t++) {
       const { i32, f64 } = this.slots[t - 1];
       const args = shards[t];
-      if (args.length > MAX_ARGS) throw new RangeError(`${fn}: ${args.length} arguments, at most ${MAX_ARGS}`);
       i32[FN] = id;
       i32[ARGC] = args.length;
       for (let a = 0; a < args.length; a++) f64[ARGS + a] = args[a];
@@ -87,13 +88,17 @@ export class ThreadPool {
       Atomics.notify(i32, SEQ);
     }
     const results = new Array<number>(shards.length);
-    results[0] = (this.exports[fn] as (...a: number[]) => number)(...shards[0]) ?? 0;
     let failed = false;
-    for (let t = 1; t < shards.length; t++) {
-      const { i32, f64 } = this.slots[t - 1];
-      this.await(i32, seq);
-      if (i32[ERR] !== 0) failed = true;
-      results[t] = f64[RESULT];
+    try {
+      results[0] = (this.exports[fn] as (...a: number[]) => number)(...shards[0]) ?? 0;
+    } finally {
+      // even if shard 0 threw: no worker may still be writing when the caller moves on
+      for (let t = 1; t < shards.length; t++) {
+        const { i32, f64 } = this.slots[t - 1];
+        this.await(i32, seq);
+        if (i32[ERR] !== 0) failed = true;
+        results[t] = f64[RESULT];
+      }
     }
     if (failed) throw new Error(`logreg-wasm: a kernel worker failed in ${fn}`);
     return results;
