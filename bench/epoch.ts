@@ -6,6 +6,7 @@ import { jsKernels } from '../src/backend/js.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { initSync, wasmRuntime } from '../src/wasm/load.js';
 import { naiveEpoch } from './naive.js';
+import { Rng } from '../src/optim/rng.js';
 import { startThreadsSync } from '../src/threads/runtime.js';
 import { wasmKernels } from '../src/backend/wasm.js';
 
@@ -53,18 +54,6 @@ function data(n: number, d: number, seed: number) {
   return { X, y, w };
 }
 
-/** A seeded Fisher–Yates permutation of 0 .. n − 1. */
-function permutation(n: number, seed: number): Int32Array {
-  const p = Int32Array.from({ length: n }, (_, i) => i);
-  let s = seed >>> 0;
-  for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = Math.floor((s / 4294967296) * (i + 1));
-    [p[i], p[j]] = [p[j], p[i]];
-  }
-  return p;
-}
-
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
   initSync();
   const rt = wasmRuntime()!;
@@ -87,7 +76,8 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     const gArr = new Array(d + 1).fill(0);
     const g = new Float64Array(d + 1);
     const stored = Int32Array.from({ length: n }, (_, i) => i);
-    const shuffled = permutation(n, n ^ d);
+    const shuffled = Int32Array.from(stored);
+    new Rng(n ^ d).shuffle(shuffled); // the solvers' own shuffle
     // one SGD epoch as the solvers run it: all batches in one kernel call (tiny steps keep x sane)
     const x = new Float64Array(d + 1);
     const v = new Float64Array(d + 1);

@@ -1,30 +1,19 @@
 // threads: 2 in headless Chromium: Web Workers on one shared memory when the page is
 // cross-origin isolated (COOP + COEP); one thread and a one-time notice when it is not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveStatic } from './chromium.js';
+import { bundlePage, launchChromium, pageHtml, serveStatic } from './chromium.js';
 import { makeProblem, root } from './helpers.js';
 
 const dir = join(root, 'test/.artifacts/browser-threads');
-const html = '<!doctype html><meta charset="utf-8"><title>threads</title><body>running<script type="module" src="page.js"></script>';
+const html = pageHtml('threads');
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 let browser: Browser;
 const sites: { url: string; close: () => Promise<void> }[] = [];
 
 beforeAll(async () => {
-  mkdirSync(dir, { recursive: true });
-  await build({
-    entryPoints: [join(root, 'test/browser/threads-page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    outfile: join(dir, 'page.js'),
-    alias: { 'logreg-wasm': join(root, 'dist/index.js') },
-    logLevel: 'warning',
-  });
+  await bundlePage(root, 'test/browser/threads-page.ts', dir);
   sites.push(await serveStatic(dir, html, isolation), await serveStatic(dir, html));
   browser = await launchChromium();
 });

@@ -1,11 +1,9 @@
 // Bundles a page that imports the built package, serves it on 127.0.0.1 and fits in headless
 // Chromium (Debian's chromium; CHROMIUM_PATH overrides): the weights equal Node's bit for bit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveStatic } from './chromium.js';
+import { bundlePage, launchChromium, pageHtml, serveStatic } from './chromium.js';
 import { root } from './helpers.js';
 import { crossProblem, expectedCrossFits } from './cross-fits.js';
 import { crossFits } from './problem.js';
@@ -15,17 +13,8 @@ let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  mkdirSync(dir, { recursive: true });
-  await build({
-    entryPoints: [join(root, 'test/browser/page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    outfile: join(dir, 'page.js'),
-    alias: { 'logreg-wasm': join(root, 'dist/index.js') },
-    logLevel: 'warning',
-  });
-  site = await serveStatic(dir, '<!doctype html><meta charset="utf-8"><title>logreg-wasm</title><body>running<script type="module" src="page.js"></script>');
+  await bundlePage(root, 'test/browser/page.ts', dir);
+  site = await serveStatic(dir, pageHtml('logreg-wasm'));
   browser = await launchChromium();
 });
 

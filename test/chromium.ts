@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png' };
@@ -40,3 +42,21 @@ export async function serveStatic(dir: string, html?: string, headers: Record<st
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
+
+/** Bundles `entry` (a test page importing 'logreg-wasm' = the built dist/index.js) to `dir`/page.js. */
+export async function bundlePage(root: string, entry: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    outfile: join(dir, 'page.js'),
+    alias: { 'logreg-wasm': join(root, 'dist/index.js') },
+    logLevel: 'warning',
+  });
+}
+
+/** An HTML page that loads the bundled page.js. */
+export const pageHtml = (title: string) =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><body>running<script type="module" src="page.js"></script>`;

@@ -60,7 +60,6 @@ describe('thread pool passes', () => {
         expect(Math.abs(ga[j] - gb[j])).toBeLessThanOrEqual(2 * n * eps * abs);
       }
       expect(Math.abs(la - lb)).toBeLessThanOrEqual(1e-12 * lb);
-      expect(relErr(ga, gb)).toBeGreaterThanOrEqual(0);
       // deterministic: the same bits on every call, whichever thread finishes first
       const again = new Float64Array(d + 1);
       for (let k = 0; k < 5; k++) {

@@ -6,6 +6,7 @@ import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { kernelsFor } from '../backend/select.js';
 import { threadedKernelsSync } from '../threads/kernels.js';
+import { checkThreads } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../backend/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
@@ -57,9 +58,7 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
   const src = matrixSource(X, 'X');
   const { classes, codes } = encodeClasses(y, src.rows);
   if (classes.length !== 2) throw new LogRegError('LABELS', `logisticObjective needs exactly two classes, found ${classes.length}`);
-  const threads = options.threads ?? 1;
-  if (typeof threads !== 'number' || !Number.isSafeInteger(threads) || threads < 1 || threads > 64)
-    throw new LogRegError('INVALID_OPTION', `option threads must be an integer from 1 to 64, got ${String(threads)}`, { option: 'threads' });
+  const threads = checkThreads(options.threads ?? 1);
   const sampleWeight = readSampleWeight(options.sampleWeight, src.rows);
   const single = kernelsFor(options.backend ?? 'wasm');
   const pool = threads > 1 && single.name === 'wasm' ? threadedKernelsSync(threads) : null;

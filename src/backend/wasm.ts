@@ -5,7 +5,7 @@ import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
-import { WORK_PER_SHARD } from '../threads/shards.js';
+import { shardCount } from '../threads/shards.js';
 import { Sharder } from '../threads/sharder.js';
 
 class WasmDataset implements KernelDataset {
@@ -86,7 +86,8 @@ class WasmDataset implements KernelDataset {
       zOut = this.zPtr;
     }
     const mode = modeOf(loss) | (wantLoss ? 0 : MODE_NO_LOSS);
-    if (!this.rt.pool || count * (this.d + 8) < 2 * WORK_PER_SHARD) {
+    const pool = this.rt.pool;
+    if (!pool || shardCount(count, this.d, pool.size) === 1) {
       // one thread, or a pass too short to split (minibatches): a direct call, nothing allocated
       const value = (this.f32 ? this.rt.exports.fusedGradF32 : this.rt.exports.fusedGrad)(
         this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, count, this.wPtr, b, this.gPtr, zOut, mode,
@@ -176,7 +177,7 @@ class WasmDataset implements KernelDataset {
 
   /**
    * Checks the dataset is live, refreshes the views, copies the row list into memory; returns
-   * its offset, or 0 (all rows). Every pass starts here.
+   * its offset, or 0 (all rows). The passes over rows (fused, SAGA, SGD epoch) start here.
    */
   private rows(indices: Int32Array | undefined): number {
     this.live();

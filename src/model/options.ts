@@ -180,12 +180,15 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   loss: oneOf('log', 'squared'),
   backend: oneOf('wasm', 'js'),
   dtype: oneOf('auto', 'float64', 'float32'),
-  threads: (v, name) => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > 64) throw invalid(name, v, 'an integer from 1 to 64');
-    return v;
-  },
+  threads: (v, name) => checkThreads(v, name),
   onIteration: fn,
 };
+
+/** The threads option (model and logisticObjective): an integer from 1 to 64. */
+export function checkThreads(v: unknown, name = 'threads'): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > 64) throw invalid(name, v, 'an integer from 1 to 64');
+  return v;
+}
 
 export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration' | 'classWeight'> = {
   solver: 'lbfgs',

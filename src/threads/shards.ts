@@ -9,10 +9,15 @@
  */
 export const WORK_PER_SHARD = 32768;
 
+/** How many shards a pass over `count` rows of length d gets on `threads` threads. */
+export function shardCount(count: number, d: number, threads: number): number {
+  const useful = Math.floor((count * (d + 8)) / WORK_PER_SHARD);
+  return Math.max(1, Math.min(threads, useful, Math.floor(count / 8)));
+}
+
 /** Shard boundaries: starts[t] .. starts[t + 1] for t < starts.length − 1. */
 export function shardStarts(count: number, d: number, threads: number): number[] {
-  const useful = Math.floor((count * (d + 8)) / WORK_PER_SHARD);
-  const parts = Math.max(1, Math.min(threads, useful, Math.floor(count / 8)));
+  const parts = shardCount(count, d, threads);
   const starts = [0];
   for (let t = 1; t < parts; t++) starts.push(Math.round((count * t) / parts / 8) * 8);
   starts.push(count);
