@@ -7,6 +7,7 @@ import { matrixSource } from '../src/data/matrix.js';
 import { initSync, wasmRuntime } from '../src/wasm/load.js';
 import { naiveEpoch } from './naive.js';
 import { Rng } from '../src/optim/rng.js';
+import { Region } from '../src/wasm/heap.js';
 import { startThreadsSync } from '../src/threads/runtime.js';
 import { wasmKernels } from '../src/backend/wasm.js';
 
@@ -147,4 +148,39 @@ export function loadTimes(bytes: Uint8Array<ArrayBuffer>): { compileMs: number; 
   }
   const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
   return { compileMs: med(c), instantiateMs: med(i) };
+}
+
+/**
+ * Time of one pass handed to a worker and back (2 shards of 8 rows, so the work is nothing):
+ * to a worker still spinning after the previous pass, and to one that went to sleep
+ * (each call after a 5 ms pause). Median µs of 200 calls each.
+ */
+export function poolHandoff(): { spinningUs: number; sleepingUs: number } {
+  const started = startThreadsSync(2);
+  if (!('runtime' in started)) throw new Error(`bench: no threads: ${started.reason}`);
+  const { heap, pool } = started.runtime;
+  const mem = new Region(heap);
+  const d = 4;
+  const X = mem.alloc(8 * 16 * d);
+  const y = mem.alloc(8 * 16);
+  const w = mem.isolated(8 * d);
+  const g0 = mem.isolated(8 * (d + 1));
+  const g1 = mem.isolated(8 * (d + 1));
+  const pass = () => pool.run('fusedGrad', [[X, d, y, 0, 0, 0, 8, w, 0, g0, 0, 2], [X, d, y, 0, 0, 8, 8, w, 0, g1, 0, 2]]);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const time = (before: () => void) => {
+    const t: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      before();
+      const t0 = performance.now();
+      pass();
+      t.push((performance.now() - t0) * 1000);
+    }
+    return t.sort((a, b) => a - b)[100];
+  };
+  for (let k = 0; k < 1000; k++) pass();
+  const spinningUs = time(() => {});
+  const sleepingUs = time(() => Atomics.wait(pause, 0, 0, 5));
+  pool.end();
+  return { spinningUs, sleepingUs };
 }

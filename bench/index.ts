@@ -1,4 +1,4 @@
-export { epochBench, loadTimes, VARIANTS, ROUNDS } from './epoch.js';
+export { epochBench, loadTimes, poolHandoff, VARIANTS, ROUNDS } from './epoch.js';
 export { solverBench } from './solvers.js';
 export { synthetic, breastCancer } from './data.js';
 export { libraryBench } from './libraries.js';

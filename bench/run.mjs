@@ -18,7 +18,7 @@ await build({
   logLevel: 'warning',
   external: ['tinybench', 'ml-matrix', 'ml-logistic-regression', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
 });
-const { epochBench, loadTimes, VARIANTS, ROUNDS, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
+const { epochBench, loadTimes, poolHandoff, VARIANTS, ROUNDS, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
 
 const quick = process.argv.includes('--quick');
 const sizes = [
@@ -72,6 +72,8 @@ for (const [n, d] of sizes) {
   const cells = ratios.map(([, a, b, unit = '']) => `${perRound(a, b).toFixed(2)}${unit}`);
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
+const handoff = poolHandoff();
+md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
 writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);
 console.log(md);

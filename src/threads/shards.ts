@@ -5,7 +5,8 @@
 /**
  * Work (row elements, plus a per-row allowance for exp/log1p) worth one more thread: about
  * 13 µs of one thread's time. Handing a pass to a spinning worker and back costs 2–3 µs
- * (25–30 µs if it had gone to sleep: see SPIN); 2000×64 (144000) runs 1.8× faster on 2 threads.
+ * (tens of µs to ms if it had gone to sleep: see SPIN); 2000×64 (144000) runs 1.8× faster on
+ * 2 threads.
  */
 export const WORK_PER_SHARD = 32768;
 

@@ -1,0 +1,58 @@
+// A/B of two kernel binaries in one process, alternating rounds so machine drift hits both:
+//   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
+// env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
+//      SIZES='[[n, d], ...]'. Prints ns/row (median of 6 rounds), B/A, and how far the
+// outputs differ (loss, max relative difference of g).
+import { readFileSync } from 'node:fs';
+
+const [fa, fb] = process.argv.slice(2);
+if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
+const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
+const mode = Number(process.env.MODE ?? 0);
+const f32 = !!process.env.F32;
+const inst = [fa, fb].map((f) => {
+  const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+  const ex = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(f)), { env: { memory } }).exports;
+  return { memory, ex };
+});
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+
+for (const [n, d] of sizes) {
+  const ptrs = inst.map(({ memory, ex }) => {
+    const X = (ex.heapBase() + 63) & ~63;
+    const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
+    const w = y + 8 * n;
+    const g = w + 8 * d + 128;
+    const need = g + 8 * d + 256;
+    if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+    let s = n + d;
+    const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
+    const xs = f32 ? new Float32Array(memory.buffer, X, n * d) : new Float64Array(memory.buffer, X, n * d);
+    for (let i = 0; i < n * d; i++) xs[i] = rand() * 2;
+    const f = new Float64Array(memory.buffer);
+    for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
+    for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
+    return { X, y, w, g };
+  });
+  const reps = Math.max(3, Math.round(2e7 / (n * d)));
+  const ns = [[], []];
+  const loss = [0, 0];
+  for (let round = 0; round < 7; round++) {
+    for (let v = 0; v < 2; v++) {
+      const { X, y, w, g } = ptrs[v];
+      const fused = f32 ? inst[v].ex.fusedGradF32 : inst[v].ex.fusedGrad;
+      const t = performance.now();
+      for (let r = 0; r < reps; r++) loss[v] = fused(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode);
+      if (round > 0) ns[v].push(((performance.now() - t) / reps / n) * 1e6); // round 0 warms up
+    }
+  }
+  const ga = new Float64Array(inst[0].memory.buffer, ptrs[0].g, d + 1);
+  const gb = new Float64Array(inst[1].memory.buffer, ptrs[1].g, d + 1);
+  let rel = 0;
+  for (let j = 0; j <= d; j++) rel = Math.max(rel, Math.abs(ga[j] - gb[j]) / Math.max(1e-300, Math.abs(ga[j])));
+  const [a, b] = [median(ns[0]), median(ns[1])];
+  console.log(
+    `${n}×${d}: A ${a.toFixed(1)} B ${b.toFixed(1)} ns/row, B/A ${(b / a).toFixed(3)}; ` +
+      `loss ${loss[0] === loss[1] ? 'same bits' : `differs by ${(loss[0] - loss[1]).toExponential(2)}`}, g max rel diff ${rel.toExponential(1)}`,
+  );
+}
