@@ -1,8 +1,9 @@
 // One fused pass over a set of rows: z = x·w + b, loss, p, g += s·∂ℓ/∂z·x.
 // Each row's dot product is one sequential pass (rows far apart must not be interleaved); the
 // transcendental part runs on f64x2 pairs of rows, and g is updated once per block of four
-// rows. For d <= 64 blocks of eight rows give the per-row part (exp, log1p, divisions) twice
-// the independent chains: 10–22% faster there, no gain at d = 100. Leftover rows go through
+// rows. Blocks of eight rows give the per-row part (exp, log1p, divisions) twice the
+// independent chains; they pay where that part dominates — short rows, or rows in cache — and
+// lose where streaming wide rows from memory does (see eightRowBlocks). Leftover rows go through
 // the same pair code with an empty second lane, so every row sees the same arithmetic.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
@@ -61,6 +62,17 @@ export function fusedGradF32(
   return f64x2.add(lAB, lCD);
 }
 
+/**
+ * Eight-row blocks or four? Measured with bench/ab.mjs in both orders, 8 rows against 4:
+ * 7–20% faster for rows of ≤ 160 bytes (d = 4, 20 f64; d = 20, 32 f32) and for passes
+ * within ~8–10 MB (in cache: 4000×64, 10000×32, 30000×50 f32); 10–17% slower for rows of
+ * 256+ bytes streamed from memory (400000×32, 100000×50, 200000×64 f64; 200000×64 f32 5%).
+ */
+// @ts-ignore: decorator
+@inline function eightRowBlocks(d: i32, rowBytes: usize, count: i32): bool {
+  return d <= 64 && (rowBytes <= 192 || <usize>count * rowBytes <= (12 << 20));
+}
+
 // @ts-ignore: decorator
 @inline function fusedGradT<T>(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
@@ -74,7 +86,8 @@ export function fusedGradF32(
   let lossAcc = f64x2.splat(0);
   let biasAcc = f64x2.splat(0);
   let k = 0;
-  for (; d <= 64 && k + 8 <= count; k += 8) {
+  const eight = eightRowBlocks(d, rowBytes, count);
+  for (; eight && k + 8 <= count; k += 8) {
     const i0 = rowIndex(idx, row0, k);
     const i1 = rowIndex(idx, row0, k + 1);
     const i2 = rowIndex(idx, row0, k + 2);

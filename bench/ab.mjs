@@ -1,8 +1,9 @@
 // A/B of two kernel binaries in one process, alternating rounds so machine drift hits both:
 //   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
-//      SIZES='[[n, d], ...]'. Prints ns/row (median of 6 rounds), B/A, and how far the
-// outputs differ (loss, max relative difference of g).
+//      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
+// per-round ratios with their range (drift between rounds cancels), and how far the outputs
+// differ (loss, max relative difference of g).
 import { readFileSync } from 'node:fs';
 
 const [fa, fb] = process.argv.slice(2);
@@ -37,7 +38,8 @@ for (const [n, d] of sizes) {
   const reps = Math.max(3, Math.round(2e7 / (n * d)));
   const ns = [[], []];
   const loss = [0, 0];
-  for (let round = 0; round < 7; round++) {
+  const rounds = Number(process.env.ROUNDS ?? 9);
+  for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
       const { X, y, w, g } = ptrs[v];
       const fused = f32 ? inst[v].ex.fusedGradF32 : inst[v].ex.fusedGrad;
@@ -51,8 +53,11 @@ for (const [n, d] of sizes) {
   let rel = 0;
   for (let j = 0; j <= d; j++) rel = Math.max(rel, Math.abs(ga[j] - gb[j]) / Math.max(1e-300, Math.abs(ga[j])));
   const [a, b] = [median(ns[0]), median(ns[1])];
+  const ratios = ns[1].map((t, i) => t / ns[0][i]);
+  const lo = Math.min(...ratios).toFixed(2);
+  const hi = Math.max(...ratios).toFixed(2);
   console.log(
-    `${n}×${d}: A ${a.toFixed(1)} B ${b.toFixed(1)} ns/row, B/A ${(b / a).toFixed(3)}; ` +
+    `${n}×${d}: A ${a.toFixed(1)} B ${b.toFixed(1)} ns/row, B/A ${median(ratios).toFixed(3)} (${lo}–${hi}); ` +
       `loss ${loss[0] === loss[1] ? 'same bits' : `differs by ${(loss[0] - loss[1]).toExponential(2)}`}, g max rel diff ${rel.toExponential(1)}`,
   );
 }
