@@ -7,7 +7,8 @@
 // the same pair code with an empty second lane, so every row sees the same arithmetic.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
-import { expNegAbs, residual, lossTerm } from './pointwise';
+import { expNegAbs, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
+import { vlog1p } from './vmath';
 import { rowIndex, pair, weightOf, addRows4, addRow } from './rows';
 
 /** mode bits: bit 0 — 0 = log loss, 1 = squared loss; bit 1 — skip the loss value. */
@@ -49,6 +50,22 @@ export function fusedGradF32(
 // @ts-ignore: decorator
 @inline function sPair(s: usize, i: i32, j: i32): v128 {
   return pair(weightOf(s, i), weightOf(s, j));
+}
+
+/**
+ * Σ ℓ of eight unit-weight rows (four pairs) under log loss: one log1p for all of them (four
+ * rows per lane, joined by log1pJoin), plus the linear parts.
+ */
+// @ts-ignore: decorator
+@inline function logLoss8(
+  zA: v128, zB: v128, zC: v128, zD: v128, yA: v128, yB: v128, yC: v128, yD: v128,
+  eA: v128, eB: v128, eC: v128, eD: v128,
+): v128 {
+  const lin = f64x2.add(
+    f64x2.add(logLossLinear(zA, yA), logLossLinear(zB, yB)),
+    f64x2.add(logLossLinear(zC, yC), logLossLinear(zD, yD)),
+  );
+  return f64x2.add(vlog1p(log1pJoin(log1pJoin(eA, eB), log1pJoin(eC, eD))), lin);
 }
 
 /** (ℓ_A + ℓ_B) + (ℓ_C + ℓ_D) for four pairs (loss: 0 log, 1 squared). */
@@ -131,7 +148,12 @@ export function fusedGradF32(
       rB = residual(zB, yB, sB, eB, 0);
       rC = residual(zC, yC, sC, eC, 0);
       rD = residual(zD, yD, sD, eD, 0);
-      if (wantLoss) lossAcc = f64x2.add(lossAcc, loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 0));
+      if (wantLoss) {
+        const l = s
+          ? loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 0)
+          : logLoss8(zA, zB, zC, zD, yA, yB, yC, yD, eA, eB, eC, eD);
+        lossAcc = f64x2.add(lossAcc, l);
+      }
     }
     biasAcc = f64x2.add(biasAcc, f64x2.add(f64x2.add(rA, rB), f64x2.add(rC, rD)));
     addRows4<T>(g, d, X + <usize>i0 * rowBytes, X + <usize>i1 * rowBytes, X + <usize>i2 * rowBytes, X + <usize>i3 * rowBytes, rA, rB);
@@ -162,7 +184,12 @@ export function fusedGradF32(
     } else {
       rA = residual(zA, yA, sA, eA, 0);
       rB = residual(zB, yB, sB, eB, 0);
-      if (wantLoss) lossAcc = f64x2.add(lossAcc, f64x2.add(lossTerm(zA, yA, sA, eA, 0), lossTerm(zB, yB, sB, eB, 0)));
+      if (wantLoss) {
+        const l = s
+          ? f64x2.add(lossTerm(zA, yA, sA, eA, 0), lossTerm(zB, yB, sB, eB, 0))
+          : f64x2.add(vlog1p(log1pJoin(eA, eB)), f64x2.add(logLossLinear(zA, yA), logLossLinear(zB, yB)));
+        lossAcc = f64x2.add(lossAcc, l);
+      }
     }
     biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));
     addRows4<T>(g, d, X + <usize>i0 * rowBytes, X + <usize>i1 * rowBytes, X + <usize>i2 * rowBytes, X + <usize>i3 * rowBytes, rA, rB);

@@ -1,8 +1,8 @@
 // Two-lane (f64x2) exp and log1p for the transcendental part of the fused pass.
 // Both follow fdlibm (the algorithm behind AssemblyScript's std Math and V8's Math):
 // exp: x = k·ln2 + r, |r| <= ln2/2, rational approximation of exp(r), then ·2^k;
-// log1p on [0, 1]: 1 + e = 2^k·(1 + f), k ∈ {0, 1}, log1p(f) by fdlibm's Lp1..Lp7
-// polynomial in s = f/(2+f), plus a correction c for the rounding of 1 + e.
+// log1p: 1 + q = 2^k·(1 + f), log1p(f) by fdlibm's Lp1..Lp7
+// polynomial in s = f/(2+f), plus a correction c for the rounding of 1 + q.
 // Constants are read from a table in linear memory: V8 11.3 re-materialises every
 // f64x2.splat(constant) inside loops, a load from L1 is cheaper.
 
@@ -68,15 +68,40 @@ const C: usize = memory.data<f64>([
   return f64x2.mul(f64x2.mul(y, s1), s2);
 }
 
-/** log1p(e) for e in [0, 1] in both lanes. */
+// i64 lanes for the exponent handling of vlog1p
+// prettier-ignore
+const L: usize = memory.data<i64>([
+  0x000fffffffffffff, 0x000fffffffffffff, //  0: mantissa mask
+  0x3ff0000000000000, 0x3ff0000000000000, // 16: exponent of 1.0
+  0x4330000000000000, 0x4330000000000000, // 32: bits of 2^52 (an integer k in its mantissa)
+  1023, 1023,                             // 48: exponent bias
+], 16);
+
+/**
+ * log1p(q) for finite q >= 0 in both lanes. Below sqrt(2) − 1, f = q itself (no rounding of
+ * 1 + q); above, 1 + q = 2^k·(1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)), and c corrects the
+ * rounding of u = 1 + q as in fdlibm.
+ */
 // @ts-ignore: decorator
-@inline export function vlog1pUnit(e: v128): v128 {
-  const u = f64x2.add(kc(272), e);
-  const big = f64x2.ge(u, kc(256)); // 1 + e >= sqrt(2): k = 1
-  const kv = v128.and(big, kc(272)); // 1.0 where big, else 0.0
-  const f = v128.bitselect(f64x2.sub(f64x2.mul(u, kc(304)), kc(272)), e, big);
-  // c corrects the rounding of u = 1 + e (zero where f = e exactly)
-  const c = v128.and(big, f64x2.div(f64x2.sub(e, f64x2.sub(u, kc(272))), u));
+@inline export function vlog1p(q: v128): v128 {
+  const u = f64x2.add(kc(272), q);
+  const reduced = f64x2.ge(u, kc(256)); // 1 + q >= sqrt(2): k >= 1 after normalising
+  // u's exponent e and mantissa m in [1, 2); m >= sqrt(2) becomes m/2 with k = e + 1
+  const ke = i64x2.sub(i64x2.shr_u(u, 52), v128.load(L, 48));
+  const m = v128.or(v128.and(u, v128.load(L)), v128.load(L, 16));
+  const mBig = f64x2.ge(m, kc(256));
+  const mr = v128.bitselect(f64x2.mul(m, kc(304)), m, mBig);
+  const ki = i64x2.sub(ke, mBig); // mBig lanes are −1 as integers
+  // k as f64 (0 wherever u < sqrt(2)): the integer in the mantissa of 2^52, minus 2^52
+  const kv = f64x2.sub(i64x2.add(ki, v128.load(L, 32)), v128.load(L, 32));
+  const f = v128.bitselect(f64x2.sub(mr, kc(272)), q, reduced);
+  // c corrects the rounding of u = 1 + q (zero where f = q exactly)
+  const cNum = v128.bitselect(
+    f64x2.sub(kc(272), f64x2.sub(u, q)),
+    f64x2.sub(q, f64x2.sub(u, kc(272))),
+    f64x2.ge(u, kc(288)),
+  );
+  const c = v128.and(reduced, f64x2.div(cNum, u));
   const hfsq = f64x2.mul(kc(304), f64x2.mul(f, f));
   const s = f64x2.div(f, f64x2.add(kc(288), f));
   const z = f64x2.mul(s, s);

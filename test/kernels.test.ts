@@ -37,6 +37,24 @@ describe('loss and dℓ/dz at extreme margins (references: mpmath, 60 digits)', 
   }
 });
 
+describe('the loss of unit-weight rows sharing one log1p (blocks of 8 and 4 rows)', () => {
+  for (const [name, k] of backends) {
+    it(`${name}: 13 copies of each extreme-margin row sum to 13·ℓ within 4 ulp`, () => {
+      // 13 rows = one block of 8, one of 4 and a leftover row: every path of the pass
+      const n = 13;
+      for (const ref of lossFixture()) {
+        const y = new Float64Array(n).fill(ref.y);
+        const ds = k.dataset(dense(new Float64Array(n).fill(1), n, 1), y, null);
+        const g = new Float64Array(2);
+        const loss = ds.fusedGrad(Float64Array.of(ref.z), 0, g, 'log', true);
+        ds.dispose();
+        const want = n * ref.loss;
+        expect(Math.abs(loss - want), `loss z=${ref.z} y=${ref.y}`).toBeLessThanOrEqual(4 * 2 ** -52 * Math.abs(want) + 1e-320);
+      }
+    });
+  }
+});
+
 function randomCase(n: number, d: number, seed: number, weights: boolean) {
   const r = prng(seed);
   const X = new Float64Array(n * d);
