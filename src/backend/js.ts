@@ -170,9 +170,16 @@ export function fusedPass(
     if (!squared) {
       r0 = s0 * d0;
       r1 = s1 * d1;
-      if (wantLoss)
-        loss +=
-          s0 * (Math.log1p(e0) + ((z0 > 0 ? z0 : 0) - y0 * z0)) + s1 * (Math.log1p(e1) + ((z1 > 0 ? z1 : 0) - y1 * z1));
+      if (wantLoss) {
+        const l0 = (z0 > 0 ? z0 : 0) - y0 * z0;
+        const l1 = (z1 > 0 ? z1 : 0) - y1 * z1;
+        if (sw === null) {
+          // unit weights: log1p(e0) + log1p(e1) = log1p(e0 + e1 + e0·e1), one call for both rows
+          // (every term >= 0: no precision lost); s1 = 0 drops an unpaired last row
+          const e1s = s1 * e1;
+          loss += Math.log1p(e0 + e1s + e0 * e1s) + (l0 + s1 * l1);
+        } else loss += s0 * (Math.log1p(e0) + l0) + s1 * (Math.log1p(e1) + l1);
+      }
     } else {
       // p(1 − p) = e/(1 + e)²
       r0 = s0 * (d0 * (e0 / ((1 + e0) * (1 + e0))));
