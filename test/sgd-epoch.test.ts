@@ -22,20 +22,24 @@ function perBatch(obj: LogisticObjective): StochasticObjective {
 
 describe('sgdEpoch', () => {
   const n = 203;
-  const d = 7;
-  const p = makeProblem(n, d, 21, 2);
   const r = prng(5);
   const s = Float64Array.from({ length: n }, () => 0.25 + r());
+  // d = 33: rows of 264 bytes (132 as float32), where the wasm epoch touches the next shuffled
+  // batch ahead of time (assembly/sgd.ts)
   const cases = [
-    { backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
-    { backend: 'wasm', storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l2', weights: true },
-    { backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'squared', penalty: 'none', weights: true },
-    { backend: 'js', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: true },
-    { backend: 'js', storage: 'float64', fitIntercept: false, loss: 'squared', penalty: 'none', weights: false },
+    { d: 7, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
+    { d: 7, backend: 'wasm', storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l2', weights: true },
+    { d: 7, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'squared', penalty: 'none', weights: true },
+    { d: 33, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: true },
+    { d: 33, backend: 'wasm', storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l2', weights: false },
+    { d: 7, backend: 'js', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: true },
+    { d: 7, backend: 'js', storage: 'float64', fitIntercept: false, loss: 'squared', penalty: 'none', weights: false },
   ] as const;
 
   for (const c of cases) {
     it(`equals the batch-by-batch loop bit for bit (${Object.values(c).join(', ')})`, () => {
+      const d = c.d;
+      const p = makeProblem(n, d, 21, 2);
       const kernels = c.backend === 'js' ? jsKernels : kernelsFor('wasm');
       const data = kernels.dataset(matrixSource({ data: flat(p.X), rows: n, cols: d }), Float64Array.from(p.y), c.weights ? s : null, c.storage);
       const obj = new LogisticObjective(data, { C: 0.5, penalty: c.penalty, l1Ratio: 0.5, fitIntercept: c.fitIntercept, loss: c.loss, sampleWeight: c.weights ? s : null });
