@@ -1,6 +1,7 @@
 // A/B of two kernel binaries in one process, alternating rounds so machine drift hits both:
 //   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
+//      SGD=shuffled or SGD=stored (time one sgdEpoch, batches of 32, instead of the fused pass),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -24,7 +25,9 @@ for (const [n, d] of sizes) {
     const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
     const w = y + 8 * n;
     const g = w + 8 * d + 128;
-    const need = g + 8 * d + 256;
+    const idx = g + 8 * d + 256; // SGD: row order, then x, v, look (d + 2 each)
+    const x = idx + 4 * n + 64;
+    const need = x + 3 * 8 * (d + 2) + 64;
     if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
     let s = n + d;
     const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
@@ -33,7 +36,15 @@ for (const [n, d] of sizes) {
     const f = new Float64Array(memory.buffer);
     for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
     for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
-    return { X, y, w, g };
+    const order = new Int32Array(memory.buffer, idx, n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (process.env.SGD === 'shuffled') {
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor((rand() + 0.5) * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+    }
+    return { X, y, w, g, idx, x };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d)));
   const ns = [[], []];
@@ -41,8 +52,18 @@ for (const [n, d] of sizes) {
   const rounds = Number(process.env.ROUNDS ?? 9);
   for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
-      const { X, y, w, g } = ptrs[v];
-      const fused = f32 ? inst[v].ex.fusedGradF32 : inst[v].ex.fusedGrad;
+      const { X, y, w, g, idx, x } = ptrs[v];
+      const fused = process.env.SGD
+        ? () => {
+            // tiny steps (eta 1e-3 on l2 1e-4) from x = v = 0 each call; returns x[0] to compare
+            new Float64Array(inst[v].memory.buffer, x, 2 * (d + 2)).fill(0);
+            const ex = inst[v].ex;
+            ex.sgdEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), x + 16 * (d + 2), g, n, n, 1e-4, 1, 1e-3, 0, 0, 0, f32 ? 1 : 0);
+            return new Float64Array(inst[v].memory.buffer, x, 1)[0];
+          }
+        : f32
+          ? inst[v].ex.fusedGradF32
+          : inst[v].ex.fusedGrad;
       const t = performance.now();
       for (let r = 0; r < reps; r++) loss[v] = fused(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode);
       if (round > 0) ns[v].push(((performance.now() - t) / reps / n) * 1e6); // round 0 warms up
