@@ -1,7 +1,7 @@
 // A/B of two kernel binaries in one process, alternating rounds so machine drift hits both:
 //   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
-//      SGD=shuffled or SGD=stored (time one sgdEpoch, batches of 32, instead of the fused pass),
+//      SGD=shuffled, batches or stored (time one sgdEpoch, batches of 32, instead of the fused pass),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -38,11 +38,19 @@ for (const [n, d] of sizes) {
     for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
     const order = new Int32Array(memory.buffer, idx, n);
     for (let i = 0; i < n; i++) order[i] = i;
-    if (process.env.SGD === 'shuffled') {
-      for (let i = n - 1; i > 0; i--) {
+    const shuffle = (a) => {
+      for (let i = a.length - 1; i > 0; i--) {
         const j = Math.floor((rand() + 0.5) * (i + 1));
-        [order[i], order[j]] = [order[j], order[i]];
+        [a[i], a[j]] = [a[j], a[i]];
       }
+    };
+    if (process.env.SGD === 'shuffled') shuffle(order);
+    if (process.env.SGD === 'batches') {
+      // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'
+      const runs = Array.from({ length: Math.ceil(n / 32) }, (_, i) => i);
+      shuffle(runs);
+      let k = 0;
+      for (const r of runs) for (let i = 32 * r; i < Math.min(n, 32 * r + 32); i++) order[k++] = i;
     }
     return { X, y, w, g, idx, x };
   });
