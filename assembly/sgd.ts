@@ -24,7 +24,7 @@ import { fusedGrad, fusedGradF32, MODE_NO_LOSS } from './fused';
 /**
  * True when idx[from .. from + m) looks like one run of consecutive rows (stored order, or
  * shuffled batches): the hardware prefetcher streams those, and touching them ahead made stored
- * order 1.2–1.6× slower. A heuristic is enough: only the speed depends on it, never the result.
+ * order 1.2–1.6× slower (and touching the next run of shuffled batches 1.06–1.2×). A heuristic is enough: only the speed depends on it, never the result.
  */
 // @ts-ignore: decorator
 @inline function looksContiguous(idx: usize, from: i32, m: i32): bool {
@@ -34,8 +34,8 @@ import { fusedGrad, fusedGradF32, MODE_NO_LOSS } from './fused';
 }
 
 /**
- * Touch ahead only for rows of 128 bytes or more. Shuffled SGD epochs, bench/ab-style A/B in
- * both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81 at d = 32, 0.89–0.93
+ * Touch ahead only for rows of 128 bytes or more. Shuffled SGD epochs, `SGD=shuffled node
+ * bench/ab.mjs` in both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81 at d = 32, 0.89–0.93
  * at d = 16 and 20; neutral at d = 8 and 12, and 1.4× slower at d = 4 (32-byte rows).
  */
 const TOUCH_MIN_ROW_BYTES: usize = 128;
@@ -43,7 +43,8 @@ const TOUCH_MIN_ROW_BYTES: usize = 128;
 /**
  * Rows idx[0 .. count) in batches of `batch` (the last one shorter). x: the d coefficients then,
  * with fitIntercept, the intercept (dim = d + fitIntercept values); v: velocity (dim); look,
- * g: dim + 1 scratch (look[dim] receives the sum of touchRows). Per batch B, at p = x (or x + βv with nesterov):
+ * g: dim + 1 scratch (look[dim] receives the sum of touchRows). Per batch B, at p = x (or
+ * x + βv with nesterov):
  *   G = nS/(|B|·S) · Σ_B s_i ∂ℓ/∂z x_i  (+ l2·p_j on the coefficients when l2 ≠ 0)
  *   v ← βv − ηG;  x ← x + v.
  * f32: X stored as f32. mode: the fused pass's loss bit (MODE_SQUARED).
