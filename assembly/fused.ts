@@ -9,7 +9,7 @@ import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
 import { vlog1p } from './vmath';
-import { rowIndex, pair, weightOf, addRows4, addRow } from './rows';
+import { rowIndex, pair, weightOf, addRows4, addRow, zPair, yPair, sPair } from './rows';
 
 /** mode bits: bit 0 — 0 = log loss, 1 = squared loss; bit 1 — skip the loss value. */
 export const MODE_SQUARED: i32 = 1;
@@ -34,22 +34,6 @@ export function fusedGradF32(
   w: usize, b: f64, g: usize, zOut: usize, mode: i32,
 ): f64 {
   return fusedGradT<f32>(X, d, y, s, idx, row0, count, w, b, g, zOut, mode);
-}
-
-/** z of rows i and j as a pair. */
-// @ts-ignore: decorator
-@inline function zPair<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
-  return pair(dotX<T>(X + <usize>i * rowBytes, w, d) + b, dotX<T>(X + <usize>j * rowBytes, w, d) + b);
-}
-
-// @ts-ignore: decorator
-@inline function yPair(y: usize, i: i32, j: i32): v128 {
-  return pair(load<f64>(y + (<usize>i << 3)), load<f64>(y + (<usize>j << 3)));
-}
-
-// @ts-ignore: decorator
-@inline function sPair(s: usize, i: i32, j: i32): v128 {
-  return pair(weightOf(s, i), weightOf(s, j));
 }
 
 /**

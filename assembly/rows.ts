@@ -1,5 +1,6 @@
 // Row addressing and the g += Σ r·x sweeps shared by the passes over X (X elements f64 or f32).
 import { rowBytesOf, xAt, xPair } from './elem';
+import { dotX } from './dot';
 
 // @ts-ignore: decorator
 @inline export function rowIndex(idx: usize, row0: i32, k: i32): i32 {
@@ -14,6 +15,22 @@ import { rowBytesOf, xAt, xPair } from './elem';
 // @ts-ignore: decorator
 @inline export function weightOf(s: usize, i: i32): f64 {
   return s ? load<f64>(s + (<usize>i << 3)) : 1.0;
+}
+
+/** z of rows i and j as a pair. */
+// @ts-ignore: decorator
+@inline export function zPair<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
+  return pair(dotX<T>(X + <usize>i * rowBytes, w, d) + b, dotX<T>(X + <usize>j * rowBytes, w, d) + b);
+}
+
+// @ts-ignore: decorator
+@inline export function yPair(y: usize, i: i32, j: i32): v128 {
+  return pair(load<f64>(y + (<usize>i << 3)), load<f64>(y + (<usize>j << 3)));
+}
+
+// @ts-ignore: decorator
+@inline export function sPair(s: usize, i: i32, j: i32): v128 {
+  return pair(weightOf(s, i), weightOf(s, j));
 }
 
 /** g[0..d) += (r0·x0 + r1·x1) + (r2·x2 + r3·x3), with r0, r1 the lanes of rA and r2, r3 of rB. */
