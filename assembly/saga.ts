@@ -1,15 +1,20 @@
 // The SAGA minibatch update for linear models: each row's gradient is r_i·x_i, so the table of
-// past gradients is one residual per row.
+// past gradients is one residual per row. Rows go in blocks of four like the fused pass (the
+// four dot products back to back, exp and the residuals on pairs, one sweep of g): batches are
+// shuffled rows, and a block keeps four rows' cache misses in flight where one row at a time met
+// them one by one. `SAGA=1 node bench/ab.mjs`, both orders: 0.50–0.68 of the one-row-at-a-time
+// time at 20000×20, 100000×50, 200000×100 and 1000000×4.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, residual } from './pointwise';
-import { rowIndex, pair, weightOf, addRow } from './rows';
+import { rowIndex, pair, weightOf, addRow, addRows4, zPair, yPair, sPair } from './rows';
 import { MODE_SQUARED } from './fused';
 
 /**
  * For each visited row i (idx list, or row0 .. row0 + count − 1 when idx = 0):
  * r = scale·s_i·∂ℓ/∂z at z = x_i·w + b; g += (r − table[i])·x_i, g[d] += r − table[i];
- * table[i] = r. g (d + 1 values) is overwritten first.
+ * table[i] = r. g (d + 1 values) is overwritten first. The rows of one call must be distinct
+ * (the solver's batches are): a block reads the table of its four rows before writing it.
  */
 export function sagaBatch(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
@@ -34,8 +39,35 @@ export function sagaBatchF32(
   const rowBytes = rowBytesOf<T>(d);
   const gBytes = <usize>d << 3;
   memory.fill(g, 0, gBytes + 8);
-  let bias = 0.0;
-  for (let k = 0; k < count; k++) {
+  let bias = f64x2.splat(0);
+  const sc = f64x2.splat(scale);
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    const i0 = rowIndex(idx, row0, k);
+    const i1 = rowIndex(idx, row0, k + 1);
+    const i2 = rowIndex(idx, row0, k + 2);
+    const i3 = rowIndex(idx, row0, k + 3);
+    const zA = zPair<T>(X, rowBytes, i0, i1, w, d, b);
+    const zB = zPair<T>(X, rowBytes, i2, i3, w, d, b);
+    const yA = yPair(y, i0, i1);
+    const yB = yPair(y, i2, i3);
+    const sA = f64x2.mul(sc, sPair(s, i0, i1));
+    const sB = f64x2.mul(sc, sPair(s, i2, i3));
+    const eA = expNegAbs(zA);
+    const eB = expNegAbs(zB);
+    const rA = squared ? residual(zA, yA, sA, eA, 1) : residual(zA, yA, sA, eA, 0);
+    const rB = squared ? residual(zB, yB, sB, eB, 1) : residual(zB, yB, sB, eB, 0);
+    const dA = f64x2.sub(rA, yPair(table, i0, i1));
+    const dB = f64x2.sub(rB, yPair(table, i2, i3));
+    store<f64>(table + (<usize>i0 << 3), f64x2.extract_lane(rA, 0));
+    store<f64>(table + (<usize>i1 << 3), f64x2.extract_lane(rA, 1));
+    store<f64>(table + (<usize>i2 << 3), f64x2.extract_lane(rB, 0));
+    store<f64>(table + (<usize>i3 << 3), f64x2.extract_lane(rB, 1));
+    bias = f64x2.add(bias, f64x2.add(dA, dB));
+    addRows4<T>(g, d, X + <usize>i0 * rowBytes, X + <usize>i1 * rowBytes, X + <usize>i2 * rowBytes, X + <usize>i3 * rowBytes, dA, dB);
+  }
+  let tail = 0.0;
+  for (; k < count; k++) {
     const i = rowIndex(idx, row0, k);
     const x = X + <usize>i * rowBytes;
     const zv = pair(dotX<T>(x, w, d) + b, 0);
@@ -47,8 +79,8 @@ export function sagaBatchF32(
     const t = table + (<usize>i << 3);
     const delta = r - load<f64>(t);
     store<f64>(t, r);
-    bias += delta;
+    tail += delta;
     addRow<T>(g, d, x, delta);
   }
-  store<f64>(g + gBytes, bias);
+  store<f64>(g + gBytes, (f64x2.extract_lane(bias, 0) + f64x2.extract_lane(bias, 1)) + tail);
 }

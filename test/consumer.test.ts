@@ -69,14 +69,16 @@ describe('a consumer of the packed tarball', () => {
   });
 
   // The budget moved from 40/160 KB when the fused pass gained 8-row blocks and 8-lane dots
-  // (kernels.wasm 23 -> 46 KB for 10–25% faster epochs); it still catches accidental bloat.
-  it('size budget: kernels.wasm under 64 KB, the ESM entry (with its chunks and the embedded kernels) under 200 KB', () => {
+  // (kernels.wasm 23 -> 46 KB for 10–25% faster epochs), and the entry's from 200 to 216 KB when
+  // SAGA batches gained four-row blocks (kernels.wasm 50 -> 57 KB, the SAGA kernel 0.54–0.85 of
+  // its time); it still catches accidental bloat.
+  it('size budget: kernels.wasm under 64 KB, the ESM entry (with its chunks and the embedded kernels) under 216 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
     const bytes = js.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
     const wasm = statSync(join(dist, 'kernels.wasm')).size;
     console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
     expect(wasm).toBeLessThan(64_000);
-    expect(bytes).toBeLessThan(200_000);
+    expect(bytes).toBeLessThan(216_000);
   });
 });
