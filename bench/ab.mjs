@@ -2,6 +2,7 @@
 //   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
 //      SGD=shuffled, batches or stored (time one sgdEpoch, batches of 32, instead of the fused pass),
+//      SAGA=1 (time one epoch of sagaBatch calls, 32 shuffled rows each, as the saga solver makes),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -27,7 +28,8 @@ for (const [n, d] of sizes) {
     const g = w + 8 * d + 128;
     const idx = g + 8 * d + 256; // SGD: row order, then x, v, look (d + 2 each)
     const x = idx + 4 * n + 64;
-    const need = x + 3 * 8 * (d + 2) + 64;
+    const table = x + 3 * 8 * (d + 2) + 64; // SAGA: one residual per row
+    const need = table + 8 * n + 64;
     if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
     let s = n + d;
     const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
@@ -44,7 +46,7 @@ for (const [n, d] of sizes) {
         [a[i], a[j]] = [a[j], a[i]];
       }
     };
-    if (process.env.SGD === 'shuffled') shuffle(order);
+    if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
       // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'
       const runs = Array.from({ length: Math.ceil(n / 32) }, (_, i) => i);
@@ -52,7 +54,7 @@ for (const [n, d] of sizes) {
       let k = 0;
       for (const r of runs) for (let i = 32 * r; i < Math.min(n, 32 * r + 32); i++) order[k++] = i;
     }
-    return { X, y, w, g, idx, x };
+    return { X, y, w, g, idx, x, table };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d)));
   const ns = [[], []];
@@ -60,8 +62,22 @@ for (const [n, d] of sizes) {
   const rounds = Number(process.env.ROUNDS ?? 9);
   for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
-      const { X, y, w, g, idx, x } = ptrs[v];
-      const fused = process.env.SGD
+      const { X, y, w, g, idx, x, table } = ptrs[v];
+      const saga = () => {
+        // from an empty table each call; returns a sum over the batches' g to compare
+        const ex = inst[v].ex;
+        new Float64Array(inst[v].memory.buffer, table, n).fill(0);
+        const gs = new Float64Array(inst[v].memory.buffer, g, d + 1);
+        let sum = 0;
+        for (let s = 0; s < n; s += 32) {
+          (f32 ? ex.sagaBatchF32 : ex.sagaBatch)(X, d, y, 0, idx + 4 * s, 0, Math.min(32, n - s), w, 0.1, table, 1.5, g, mode & 1);
+          sum += gs[0] + gs[d];
+        }
+        return sum;
+      };
+      const fused = process.env.SAGA
+        ? saga
+        : process.env.SGD
         ? () => {
             // tiny steps (eta 1e-3 on l2 1e-4) from x = v = 0 each call; returns x[0] to compare
             new Float64Array(inst[v].memory.buffer, x, 2 * (d + 2)).fill(0);
