@@ -4,46 +4,12 @@
 // of the JS-driven path (optim/rules.ts over LogisticObjective.batchValueAndGradient), so both
 // give the same bits.
 import { fusedGrad, fusedGradF32, MODE_NO_LOSS } from './fused';
-
-/**
- * Reads one byte of every cache line of rows idx[from .. from + m): shuffled rows come from all
- * over memory, and touching the next batch while this one computes keeps many of its misses in
- * flight at once (memory-level parallelism) instead of meeting them a row at a time. Returns
- * a sum of the bytes only so the loads cannot be optimised away.
- */
-// @ts-ignore: decorator
-@inline function touchRows(X: usize, rowBytes: usize, idx: usize, from: i32, m: i32): f64 {
-  let sum = 0.0;
-  for (let q = 0; q < m; q++) {
-    const row = X + <usize>load<i32>(idx + (<usize>(from + q) << 2)) * rowBytes;
-    for (let o: usize = 0; o < rowBytes; o += 64) sum += <f64>load<u8>(row + o);
-  }
-  return sum;
-}
-
-/**
- * True when idx[from .. from + m) looks like one run of consecutive rows (stored order, or
- * shuffled batches): the hardware prefetcher streams those, and touching them ahead made stored
- * order 1.2–1.6× slower (and touching the next run of shuffled batches 1.06–1.2×). A heuristic is enough: only the speed depends on it, never the result.
- */
-// @ts-ignore: decorator
-@inline function looksContiguous(idx: usize, from: i32, m: i32): bool {
-  const first = load<i32>(idx + (<usize>from << 2));
-  const last = load<i32>(idx + (<usize>(from + m - 1) << 2));
-  return last - first == m - 1;
-}
-
-/**
- * Touch ahead only for rows of 128 bytes or more. Shuffled SGD epochs, `SGD=shuffled node
- * bench/ab.mjs` in both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81 at d = 32, 0.89–0.93
- * at d = 16 and 20; neutral at d = 8 and 12, and 1.4× slower at d = 4 (32-byte rows).
- */
-const TOUCH_MIN_ROW_BYTES: usize = 128;
+import { touchAhead } from './touch';
 
 /**
  * Rows idx[0 .. count) in batches of `batch` (the last one shorter). x: the d coefficients then,
  * with fitIntercept, the intercept (dim = d + fitIntercept values); v: velocity (dim); look,
- * g: dim + 1 scratch (look[dim] receives the sum of touchRows). Per batch B, at p = x (or
+ * g: dim + 1 scratch (look[dim] receives touchAhead's sum). Per batch B, at p = x (or
  * x + βv with nesterov):
  *   G = nS/(|B|·S) · Σ_B s_i ∂ℓ/∂z x_i  (+ l2·p_j on the coefficients when l2 ≠ 0)
  *   v ← βv − ηG;  x ← x + v.
@@ -56,13 +22,9 @@ export function sgdEpoch(
 ): void {
   const dim = d + fitIntercept;
   const rowBytes = <usize>d << (f32 ? 2 : 3);
-  const touch = rowBytes >= TOUCH_MIN_ROW_BYTES;
   for (let t = 0; t < count; t += batch) {
     const m = min(batch, count - t);
-    const next = min(batch, count - t - m);
-    if (touch && next > 0 && !looksContiguous(idx, t + m, next)) {
-      store<f64>(look + (<usize>dim << 3), touchRows(X, rowBytes, idx, t + m, next));
-    }
+    store<f64>(look + (<usize>dim << 3), touchAhead(X, rowBytes, idx, t + m, min(batch, count - t - m)));
     let p = x;
     if (nesterov) {
       for (let j = 0; j < dim; j++) {
