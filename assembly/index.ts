@@ -4,7 +4,7 @@ export { dot, sumAll } from './dot';
 export { fusedGrad, fusedGradF32 } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
-export { sagaBatch, sagaBatchF32 } from './saga';
+export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
 export { softmaxGrad, softmaxHessVec, decisionMulti } from './softmax';
 export { rowSqNorms, rowSqNormsF32 } from './rows';
 export { vexpTest, vlog1pTest } from './probe';

@@ -9,6 +9,7 @@ import { rowBytesOf } from './elem';
 import { expNegAbs, residual } from './pointwise';
 import { rowIndex, pair, weightOf, addRow, addRows4, zPair, yPair, sPair } from './rows';
 import { MODE_SQUARED } from './fused';
+import { touchAhead } from './touch';
 
 /**
  * For each visited row i (idx list, or row0 .. row0 + count − 1 when idx = 0):
@@ -83,4 +84,44 @@ export function sagaBatchF32(
     addRow<T>(g, d, x, delta);
   }
   store<f64>(g + gBytes, (f64x2.extract_lane(bias, 0) + f64x2.extract_lane(bias, 1)) + tail);
+}
+
+/**
+ * A whole SAGA epoch in one call: batches of `batch` rows of idx[0 .. count) (the last one
+ * shorter), each a sagaBatch at w = x[0 .. d), b = x[d] (with fitIntercept), then per coordinate
+ * j < dim = d + fitIntercept, with G the batch's output and m its row count:
+ *   step = x_j − eta·(G_j·(1/m) + avg_j);  x_j = j < penalized ? soft(step, thresh)·shrink : step;
+ *   avg_j += G_j / rows
+ * exactly the arithmetic of optim/saga.ts's batch step, so both give the same bits. g: d + 1
+ * scratch, sink: one f64 that receives touchAhead's sum.
+ */
+export function sagaEpoch(
+  X: usize, d: i32, y: usize, s: usize, idx: usize, count: i32, batch: i32,
+  x: usize, avg: usize, table: usize, g: usize, sink: usize,
+  scale: f64, rows: f64, eta: f64, thresh: f64, shrink: f64, penalized: i32, fitIntercept: i32, mode: i32, f32: i32,
+): void {
+  const dim = d + fitIntercept;
+  const rowBytes = <usize>d << (f32 ? 2 : 3);
+  for (let t = 0; t < count; t += batch) {
+    const m = min(batch, count - t);
+    store<f64>(sink, touchAhead(X, rowBytes, idx, t + m, min(batch, count - t - m)));
+    const b = fitIntercept ? load<f64>(x + (<usize>d << 3)) : 0.0;
+    const rowsAt = idx + (<usize>t << 2);
+    if (f32) sagaBatchF32(X, d, y, s, rowsAt, 0, m, x, b, table, scale, g, mode);
+    else sagaBatch(X, d, y, s, rowsAt, 0, m, x, b, table, scale, g, mode);
+    const inv = 1 / <f64>m;
+    for (let j = 0; j < dim; j++) {
+      const o = <usize>j << 3;
+      const gj = load<f64>(g + o);
+      const step = load<f64>(x + o) - eta * (gj * inv + load<f64>(avg + o));
+      store<f64>(x + o, j < penalized ? softThreshold(step, thresh) * shrink : step);
+      store<f64>(avg + o, load<f64>(avg + o) + gj / rows);
+    }
+  }
+}
+
+/** sign(v)·max(|v| − t, 0) as optim/l1.ts writes it: exactly 0 inside [−t, t]. */
+// @ts-ignore: decorator
+@inline function softThreshold(v: f64, t: f64): f64 {
+  return v > t ? v - t : v < -t ? v + t : 0;
 }

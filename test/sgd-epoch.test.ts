@@ -1,5 +1,6 @@
 // A whole SGD epoch in one call (assembly/sgd.ts, backend/sgd-epoch.ts) gives exactly what the
-// batch-by-batch loop over batchValueAndGradient gives: same bits, every variant.
+// batch-by-batch loop over batchValueAndGradient gives: same bits, every variant. The same for
+// a whole SAGA epoch (assembly/saga.ts) against optim/saga.ts's batch steps.
 import { describe, expect, it } from 'vitest';
 import { kernelsFor } from '../src/backend/select.js';
 import { jsKernels } from '../src/backend/js.js';
@@ -7,7 +8,8 @@ import { matrixSource } from '../src/data/matrix.js';
 import { LogisticObjective } from '../src/loss/logistic-objective.js';
 import { stochastic, type MomentumKind } from '../src/optim/stochastic.js';
 import { defaults } from '../src/model/options.js';
-import type { OptimizeOptions, StochasticObjective } from '../src/optim/types.js';
+import type { FiniteSumObjective, OptimizeOptions, StochasticObjective } from '../src/optim/types.js';
+import { saga } from '../src/optim/saga.js';
 import { flat, makeProblem, prng } from './helpers.js';
 
 /** The same objective without sgdEpoch: the solver falls back to one call per batch. */
@@ -56,6 +58,61 @@ describe('sgdEpoch', () => {
         }
       }
       data.dispose();
+    });
+  }
+});
+
+/** The same finite-sum objective without sagaEpoch: the saga solver falls back to one call per batch. */
+function sagaPerBatch(obj: LogisticObjective): FiniteSumObjective {
+  return {
+    dim: obj.dim,
+    nSamples: obj.nSamples,
+    l1: obj.l1,
+    l2: obj.l2,
+    penalizedCount: obj.penalizedCount,
+    valueAndGradient: (x, g) => obj.valueAndGradient(x, g),
+    batchValueAndGradient: (x, g, idx, want) => obj.batchValueAndGradient(x, g, idx, want),
+    sagaUpdate: (x, idx, g) => obj.sagaUpdate(x, idx, g),
+    sagaReset: () => obj.sagaReset(),
+    maxSummandLipschitz: () => obj.maxSummandLipschitz(),
+    hessianVectorProduct: (x, v, out) => obj.hessianVectorProduct(x, v, out),
+  };
+}
+
+describe('sagaEpoch', () => {
+  const n = 203;
+  const r = prng(8);
+  const s = Float64Array.from({ length: n }, () => 0.25 + r());
+  // d = 33 also exercises the touch-ahead of the next shuffled batch (rows of 264 bytes)
+  const cases = [
+    { d: 7, storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
+    { d: 7, storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l1', weights: true },
+    { d: 7, storage: 'float64', fitIntercept: true, loss: 'squared', penalty: 'elasticnet', weights: true },
+    { d: 33, storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'elasticnet', weights: false },
+    { d: 33, storage: 'float32', fitIntercept: true, loss: 'log', penalty: 'l2', weights: true },
+  ] as const;
+  for (const c of cases) {
+    it(`equals the batch-by-batch loop bit for bit (${Object.values(c).join(', ')})`, () => {
+      const p = makeProblem(n, c.d, 22, 2);
+      const make = () => {
+        const data = kernelsFor('wasm').dataset(matrixSource({ data: flat(p.X), rows: n, cols: c.d }), Float64Array.from(p.y), c.weights ? s : null, c.storage);
+        const obj = new LogisticObjective(data, { C: 0.5, penalty: c.penalty, l1Ratio: 0.5, fitIntercept: c.fitIntercept, loss: c.loss, sampleWeight: c.weights ? s : null });
+        return { data, obj };
+      };
+      for (const shuffle of ['rows', 'none'] as const) {
+        const opts: OptimizeOptions = { ...defaults, schedule: 'constant', maxIter: 5, tol: 0, batchSize: 16, shuffle, seed: 4 };
+        const a = make();
+        const b = make();
+        expect(typeof a.obj.sagaEpoch).toBe('function');
+        const x0 = new Float64Array(a.obj.dim);
+        const ra = saga(a.obj, x0, opts);
+        const rb = saga(sagaPerBatch(b.obj), x0, opts);
+        expect(Array.from(ra.x)).toEqual(Array.from(rb.x));
+        expect(ra.lossHistory).toEqual(rb.lossHistory);
+        expect(ra.x.some((v) => v !== 0)).toBe(true);
+        a.data.dispose();
+        b.data.dispose();
+      }
     });
   }
 });

@@ -50,6 +50,13 @@ export interface KernelDataset {
    * reset by sagaReset().
    */
   sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void;
+  /**
+   * One SAGA epoch over `order` in batches of `batch` (see SagaEpoch and assembly/saga.ts);
+   * updates x (d coefficients, then the intercept with fitIntercept) and avg in place, and the
+   * table. The same bits as optim/saga.ts's batch step over sagaBatch. Where a backend has no
+   * boundary to cross per batch (js) it leaves this out and the solver loops.
+   */
+  sagaEpoch?(order: Int32Array, batch: number, x: Float64Array, avg: Float64Array, p: SagaEpoch): void;
   sagaReset(): void;
   /**
    * One epoch of minibatch SGD over the rows in `order`, batches of `batch` (see SgdEpoch and
@@ -57,6 +64,18 @@ export interface KernelDataset {
    */
   sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void;
   dispose(): void;
+}
+
+/** The constants of a SAGA epoch (optim/saga.ts): thresh = η·λ₁, shrink = 1/(1 + η·l2). */
+export interface SagaEpoch {
+  scale: number;
+  rows: number;
+  eta: number;
+  thresh: number;
+  shrink: number;
+  penalized: number;
+  fitIntercept: boolean;
+  loss: LossKind;
 }
 
 /** The constants of an SGD epoch: G = nS/(|B|·S)·Σ_B s_i ∂ℓ/∂z x_i (+ l2·w); v ← βv − ηG; x ← x + v. */

@@ -1,6 +1,6 @@
 // The wasm backend: data lives in linear memory (copied once per dataset); each pass moves only
 // d-sized vectors (w in, g out) and, for minibatches, the batch's row numbers.
-import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch, StorageType } from './types.js';
+import type { Kernels, KernelDataset, LossKind, MatrixSource, SagaEpoch, SgdEpoch, StorageType } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
@@ -23,8 +23,10 @@ class WasmDataset implements KernelDataset {
   private dPtr = 0;
   private vPtr = 0;
   private tablePtr = 0;
-  /** x, v and look-ahead of sgdEpoch (dim each, then one spare). */
+  /** x, v and look-ahead of sgdEpoch (d + 1 each, then one spare). */
   private sgdPtr = 0;
+  /** x, avg of sagaEpoch (d + 1 each), then the touch sink. */
+  private sagaPtr = 0;
   /** Shard outputs of threaded passes (shard 0 writes gPtr). */
   private shards!: Sharder;
   private disposed = false;
@@ -140,10 +142,7 @@ class WasmDataset implements KernelDataset {
 
   sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void {
     const idx = this.rows(indices);
-    if (this.tablePtr === 0) {
-      this.tablePtr = this.alloc(8 * this.n);
-      this.rt.heap.f64(this.tablePtr, this.n).fill(0);
-    }
+    this.ensureTable();
     this.views().wView.set(w);
     (this.f32 ? this.rt.exports.sagaBatchF32 : this.rt.exports.sagaBatch)(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, 0, indices ? indices.length : this.n,
@@ -155,7 +154,8 @@ class WasmDataset implements KernelDataset {
   sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void {
     const idx = this.rows(order);
     const dim = x.length;
-    if (this.sgdPtr === 0) this.sgdPtr = this.mem.isolated(8 * (3 * dim + 1));
+    // sized for the largest dim (d + 1), whichever objective asks first
+    if (this.sgdPtr === 0) this.sgdPtr = this.mem.isolated(8 * (3 * (this.d + 1) + 1));
     const heap = this.rt.heap;
     const xp = this.sgdPtr;
     const vp = xp + 8 * dim;
@@ -168,6 +168,31 @@ class WasmDataset implements KernelDataset {
     );
     x.set(heap.f64(xp, dim));
     v.set(heap.f64(vp, dim));
+  }
+
+  sagaEpoch(order: Int32Array, batch: number, x: Float64Array, avg: Float64Array, p: SagaEpoch): void {
+    const idx = this.rows(order);
+    this.ensureTable();
+    const dim = x.length;
+    if (this.sagaPtr === 0) this.sagaPtr = this.mem.isolated(8 * (2 * (this.d + 1) + 1));
+    const heap = this.rt.heap;
+    const xp = this.sagaPtr;
+    const ap = xp + 8 * dim;
+    heap.f64(xp, dim).set(x);
+    heap.f64(ap, dim).set(avg);
+    this.rt.exports.sagaEpoch(
+      this.xPtr, this.d, this.yPtr, this.sPtr, idx, order.length, batch, xp, ap, this.tablePtr, this.gPtr, ap + 8 * dim,
+      p.scale, p.rows, p.eta, p.thresh, p.shrink, p.penalized, p.fitIntercept ? 1 : 0, modeOf(p.loss), this.f32 ? 1 : 0,
+    );
+    x.set(heap.f64(xp, dim));
+    avg.set(heap.f64(ap, dim));
+  }
+
+  private ensureTable(): void {
+    if (this.tablePtr === 0) {
+      this.tablePtr = this.alloc(8 * this.n);
+      this.rt.heap.f64(this.tablePtr, this.n).fill(0);
+    }
   }
 
   sagaReset(): void {

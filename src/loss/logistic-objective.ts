@@ -48,6 +48,14 @@ export class LogisticObjective implements FiniteSumObjective {
     const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);
     this.l2 = p.l2;
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: data.d } : undefined;
+    if (data.sagaEpoch) {
+      const epoch = data.sagaEpoch.bind(data);
+      this.sagaEpoch = (x, avg, order, batch, eta, thresh, shrink) =>
+        epoch(order, batch, x, avg, {
+          scale: this.nSamples / this.sumWeights, rows: this.nSamples, eta, thresh, shrink,
+          penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss,
+        });
+    }
   }
 
   valueAndGradient(x: Float64Array, g: Float64Array): number {
@@ -93,6 +101,9 @@ export class LogisticObjective implements FiniteSumObjective {
     for (let j = 0; j < d; j++) g[j] = this.gk[j];
     if (this.opts.fitIntercept) g[d] = this.gk[d];
   }
+
+  /** Present when the backend runs SAGA epochs in one call (wasm); see FiniteSumObjective. */
+  readonly sagaEpoch?: FiniteSumObjective['sagaEpoch'];
 
   sagaReset(): void {
     this.data.sagaReset();

@@ -29,6 +29,8 @@ export function saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeOp
       obj.sagaUpdate(x, undefined, avg); // the table holds ∇f_i(x0); avg = Σ_i ∇f_i(x0)
       for (let j = 0; j < n; j++) avg[j] /= rows;
     },
+    // the whole epoch in one call where the objective offers it (the same bits as batch below)
+    epoch: obj.sagaEpoch ? (x, order, b) => obj.sagaEpoch!(x, avg, order, b, eta, eta * lam, shrink) : undefined,
     batch(x, idx) {
       obj.sagaUpdate(x, idx, gb);
       const inv = 1 / idx.length;

@@ -45,6 +45,11 @@ export interface FiniteSumObjective extends StochasticObjective {
   readonly l2: number;
   readonly penalizedCount: number;
   sagaUpdate(x: Float64Array, indices: Int32Array | undefined, g: Float64Array): void;
+  /**
+   * Optional: a whole epoch of saga.ts's batch steps (batches of `batch` rows of `order`) in one
+   * call, updating x and avg in place with the same bits; eta, thresh = η·λ₁, shrink = 1/(1 + η·l2).
+   */
+  sagaEpoch?(x: Float64Array, avg: Float64Array, order: Int32Array, batch: number, eta: number, thresh: number, shrink: number): void;
   sagaReset(): void;
   /** max_i of the Lipschitz constant of ∇f_i */
   maxSummandLipschitz(): number;

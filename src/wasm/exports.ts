@@ -39,6 +39,12 @@ export interface KernelExports {
     x: number, v: number, look: number, g: number,
     nS: number, S: number, l2: number, fitIntercept: number, eta: number, beta: number, nesterov: number, mode: number, f32: number,
   ): void;
+  sagaEpoch(
+    X: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
+    x: number, avg: number, table: number, g: number, sink: number,
+    scale: number, rows: number, eta: number, thresh: number, shrink: number, penalized: number,
+    fitIntercept: number, mode: number, f32: number,
+  ): void;
   vexpTest(x: number, n: number, out: number): void;
   vlog1pTest(x: number, n: number, out: number): void;
 }
