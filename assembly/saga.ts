@@ -98,7 +98,8 @@ export function sagaBatchF32(
 export function sagaEpoch(
   X: usize, d: i32, y: usize, s: usize, idx: usize, count: i32, batch: i32,
   x: usize, avg: usize, table: usize, g: usize, sink: usize,
-  scale: f64, rows: f64, eta: f64, thresh: f64, shrink: f64, penalized: i32, fitIntercept: i32, mode: i32, f32: i32,
+  scale: f64, rows: f64, eta: f64, thresh: f64, shrink: f64,
+  penalized: i32, fitIntercept: i32, mode: i32, f32: i32,
 ): void {
   const dim = d + fitIntercept;
   const rowBytes = <usize>d << (f32 ? 2 : 3);

@@ -32,8 +32,9 @@
 
 /**
  * Touch ahead only for rows of 128 bytes or more. Shuffled SGD epochs, `SGD=shuffled node
- * bench/ab.mjs` in both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81 at d = 32, 0.89–0.93
- * at d = 16 and 20; neutral at d = 8 and 12, and 1.4× slower at d = 4 (32-byte rows).
+ * bench/ab.mjs` in both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81
+ * at d = 32, 0.89–0.93 at d = 16 and 20; neutral at d = 8 and 12, and 1.4× slower at d = 4
+ * (32-byte rows).
  */
 const TOUCH_MIN_ROW_BYTES: usize = 128;
 
