@@ -102,10 +102,9 @@ export function sagaEpoch(
   penalized: i32, fitIntercept: i32, mode: i32, f32: i32,
 ): void {
   const dim = d + fitIntercept;
-  const rowBytes = <usize>d << (f32 ? 2 : 3);
   for (let t = 0; t < count; t += batch) {
     const m = min(batch, count - t);
-    store<f64>(sink, touchAhead(X, rowBytes, idx, t + m, min(batch, count - t - m)));
+    store<f64>(sink, touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m)));
     const b = fitIntercept ? load<f64>(x + (<usize>d << 3)) : 0.0;
     const rowsAt = idx + (<usize>t << 2);
     if (f32) sagaBatchF32(X, d, y, s, rowsAt, 0, m, x, b, table, scale, g, mode);

@@ -21,10 +21,9 @@ export function sgdEpoch(
   nS: f64, S: f64, l2: f64, fitIntercept: i32, eta: f64, beta: f64, nesterov: i32, mode: i32, f32: i32,
 ): void {
   const dim = d + fitIntercept;
-  const rowBytes = <usize>d << (f32 ? 2 : 3);
   for (let t = 0; t < count; t += batch) {
     const m = min(batch, count - t);
-    store<f64>(look + (<usize>dim << 3), touchAhead(X, rowBytes, idx, t + m, min(batch, count - t - m)));
+    store<f64>(look + (<usize>dim << 3), touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m)));
     let p = x;
     if (nesterov) {
       for (let j = 0; j < dim; j++) {

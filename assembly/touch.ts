@@ -39,11 +39,12 @@
 const TOUCH_MIN_ROW_BYTES: usize = 128;
 
 /**
- * Touches rows idx[from .. from + m) when that pays (rows of 128+ bytes, not one contiguous run);
- * returns the sum of the bytes read (0 when nothing was read) for the caller to store somewhere
- * harmless, so the loads stay.
+ * Touches rows idx[from .. from + m) of X (d elements per row, f32 or f64) when that pays (rows
+ * of 128+ bytes, not one contiguous run); returns the sum of the bytes read (0 when nothing was
+ * read) for the caller to store somewhere harmless, so the loads stay.
  */
-export function touchAhead(X: usize, rowBytes: usize, idx: usize, from: i32, m: i32): f64 {
+export function touchAhead(X: usize, d: i32, f32: i32, idx: usize, from: i32, m: i32): f64 {
+  const rowBytes = <usize>d << (f32 ? 2 : 3);
   if (m <= 0 || rowBytes < TOUCH_MIN_ROW_BYTES || looksContiguous(idx, from, m)) return 0;
   return touchRows(X, rowBytes, idx, from, m);
 }

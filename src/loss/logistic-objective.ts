@@ -52,7 +52,7 @@ export class LogisticObjective implements FiniteSumObjective {
       const epoch = data.sagaEpoch.bind(data);
       this.sagaEpoch = (x, avg, order, batch, eta, thresh, shrink) =>
         epoch(order, batch, x, avg, {
-          scale: this.nSamples / this.sumWeights, rows: this.nSamples, eta, thresh, shrink,
+          scale: this.summandScale, rows: this.nSamples, eta, thresh, shrink,
           penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss,
         });
     }
@@ -97,9 +97,14 @@ export class LogisticObjective implements FiniteSumObjective {
     const d = this.data.d;
     for (let j = 0; j < d; j++) this.w[j] = x[j];
     const b = this.opts.fitIntercept ? x[d] : 0;
-    this.data.sagaBatch(this.w, b, indices, this.nSamples / this.sumWeights, this.opts.loss, this.gk);
+    this.data.sagaBatch(this.w, b, indices, this.summandScale, this.opts.loss, this.gk);
     for (let j = 0; j < d; j++) g[j] = this.gk[j];
     if (this.opts.fitIntercept) g[d] = this.gk[d];
+  }
+
+  /** n/S: J's data term is (1/n)·Σ f_i with f_i = (n/S)·s_i·ℓ_i (SAGA's summands). */
+  private get summandScale(): number {
+    return this.nSamples / this.sumWeights;
   }
 
   /** Present when the backend runs SAGA epochs in one call (wasm); see FiniteSumObjective. */
@@ -119,7 +124,7 @@ export class LogisticObjective implements FiniteSumObjective {
       const li = (s ? s[i] : 1) * (norms[i] + (this.opts.fitIntercept ? 1 : 0));
       if (li > m) m = li;
     }
-    return (this.nSamples / this.sumWeights) * curv * m;
+    return this.summandScale * curv * m;
   }
 
   private at(x: Float64Array): boolean {
