@@ -29,6 +29,8 @@ const C: usize = memory.data<f64>([
   2.0, 2.0,                                                 // 288: two
   0.5, 0.5,                                                 // 304: half
   6755399441055744.0, 6755399441055744.0,                   // 320: 0x1.8p52, rounds to integer
+  reinterpret<f64>(<i64>1535 << 52), reinterpret<f64>(<i64>1535 << 52), // 336: exponent field of 2^512
+  7.458340731200207e-155, 7.458340731200207e-155,           // 352: 2^−512
 ], 16);
 
 // @ts-ignore: decorator
@@ -58,14 +60,12 @@ const C: usize = memory.data<f64>([
     kc(272),
     f64x2.sub(f64x2.sub(lo, f64x2.div(f64x2.mul(r, c), f64x2.sub(kc(288), c))), hi),
   );
-  // scale by 2^k in two halves so k down to -1443 (x = -1000) yields subnormals / 0 correctly
-  const ki = i64x2.sub(kf, kc(320)); // bit pattern difference = k as an integer (two's complement)
-  const k1 = i64x2.shr_s(ki, 1);
-  const k2 = i64x2.sub(ki, k1);
-  const bias = i64x2.splat(1023);
-  const s1 = i64x2.shl(i64x2.add(k1, bias), 52);
-  const s2 = i64x2.shl(i64x2.add(k2, bias), 52);
-  return f64x2.mul(f64x2.mul(y, s1), s2);
+  // ·2^k as ·2^(k+512)·2^−512: k >= −1443 (x >= −1000), so 2^(k+512) is normal and y·2^(k+512)
+  // exact; the one rounding is the last product's, as in fdlibm. kf's bits are those of 1.5·2^52
+  // plus k, whose low 12 bits are k mod 4096: shifted to the exponent field and offset by
+  // 512 + 1023 they are the bits of 2^(k+512).
+  const s = i64x2.add(i64x2.shl(kf, 52), kc(336));
+  return f64x2.mul(f64x2.mul(y, s), kc(352));
 }
 
 // i64 lanes for the exponent handling of vlog1p
