@@ -58,3 +58,52 @@ export function sumAll(a: usize, n: i32): f64 {
   for (; i < n; i++) s += load<f64>(a + (<usize>i << 3));
   return s;
 }
+
+/**
+ * The dot products of two rows of d <= 8 elements with w, as a pair: lane by lane the same
+ * arithmetic as dotX (the same bits), straight-line, with each w pair loaded once for both rows.
+ */
+// @ts-ignore: decorator
+@inline export function dot2Short<T>(xa: usize, xb: usize, w: usize, d: i32): v128 {
+  let a0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0);
+  let a3 = f64x2.splat(0);
+  let b0 = f64x2.splat(0);
+  let b1 = f64x2.splat(0);
+  let b2 = f64x2.splat(0);
+  let b3 = f64x2.splat(0);
+  let j = 0;
+  if (d >= 4) {
+    const w0 = v128.load(w);
+    const w1 = v128.load(w, 16);
+    a0 = f64x2.mul(xPair<T>(xa, 0), w0);
+    a1 = f64x2.mul(xPair<T>(xa, 2), w1);
+    b0 = f64x2.mul(xPair<T>(xb, 0), w0);
+    b1 = f64x2.mul(xPair<T>(xb, 2), w1);
+    j = 4;
+  }
+  if (d == 8) {
+    // dotX's eight-element step: products 4..7 go to its third and fourth accumulators
+    const w2 = v128.load(w, 32);
+    const w3 = v128.load(w, 48);
+    a2 = f64x2.mul(xPair<T>(xa, 4), w2);
+    a3 = f64x2.mul(xPair<T>(xa, 6), w3);
+    b2 = f64x2.mul(xPair<T>(xb, 4), w2);
+    b3 = f64x2.mul(xPair<T>(xb, 6), w3);
+    j = 8;
+  } else if (j + 2 <= d) {
+    const w2 = v128.load(w + (<usize>j << 3));
+    a2 = f64x2.mul(xPair<T>(xa, j), w2);
+    b2 = f64x2.mul(xPair<T>(xb, j), w2);
+    j += 2;
+  }
+  const sa = f64x2.add(f64x2.add(a0, a2), f64x2.add(a1, a3));
+  const sb = f64x2.add(f64x2.add(b0, b2), f64x2.add(b1, b3));
+  let z = f64x2.add(v128.shuffle<f64>(sa, sb, 0, 2), v128.shuffle<f64>(sa, sb, 1, 3));
+  if (j < d) {
+    const wj = load<f64>(w + (<usize>j << 3));
+    z = f64x2.add(z, f64x2.replace_lane(f64x2.splat(xAt<T>(xa, j) * wj), 1, xAt<T>(xb, j) * wj));
+  }
+  return z;
+}

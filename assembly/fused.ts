@@ -7,9 +7,9 @@
 // the same pair code with an empty second lane, so every row sees the same arithmetic.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
-import { expNegAbs, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
+import { expNegAbs, pMinusY, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
 import { vlog1p } from './vmath';
-import { rowIndex, pair, weightOf, addRows4, addRow, zPair, yPair, sPair } from './rows';
+import { rowIndex, pair, weightOf, addRows4, addRow, zPair, zPairAny, yPair, sPair } from './rows';
 
 /** mode bits: bit 0 — 0 = log loss, 1 = squared loss; bit 1 — skip the loss value. */
 export const MODE_SQUARED: i32 = 1;
@@ -97,10 +97,10 @@ export function fusedGradF32(
     const i5 = rowIndex(idx, row0, k + 5);
     const i6 = rowIndex(idx, row0, k + 6);
     const i7 = rowIndex(idx, row0, k + 7);
-    const zA = zPair<T>(X, rowBytes, i0, i1, w, d, b);
-    const zB = zPair<T>(X, rowBytes, i2, i3, w, d, b);
-    const zC = zPair<T>(X, rowBytes, i4, i5, w, d, b);
-    const zD = zPair<T>(X, rowBytes, i6, i7, w, d, b);
+    const zA = zPairAny<T>(X, rowBytes, i0, i1, w, d, b);
+    const zB = zPairAny<T>(X, rowBytes, i2, i3, w, d, b);
+    const zC = zPairAny<T>(X, rowBytes, i4, i5, w, d, b);
+    const zD = zPairAny<T>(X, rowBytes, i6, i7, w, d, b);
     if (zOut) {
       const o = zOut + (<usize>k << 3);
       v128.store(o, zA);
@@ -112,31 +112,35 @@ export function fusedGradF32(
     const yB = yPair(y, i2, i3);
     const yC = yPair(y, i4, i5);
     const yD = yPair(y, i6, i7);
-    const sA = sPair(s, i0, i1);
-    const sB = sPair(s, i2, i3);
-    const sC = sPair(s, i4, i5);
-    const sD = sPair(s, i6, i7);
     const eA = expNegAbs(zA);
     const eB = expNegAbs(zB);
     const eC = expNegAbs(zC);
     const eD = expNegAbs(zD);
     let rA: v128, rB: v128, rC: v128, rD: v128;
-    if (squared) {
-      rA = residual(zA, yA, sA, eA, 1);
-      rB = residual(zB, yB, sB, eB, 1);
-      rC = residual(zC, yC, sC, eC, 1);
-      rD = residual(zD, yD, sD, eD, 1);
-      if (wantLoss) lossAcc = f64x2.add(lossAcc, loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 1));
+    if (!squared && s == 0) {
+      // unit weights: r = p − y, one log1p for the eight losses
+      rA = pMinusY(zA, yA, eA);
+      rB = pMinusY(zB, yB, eB);
+      rC = pMinusY(zC, yC, eC);
+      rD = pMinusY(zD, yD, eD);
+      if (wantLoss) lossAcc = f64x2.add(lossAcc, logLoss8(zA, zB, zC, zD, yA, yB, yC, yD, eA, eB, eC, eD));
     } else {
-      rA = residual(zA, yA, sA, eA, 0);
-      rB = residual(zB, yB, sB, eB, 0);
-      rC = residual(zC, yC, sC, eC, 0);
-      rD = residual(zD, yD, sD, eD, 0);
-      if (wantLoss) {
-        const l = s
-          ? loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 0)
-          : logLoss8(zA, zB, zC, zD, yA, yB, yC, yD, eA, eB, eC, eD);
-        lossAcc = f64x2.add(lossAcc, l);
+      const sA = sPair(s, i0, i1);
+      const sB = sPair(s, i2, i3);
+      const sC = sPair(s, i4, i5);
+      const sD = sPair(s, i6, i7);
+      if (squared) {
+        rA = residual(zA, yA, sA, eA, 1);
+        rB = residual(zB, yB, sB, eB, 1);
+        rC = residual(zC, yC, sC, eC, 1);
+        rD = residual(zD, yD, sD, eD, 1);
+        if (wantLoss) lossAcc = f64x2.add(lossAcc, loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 1));
+      } else {
+        rA = residual(zA, yA, sA, eA, 0);
+        rB = residual(zB, yB, sB, eB, 0);
+        rC = residual(zC, yC, sC, eC, 0);
+        rD = residual(zD, yD, sD, eD, 0);
+        if (wantLoss) lossAcc = f64x2.add(lossAcc, loss4(zA, zB, zC, zD, yA, yB, yC, yD, sA, sB, sC, sD, eA, eB, eC, eD, 0));
       }
     }
     biasAcc = f64x2.add(biasAcc, f64x2.add(f64x2.add(rA, rB), f64x2.add(rC, rD)));

@@ -28,7 +28,7 @@ export const LOSS_SQUARED: i32 = 1;
  * are both num/(1 + e) with num ∈ {1, e}: one division, the same bits as dividing for each.
  */
 // @ts-ignore: decorator
-@inline function pMinusY(z: v128, y: v128, e: v128): v128 {
+@inline export function pMinusY(z: v128, y: v128, e: v128): v128 {
   const one = kc(272);
   const yOne = f64x2.eq(y, one);
   // p needs num = 1 when z >= 0; 1 − p needs num = 1 when z < 0
