@@ -55,6 +55,37 @@ describe('the loss of unit-weight rows sharing one log1p (blocks of 8 and 4 rows
   }
 });
 
+describe('the loss of many unit-weight rows (log1p terms joined across blocks)', () => {
+  // Σ ℓ over 1000 rows against a compensated sum of per-row ℓ from Math.exp/Math.log1p: tiny
+  // losses (right side, margins 20–40), mixed margins, and large wrong-side margins.
+  const regimes: [string, (r: () => number, y: number) => number][] = [
+    ['tiny', (r, y) => (y ? 1 : -1) * (20 + 20 * r())],
+    ['mixed', (r) => gauss(r) * 4],
+    ['wrong side', (r, y) => (y ? -1 : 1) * (5 + 50 * r())],
+  ];
+  for (const [name, k] of backends)
+    for (const [regime, zOf] of regimes)
+      it(`${name}, ${regime}: within 1e-15 relative`, () => {
+        const n = 1000;
+        const r = prng(regime.length);
+        const y = Float64Array.from({ length: n }, () => (r() < 0.5 ? 0 : 1));
+        const z = Float64Array.from(y, (yi) => zOf(r, yi));
+        let sum = 0;
+        let comp = 0; // Neumaier
+        for (let i = 0; i < n; i++) {
+          const l = Math.log1p(Math.exp(-Math.abs(z[i]))) + (Math.max(z[i], 0) - y[i] * z[i]);
+          const t = sum + l;
+          comp += Math.abs(sum) >= Math.abs(l) ? sum - t + l : l - t + sum;
+          sum = t;
+        }
+        const want = sum + comp;
+        const ds = k.dataset(dense(z, n, 1), y, null); // x = z, w = 1, b = 0: the margins exactly
+        const loss = ds.fusedGrad(Float64Array.of(1), 0, new Float64Array(2), 'log', true);
+        ds.dispose();
+        expect(Math.abs(loss - want) / want).toBeLessThan(1e-15);
+      });
+});
+
 function randomCase(n: number, d: number, seed: number, weights: boolean) {
   const r = prng(seed);
   const X = new Float64Array(n * d);

@@ -129,72 +129,85 @@ export function fusedPass(
   g.fill(0, 0, d + 1);
   let loss = 0;
   const odd = d & 1;
-  for (let k = 0; k < count; k += 2) {
-    // an odd last row is paired with itself at weight 0, so no separate tail loop exists:
-    // V8 deoptimises again and again on code that has never run (no type feedback); the same
-    // reason keeps an odd column out of a remainder branch below
-    const pair = k + 1 < count;
-    const i0 = idx === undefined ? k : idx[k];
-    const i1 = pair ? (idx === undefined ? k + 1 : idx[k + 1]) : i0;
-    const o0 = i0 * d;
-    const o1 = i1 * d;
-    // an odd first column is folded in by multiplying with odd (0 or 1), not by a branch
-    let a0 = odd * (X[o0] * w[0]);
-    let a1 = 0;
-    let c0 = odd * (X[o1] * w[0]);
-    let c1 = 0;
-    for (let j = odd; j < d; j += 2) {
-      const w0 = w[j];
-      const w1 = w[j + 1];
-      a0 += X[o0 + j] * w0;
-      a1 += X[o0 + j + 1] * w1;
-      c0 += X[o1 + j] * w0;
-      c1 += X[o1 + j + 1] * w1;
-    }
-    const z0 = a0 + a1 + b;
-    const z1 = c0 + c1 + b;
-    if (zOut !== null) {
-      zOut[k] = z0;
-      if (pair) zOut[k + 1] = z1;
-    }
-    const e0 = Math.exp(-Math.abs(z0));
-    const e1 = Math.exp(-Math.abs(z1));
-    const y0 = y[i0];
-    const y1 = y[i1];
-    const s0 = sw === null ? 1 : sw[i0];
-    const s1 = pair ? (sw === null ? 1 : sw[i1]) : 0;
-    const d0 = ((z0 >= 0 ? 1 : e0) - y0 - y0 * e0) / (1 + e0); // p − y
-    const d1 = ((z1 >= 0 ? 1 : e1) - y1 - y1 * e1) / (1 + e1);
-    let r0: number;
-    let r1: number;
-    if (!squared) {
-      r0 = s0 * d0;
-      r1 = s1 * d1;
-      if (wantLoss) {
-        const l0 = (z0 > 0 ? z0 : 0) - y0 * z0;
-        const l1 = (z1 > 0 ? z1 : 0) - y1 * z1;
-        if (sw === null) {
-          // unit weights: log1p(e0) + log1p(e1) = log1p(e0 + e1 + e0·e1), one call for both rows
-          // (every term >= 0: no precision lost); s1 = 0 drops an unpaired last row
-          const e1s = s1 * e1;
-          loss += Math.log1p(e0 + e1s + e0 * e1s) + (l0 + s1 * l1);
-        } else loss += s0 * (Math.log1p(e0) + l0) + s1 * (Math.log1p(e1) + l1);
+  // unit-weight log loss: the rows' log1p terms are joined into q (log1p(a) + log1p(b) =
+  // log1p(a + b + a·b), every term >= 0) and evaluated once per chunk of JOIN rows; the chunk
+  // loop rather than a flush branch, so the code after the inner loop always runs (V8 type feedback)
+  const joins = wantLoss && !squared && sw === null;
+  for (let c = 0; c < count; c += JOIN) {
+    const end = Math.min(count, c + JOIN);
+    let q = 0;
+    for (let k = c; k < end; k += 2) {
+      // an odd last row is paired with itself at weight 0, so no separate tail loop exists:
+      // V8 deoptimises again and again on code that has never run (no type feedback); the same
+      // reason keeps an odd column out of a remainder branch below
+      const pair = k + 1 < end;
+      const i0 = idx === undefined ? k : idx[k];
+      const i1 = pair ? (idx === undefined ? k + 1 : idx[k + 1]) : i0;
+      const o0 = i0 * d;
+      const o1 = i1 * d;
+      // an odd first column is folded in by multiplying with odd (0 or 1), not by a branch
+      let a0 = odd * (X[o0] * w[0]);
+      let a1 = 0;
+      let c0 = odd * (X[o1] * w[0]);
+      let c1 = 0;
+      for (let j = odd; j < d; j += 2) {
+        const w0 = w[j];
+        const w1 = w[j + 1];
+        a0 += X[o0 + j] * w0;
+        a1 += X[o0 + j + 1] * w1;
+        c0 += X[o1 + j] * w0;
+        c1 += X[o1 + j + 1] * w1;
       }
-    } else {
-      // p(1 − p) = e/(1 + e)²
-      r0 = s0 * (d0 * (e0 / ((1 + e0) * (1 + e0))));
-      r1 = s1 * (d1 * (e1 / ((1 + e1) * (1 + e1))));
-      if (wantLoss) loss += s0 * (0.5 * d0 * d0) + s1 * (0.5 * d1 * d1);
+      const z0 = a0 + a1 + b;
+      const z1 = c0 + c1 + b;
+      if (zOut !== null) {
+        zOut[k] = z0;
+        if (pair) zOut[k + 1] = z1;
+      }
+      const e0 = Math.exp(-Math.abs(z0));
+      const e1 = Math.exp(-Math.abs(z1));
+      const y0 = y[i0];
+      const y1 = y[i1];
+      const s0 = sw === null ? 1 : sw[i0];
+      const s1 = pair ? (sw === null ? 1 : sw[i1]) : 0;
+      const d0 = ((z0 >= 0 ? 1 : e0) - y0 - y0 * e0) / (1 + e0); // p − y
+      const d1 = ((z1 >= 0 ? 1 : e1) - y1 - y1 * e1) / (1 + e1);
+      let r0: number;
+      let r1: number;
+      if (!squared) {
+        r0 = s0 * d0;
+        r1 = s1 * d1;
+        if (wantLoss) {
+          const l0 = (z0 > 0 ? z0 : 0) - y0 * z0;
+          const l1 = (z1 > 0 ? z1 : 0) - y1 * z1;
+          if (sw === null) {
+            // s1 = 0 drops an unpaired last row
+            const e1s = s1 * e1;
+            const t = e0 + e1s + e0 * e1s;
+            q = q + t + q * t;
+            loss += l0 + s1 * l1;
+          } else loss += s0 * (Math.log1p(e0) + l0) + s1 * (Math.log1p(e1) + l1);
+        }
+      } else {
+        // p(1 − p) = e/(1 + e)²
+        r0 = s0 * (d0 * (e0 / ((1 + e0) * (1 + e0))));
+        r1 = s1 * (d1 * (e1 / ((1 + e1) * (1 + e1))));
+        if (wantLoss) loss += s0 * (0.5 * d0 * d0) + s1 * (0.5 * d1 * d1);
+      }
+      g[d] += r0 + r1; // inside the loop: a store after it has no type feedback when V8 optimises on-stack
+      g[0] += odd * (r0 * X[o0] + r1 * X[o1]);
+      for (let m = odd; m < d; m += 2) {
+        g[m] += r0 * X[o0 + m] + r1 * X[o1 + m];
+        g[m + 1] += r0 * X[o0 + m + 1] + r1 * X[o1 + m + 1];
+      }
     }
-    g[d] += r0 + r1; // inside the loop: a store after it has no type feedback when V8 optimises on-stack
-    g[0] += odd * (r0 * X[o0] + r1 * X[o1]);
-    for (let m = odd; m < d; m += 2) {
-      g[m] += r0 * X[o0 + m] + r1 * X[o1 + m];
-      g[m + 1] += r0 * X[o0 + m + 1] + r1 * X[o1 + m + 1];
-    }
+    if (joins) loss += Math.log1p(q);
   }
   return loss;
 }
+
+/** Rows whose log1p terms are joined before one Math.log1p: 1 + q stays below 2^256. */
+const JOIN = 256;
 
 export const jsKernels: Kernels = {
   name: 'js',
