@@ -1,10 +1,9 @@
 // One fused pass over a set of rows: z = x·w + b, loss, p, g += s·∂ℓ/∂z·x.
 // Each row's dot product is one sequential pass (rows far apart must not be interleaved); the
 // transcendental part runs on f64x2 pairs of rows, and g is updated once per block of four
-// rows. Blocks of eight rows give the per-row part (exp, log1p, divisions) twice the
-// independent chains; they pay where that part dominates — short rows, or rows in cache — and
-// lose where streaming wide rows from memory does (see eightRowBlocks). Leftover rows go through
-// the same pair code with an empty second lane, so every row sees the same arithmetic.
+// rows. Blocks of eight rows give the per-row part (exp, divisions) twice the independent
+// chains; they pay for rows up to 800 bytes, not beyond (see eightRowBlocks). Leftover rows go
+// through the same pair code with an empty second lane, so every row sees the same arithmetic.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, pMinusY, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
@@ -71,14 +70,16 @@ function addLog1p(acc: v128, q: v128): v128 {
 }
 
 /**
- * Eight-row blocks or four? Measured with bench/ab.mjs in both orders, 8 rows against 4:
- * 7–20% faster for rows of ≤ 160 bytes (d = 4, 20 f64; d = 20, 32 f32) and for passes
- * within ~8–10 MB (in cache: 4000×64, 10000×32, 30000×50 f32); 10–17% slower for rows of
- * 256+ bytes streamed from memory (400000×32, 100000×50, 200000×64 f64; 200000×64 f32 5%).
+ * Eight-row blocks or four? bench/ab.mjs, both binaries on one memory, both orders, on 40–64 MB
+ * passes of d = 16 … 200 (f64) and 32 … 160 (f32): eight rows are as fast or faster up to rows
+ * of 800 bytes (0.58–0.64 of the time at d = 72, 0.72–0.94 at d = 40 … 60, 80, 96 f64), except
+ * rows of exactly 512 bytes (d = 64 f64, 128 f32: 1.03–1.16× slower); above 800 bytes, four.
+ * Passes that stay in cache (≤ 12 MB) take eight for 512-byte rows too.
  */
 // @ts-ignore: decorator
-@inline function eightRowBlocks(d: i32, rowBytes: usize, count: i32): bool {
-  return d <= 64 && (rowBytes <= 192 || <usize>count * rowBytes <= (12 << 20));
+@inline function eightRowBlocks(rowBytes: usize, count: i32): bool {
+  if (rowBytes > 800) return false;
+  return rowBytes != 512 || <usize>count * rowBytes <= (12 << 20);
 }
 
 // @ts-ignore: decorator
@@ -96,7 +97,7 @@ function addLog1p(acc: v128, q: v128): v128 {
   let joined = 0; // rows per lane in q
   let biasAcc = f64x2.splat(0);
   let k = 0;
-  const eight = eightRowBlocks(d, rowBytes, count);
+  const eight = eightRowBlocks(rowBytes, count);
   for (; eight && k + 8 <= count; k += 8) {
     const i0 = rowIndex(idx, row0, k);
     const i1 = rowIndex(idx, row0, k + 1);

@@ -13,23 +13,37 @@ if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
 const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
 const mode = Number(process.env.MODE ?? 0);
 const f32 = !!process.env.F32;
-const inst = [fa, fb].map((f) => {
+const modules = [fa, fb].map((f) => new WebAssembly.Module(readFileSync(f)));
+// Both instances run on ONE memory when their static data (tables below heapBase) is the same:
+// with a memory each, where the data landed made a 10–20% difference that flipped with the order
+// of the two binaries. SEPARATE=1 gives each its own memory.
+const statics = modules.map((m) => {
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(f)), { env: { memory } }).exports;
+  const ex = new WebAssembly.Instance(m, { env: { memory } }).exports;
+  return new Uint8Array(memory.buffer, 0, ex.heapBase()).slice();
+});
+const shared =
+  !process.env.SEPARATE && statics[0].length === statics[1].length && statics[0].every((v, i) => v === statics[1][i]);
+const sharedMemory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+const inst = modules.map((m) => {
+  const memory = shared ? sharedMemory : new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+  const ex = new WebAssembly.Instance(m, { env: { memory } }).exports;
   return { memory, ex };
 });
+console.log(shared ? 'one memory for both binaries' : 'a memory for each binary (static data differs, or SEPARATE=1)');
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 for (const [n, d] of sizes) {
-  const ptrs = inst.map(({ memory, ex }) => {
+  const ptrs = inst.map(({ memory, ex }, v) => {
     const X = (ex.heapBase() + 63) & ~63;
     const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
     const w = y + 8 * n;
     const g = w + 8 * d + 128;
     const idx = g + 8 * d + 256; // SGD: row order, then x, v, look (d + 2 each)
-    const x = idx + 4 * n + 64;
+    const x = (idx + 4 * n + 127) & ~63;
     const table = x + 3 * 8 * (d + 2) + 64; // SAGA: one residual per row
-    const need = table + 8 * n + 64;
+    const gB = (table + 8 * n + 127) & ~63; // B's g when both share one memory
+    const need = gB + 8 * d + 64;
     if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
     let s = n + d;
     const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
@@ -54,7 +68,8 @@ for (const [n, d] of sizes) {
       let k = 0;
       for (const r of runs) for (let i = 32 * r; i < Math.min(n, 32 * r + 32); i++) order[k++] = i;
     }
-    return { X, y, w, g, idx, x, table };
+    // on one memory, B writes its own g (both compute in place, one after the other)
+    return { X, y, w, g: shared && v === 1 ? gB : g, idx, x, table };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d)));
   const ns = [[], []];
