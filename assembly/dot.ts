@@ -60,46 +60,46 @@ export function sumAll(a: usize, n: i32): f64 {
 }
 
 /**
- * The dot products of two rows of d <= 8 elements with w, as a pair: lane by lane the same
- * arithmetic as dotX (the same bits), straight-line, with each w pair loaded once for both rows.
+ * The dot products of two rows of d <= 8 elements with w, as a pair, straight-line, with each w
+ * pair loaded once for both rows. Lane by lane the same values as dotX: the same products and
+ * sums in the same order, without dotX's additions of its unused (zero) accumulators — so a
+ * margin can only differ from dotX's in the sign of a zero.
  */
 // @ts-ignore: decorator
 @inline export function dot2Short<T>(xa: usize, xb: usize, w: usize, d: i32): v128 {
-  let a0 = f64x2.splat(0);
-  let a1 = f64x2.splat(0);
-  let a2 = f64x2.splat(0);
-  let a3 = f64x2.splat(0);
-  let b0 = f64x2.splat(0);
-  let b1 = f64x2.splat(0);
-  let b2 = f64x2.splat(0);
-  let b3 = f64x2.splat(0);
+  let sa = f64x2.splat(0);
+  let sb = f64x2.splat(0);
   let j = 0;
   if (d >= 4) {
     const w0 = v128.load(w);
     const w1 = v128.load(w, 16);
-    a0 = f64x2.mul(xPair<T>(xa, 0), w0);
-    a1 = f64x2.mul(xPair<T>(xa, 2), w1);
-    b0 = f64x2.mul(xPair<T>(xb, 0), w0);
-    b1 = f64x2.mul(xPair<T>(xb, 2), w1);
-    j = 4;
+    const a0 = f64x2.mul(xPair<T>(xa, 0), w0);
+    const a1 = f64x2.mul(xPair<T>(xa, 2), w1);
+    const b0 = f64x2.mul(xPair<T>(xb, 0), w0);
+    const b1 = f64x2.mul(xPair<T>(xb, 2), w1);
+    if (d == 8) {
+      // dotX's eight-element step: products 4..7 in its third and fourth accumulators
+      const w2 = v128.load(w, 32);
+      const w3 = v128.load(w, 48);
+      sa = f64x2.add(f64x2.add(a0, f64x2.mul(xPair<T>(xa, 4), w2)), f64x2.add(a1, f64x2.mul(xPair<T>(xa, 6), w3)));
+      sb = f64x2.add(f64x2.add(b0, f64x2.mul(xPair<T>(xb, 4), w2)), f64x2.add(b1, f64x2.mul(xPair<T>(xb, 6), w3)));
+      j = 8;
+    } else if (d >= 6) {
+      const w2 = v128.load(w, 32);
+      sa = f64x2.add(f64x2.add(a0, f64x2.mul(xPair<T>(xa, 4), w2)), a1);
+      sb = f64x2.add(f64x2.add(b0, f64x2.mul(xPair<T>(xb, 4), w2)), b1);
+      j = 6;
+    } else {
+      sa = f64x2.add(a0, a1);
+      sb = f64x2.add(b0, b1);
+      j = 4;
+    }
+  } else if (d >= 2) {
+    const w0 = v128.load(w);
+    sa = f64x2.mul(xPair<T>(xa, 0), w0);
+    sb = f64x2.mul(xPair<T>(xb, 0), w0);
+    j = 2;
   }
-  if (d == 8) {
-    // dotX's eight-element step: products 4..7 go to its third and fourth accumulators
-    const w2 = v128.load(w, 32);
-    const w3 = v128.load(w, 48);
-    a2 = f64x2.mul(xPair<T>(xa, 4), w2);
-    a3 = f64x2.mul(xPair<T>(xa, 6), w3);
-    b2 = f64x2.mul(xPair<T>(xb, 4), w2);
-    b3 = f64x2.mul(xPair<T>(xb, 6), w3);
-    j = 8;
-  } else if (j + 2 <= d) {
-    const w2 = v128.load(w + (<usize>j << 3));
-    a2 = f64x2.mul(xPair<T>(xa, j), w2);
-    b2 = f64x2.mul(xPair<T>(xb, j), w2);
-    j += 2;
-  }
-  const sa = f64x2.add(f64x2.add(a0, a2), f64x2.add(a1, a3));
-  const sb = f64x2.add(f64x2.add(b0, b2), f64x2.add(b1, b3));
   let z = f64x2.add(v128.shuffle<f64>(sa, sb, 0, 2), v128.shuffle<f64>(sa, sb, 1, 3));
   if (j < d) {
     const wj = load<f64>(w + (<usize>j << 3));

@@ -1,7 +1,8 @@
 // Rows of d <= 8 elements: the fused pass's eight-row blocks compute two rows' dot products in
 // one straight-line step (assembly/dot.ts, dot2Short). Each margin must carry the same bits as
-// the one-row dot product (the decision kernel), in f64 and f32 storage, for every d that
-// takes a different branch, and whatever the row order.
+// the one-row dot product (the decision kernel) — up to the sign of a zero, which dot2Short's
+// skipped additions of zero can leave — in f64 and f32 storage, for every d that takes a
+// different branch, and whatever the row order.
 import { describe, expect, it } from 'vitest';
 import { wasmRuntime } from '../src/wasm/load.js';
 import { prng } from './helpers.js';
