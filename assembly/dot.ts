@@ -107,3 +107,56 @@ export function sumAll(a: usize, n: i32): f64 {
   }
   return z;
 }
+
+/** Two rows' dotX as a pair, one loop, each w pair loaded once (lane by lane dotX's bits). */
+// @ts-ignore: decorator
+@inline export function dot2X<T>(xa: usize, xb: usize, w: usize, d: i32): v128 {
+  let a0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0);
+  let a3 = f64x2.splat(0);
+  let b0 = f64x2.splat(0);
+  let b1 = f64x2.splat(0);
+  let b2 = f64x2.splat(0);
+  let b3 = f64x2.splat(0);
+  let j = 0;
+  for (; j + 8 <= d; j += 8) {
+    const o = <usize>j << 3;
+    const w0 = v128.load(w + o);
+    const w1 = v128.load(w + o, 16);
+    const w2 = v128.load(w + o, 32);
+    const w3 = v128.load(w + o, 48);
+    a0 = f64x2.add(a0, f64x2.mul(xPair<T>(xa, j), w0));
+    a1 = f64x2.add(a1, f64x2.mul(xPair<T>(xa, j + 2), w1));
+    a2 = f64x2.add(a2, f64x2.mul(xPair<T>(xa, j + 4), w2));
+    a3 = f64x2.add(a3, f64x2.mul(xPair<T>(xa, j + 6), w3));
+    b0 = f64x2.add(b0, f64x2.mul(xPair<T>(xb, j), w0));
+    b1 = f64x2.add(b1, f64x2.mul(xPair<T>(xb, j + 2), w1));
+    b2 = f64x2.add(b2, f64x2.mul(xPair<T>(xb, j + 4), w2));
+    b3 = f64x2.add(b3, f64x2.mul(xPair<T>(xb, j + 6), w3));
+  }
+  if (j + 4 <= d) {
+    const o = <usize>j << 3;
+    const w0 = v128.load(w + o);
+    const w1 = v128.load(w + o, 16);
+    a0 = f64x2.add(a0, f64x2.mul(xPair<T>(xa, j), w0));
+    a1 = f64x2.add(a1, f64x2.mul(xPair<T>(xa, j + 2), w1));
+    b0 = f64x2.add(b0, f64x2.mul(xPair<T>(xb, j), w0));
+    b1 = f64x2.add(b1, f64x2.mul(xPair<T>(xb, j + 2), w1));
+    j += 4;
+  }
+  if (j + 2 <= d) {
+    const w0 = v128.load(w + (<usize>j << 3));
+    a2 = f64x2.add(a2, f64x2.mul(xPair<T>(xa, j), w0));
+    b2 = f64x2.add(b2, f64x2.mul(xPair<T>(xb, j), w0));
+    j += 2;
+  }
+  const sa = f64x2.add(f64x2.add(a0, a2), f64x2.add(a1, a3));
+  const sb = f64x2.add(f64x2.add(b0, b2), f64x2.add(b1, b3));
+  let z = f64x2.add(v128.shuffle<f64>(sa, sb, 0, 2), v128.shuffle<f64>(sa, sb, 1, 3));
+  if (j < d) {
+    const wj = load<f64>(w + (<usize>j << 3));
+    z = f64x2.add(z, f64x2.replace_lane(f64x2.splat(xAt<T>(xa, j) * wj), 1, xAt<T>(xb, j) * wj));
+  }
+  return z;
+}

@@ -1,6 +1,6 @@
 // Row addressing and the g += Σ r·x sweeps shared by the passes over X (X elements f64 or f32).
 import { rowBytesOf, xAt, xPair } from './elem';
-import { dotX, dot2Short } from './dot';
+import { dotX, dot2Short, dot2X } from './dot';
 
 // @ts-ignore: decorator
 @inline export function rowIndex(idx: usize, row0: i32, k: i32): i32 {
@@ -18,15 +18,18 @@ import { dotX, dot2Short } from './dot';
 }
 
 /**
- * zPair, with rows of d <= 8 elements through dot2Short (the same values, straight-line): 10–13%
- * faster epochs at d = 4, 5 and 8, and 3–4% more at d = 4 without dotX's additions of zero
- * (bench/ab.mjs, both orders). Only the fused pass's eight-row blocks use it — they take all but
- * the last few rows wherever d <= 8 — which keeps the binary small.
+ * z of rows i and j for the fused pass's eight-row blocks: both dot products in one step, each
+ * w pair loaded once for both rows, each lane dotX's value. Rows of d <= 8 go through dot2Short
+ * (straight-line, without dotX's additions of zero: 0.84–0.86 of the epoch time at d = 4, 5, 8),
+ * longer ones through dot2X (dotX's loop for two rows: 0.75–0.84 at d = 32, 0.86–0.87 at d = 50,
+ * 0.93–0.94 at d = 20 and 2000×64, 0.87–0.99 at d = 100; f32 0.91–0.93 at d = 20 and 100, 1.02
+ * at 160). bench/ab.mjs on one memory, both orders. The four-row blocks (rows over 800 bytes)
+ * keep two dotX passes: interleaving two rows of 1600 bytes was 1.7× slower.
  */
 // @ts-ignore: decorator
 @inline export function zPairAny<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
   if (d <= 8) return f64x2.add(dot2Short<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
-  return zPair<T>(X, rowBytes, i, j, w, d, b);
+  return f64x2.add(dot2X<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
 }
 
 /** z of rows i and j as a pair. */

@@ -1,20 +1,21 @@
-// Rows of d <= 8 elements: the fused pass's eight-row blocks compute two rows' dot products in
-// one straight-line step (assembly/dot.ts, dot2Short). Each margin must carry the same bits as
-// the one-row dot product (the decision kernel) — up to the sign of a zero, which dot2Short's
-// skipped additions of zero can leave — in f64 and f32 storage, for every d that takes a
-// different branch, and whatever the row order.
+// The fused pass's eight-row blocks compute two rows' dot products in one step (assembly/dot.ts:
+// dot2Short, straight-line, for d <= 8; dot2X, dotX's loop for two rows, above). Each margin must
+// carry the same bits as the one-row dot product (the decision kernel) — up to the sign of a
+// zero, which dot2Short's skipped additions of zero can leave — in f64 and f32 storage, for every
+// d that takes a different branch (and past the eight-row blocks' 800-byte limit), whatever the
+// row order.
 import { describe, expect, it } from 'vitest';
 import { wasmRuntime } from '../src/wasm/load.js';
 import { prng } from './helpers.js';
 
-describe('short rows: margins of the eight-row blocks', () => {
+describe('margins of the eight-row blocks (two rows per dot step)', () => {
   for (const f32 of [false, true])
-    it(`equal the one-row dot product bit for bit, d = 1 … 9 (${f32 ? 'f32' : 'f64'} storage)`, () => {
+    it(`equal the one-row dot product bit for bit, d = 1 … 20, 33, 50, 100, 101, 201 (${f32 ? 'f32' : 'f64'} storage)`, () => {
       const rt = wasmRuntime()!;
       const { exports: ex, heap } = rt;
       const rand = prng(41);
       const n = 8 * 5 + 3; // five blocks of eight, then leftovers
-      for (let d = 1; d <= 9; d++) {
+      for (const d of [...Array.from({ length: 20 }, (_, i) => i + 1), 33, 50, 100, 101, 201]) {
         const X = Float64Array.from({ length: n * d }, () => (rand() - 0.5) * 6);
         const xs = f32 ? Float32Array.from(X) : X;
         const Xw = Float64Array.from(xs); // the values as stored, widened
