@@ -1,5 +1,5 @@
 // Second-order pieces: per-row curvature from cached margins, and Hessian-vector products.
-import { dotX } from './dot';
+import { dotX, dot2Short } from './dot';
 import { rowBytesOf } from './elem';
 import { kc } from './vmath';
 import { expNegAbs } from './pointwise';
@@ -54,14 +54,22 @@ export function hessVecF32(X: usize, d: i32, n: i32, D: usize, v: usize, vb: f64
   const outBytes = <usize>d << 3;
   memory.fill(out, 0, outBytes + 8);
   let biasAcc = f64x2.splat(0);
+  // rows of d <= 8: two rows' dot products in one straight-line step (dot2Short)
+  const pairs = d <= 8;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const x0 = X + <usize>i * rowBytes;
     const x1 = x0 + rowBytes;
     const x2 = x1 + rowBytes;
     const x3 = x2 + rowBytes;
-    const tA = pair(dotX<T>(x0, v, d) + vb, dotX<T>(x1, v, d) + vb);
-    const tB = pair(dotX<T>(x2, v, d) + vb, dotX<T>(x3, v, d) + vb);
+    let tA: v128, tB: v128;
+    if (pairs) {
+      tA = f64x2.add(dot2Short<T>(x0, x1, v, d), f64x2.splat(vb));
+      tB = f64x2.add(dot2Short<T>(x2, x3, v, d), f64x2.splat(vb));
+    } else {
+      tA = pair(dotX<T>(x0, v, d) + vb, dotX<T>(x1, v, d) + vb);
+      tB = pair(dotX<T>(x2, v, d) + vb, dotX<T>(x3, v, d) + vb);
+    }
     const rA = f64x2.mul(v128.load(D + (<usize>i << 3)), tA);
     const rB = f64x2.mul(v128.load(D + (<usize>i << 3), 16), tB);
     biasAcc = f64x2.add(biasAcc, f64x2.add(rA, rB));

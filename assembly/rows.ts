@@ -28,8 +28,13 @@ import { dotX, dot2Short, dot2X } from './dot';
  */
 // @ts-ignore: decorator
 @inline export function zPairAny<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
-  if (d <= 8) return f64x2.add(dot2Short<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
-  return f64x2.add(dot2X<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
+  return f64x2.add(dotPairOf<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
+}
+
+/** The dot products of rows xa and xb with w as a pair (dot2Short for d <= 8, else dot2X). */
+// @ts-ignore: decorator
+@inline export function dotPairOf<T>(xa: usize, xb: usize, w: usize, d: i32): v128 {
+  return d <= 8 ? dot2Short<T>(xa, xb, w, d) : dot2X<T>(xa, xb, w, d);
 }
 
 /** z of rows i and j as a pair. */

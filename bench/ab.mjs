@@ -3,6 +3,7 @@
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
 //      SGD=shuffled, batches or stored (time one sgdEpoch, batches of 32, instead of the fused pass),
 //      SAGA=1 (time one epoch of sagaBatch calls, 32 shuffled rows each, as the saga solver makes),
+//      HESS=1 (time one Hessian-vector product over all rows, curvatures 0.25, as newton makes),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -90,8 +91,16 @@ for (const [n, d] of sizes) {
         }
         return sum;
       };
+      const hess = () => {
+        const ex = inst[v].ex;
+        new Float64Array(inst[v].memory.buffer, table, n).fill(0.25);
+        (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g);
+        return new Float64Array(inst[v].memory.buffer, g + 8 * d, 1)[0];
+      };
       const fused = process.env.SAGA
         ? saga
+        : process.env.HESS
+        ? hess
         : process.env.SGD
         ? () => {
             // tiny steps (eta 1e-3 on l2 1e-4) from x = v = 0 each call; returns x[0] to compare
