@@ -41,7 +41,7 @@ const C: usize = memory.data<f64>([
 /** exp(x) for x <= 0 in both lanes (x > 0 is never needed: callers pass -|z|). */
 // @ts-ignore: decorator
 @inline export function vexpNeg(x0: v128): v128 {
-  const x = f64x2.max(x0, kc(128));
+  const x = f64x2.pmax(x0, kc(128)); // x0 < −1000 ? −1000 : x0 (one maxpd; see logLossLinear)
   // k = round(x / ln2) via the 1.5·2^52 trick: its low mantissa bits hold k.
   const kf = f64x2.add(f64x2.mul(x, kc(0)), kc(320));
   const k = f64x2.sub(kf, kc(320));
