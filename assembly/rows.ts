@@ -27,7 +27,7 @@ import { dotX, dot2Short, dot2X } from './dot';
  * keep two dotX passes: interleaving two rows of 1600 bytes was 1.7× slower.
  */
 // @ts-ignore: decorator
-@inline export function zPairAny<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
+@inline export function zPairShared<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
   return f64x2.add(dotPairOf<T>(X + <usize>i * rowBytes, X + <usize>j * rowBytes, w, d), f64x2.splat(b));
 }
 

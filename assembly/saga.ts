@@ -4,14 +4,14 @@
 // shuffled rows, and a block keeps four rows' cache misses in flight where one row at a time met
 // them one by one. `SAGA=1 node bench/ab.mjs`, both orders: 0.50–0.68 of the one-row-at-a-time
 // time at 20000×20, 100000×50, 200000×100 and 1000000×4. The two dot products of a pair run in
-// one step (zPairAny: dot2Short / dot2X, dotX's values), which keeps two shuffled rows' misses
+// one step (zPairShared: dot2Short / dot2X, dotX's values), which keeps two shuffled rows' misses
 // in flight together: another 0.67–0.90 of the time at those sizes, 0.74–0.78 at d = 200 and 400
 // (one memory, both orders) — unlike contiguous rows of over 800 bytes in the fused pass, where
 // the same pairing was 1.3–1.8× slower.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, residual } from './pointwise';
-import { rowIndex, pair, weightOf, addRow, addRows4, zPairAny, yPair, sPair } from './rows';
+import { rowIndex, pair, weightOf, addRow, addRows4, zPairShared, yPair, sPair } from './rows';
 import { MODE_SQUARED } from './fused';
 import { touchAhead } from './touch';
 
@@ -52,8 +52,8 @@ export function sagaBatchF32(
     const i1 = rowIndex(idx, row0, k + 1);
     const i2 = rowIndex(idx, row0, k + 2);
     const i3 = rowIndex(idx, row0, k + 3);
-    const zA = zPairAny<T>(X, rowBytes, i0, i1, w, d, b);
-    const zB = zPairAny<T>(X, rowBytes, i2, i3, w, d, b);
+    const zA = zPairShared<T>(X, rowBytes, i0, i1, w, d, b);
+    const zB = zPairShared<T>(X, rowBytes, i2, i3, w, d, b);
     const yA = yPair(y, i0, i1);
     const yB = yPair(y, i2, i3);
     const sA = f64x2.mul(sc, sPair(s, i0, i1));
