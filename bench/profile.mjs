@@ -1,0 +1,100 @@
+// One kernel in a loop, for a sampling profiler that sees inside the JIT code (run from a scratch
+// folder: node --perf-prof and perf inject write jit-*.dump and jitted-*.so files where they run):
+//   perf record -k 1 -e cpu-clock -o /tmp/p.data node --perf-prof $REPO/bench/profile.mjs 1000000 4 fused
+//   perf inject -j -i /tmp/p.data -o /tmp/p.jit.data
+//   perf report -i /tmp/p.jit.data --no-children --sort sym        (time per wasm function)
+//   perf annotate -i /tmp/p.jit.data --stdio -s 'JS:wasm-function[N]-N-turbofan'   (per instruction)
+// (perf: Debian's linux-perf. These VMs expose no hardware counters, hence cpu-clock; a sample
+// lands on the instruction after a slow one, e.g. after a division that had to wait.)
+// args: rows, features, what = fused | grad | sgd | saga | hess, seconds (default 8); F32=1 for
+// float32 storage; SHUFFLE=1 for rows in a random order (sgd, saga; saga always shuffles, as its
+// solver does); WASM=path for another build. Prints which wasm-function[N] each export is.
+import { readFileSync } from 'node:fs';
+
+const [n, d] = [Number(process.argv[2] ?? 1000000), Number(process.argv[3] ?? 4)];
+const what = process.argv[4] ?? 'fused';
+const seconds = Number(process.argv[5] ?? 8);
+const f32 = !!process.env.F32;
+const bytes = readFileSync(process.env.WASM ?? new URL('../build/kernels.wasm', import.meta.url));
+
+/** Export name → function index (the N of V8's wasm-function[N]), from the export section. */
+function functionIndices(buf) {
+  let p = 8;
+  const u32 = () => {
+    let v = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = buf[p++];
+      v |= (b & 0x7f) << shift;
+      if (b < 0x80) return v >>> 0;
+    }
+  };
+  const name = () => {
+    const len = u32();
+    return Buffer.from(buf.subarray(p, (p += len))).toString();
+  };
+  const out = {};
+  while (p < buf.length) {
+    const id = buf[p++];
+    const end = u32() + p;
+    if (id === 7)
+      for (let k = u32(); k > 0; k--) {
+        const field = name();
+        const kind = buf[p++];
+        const index = u32();
+        if (kind === 0) out[field] = index;
+      }
+    p = end;
+  }
+  return out;
+}
+const indices = functionIndices(bytes);
+console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'hessVec'].map((f) => `${f} = wasm-function[${indices[f]}]`).join(', '));
+
+const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+const X = (ex.heapBase() + 63) & ~63;
+const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
+const w = y + 8 * n;
+const g = w + 8 * d + 128;
+const idx = g + 8 * d + 256;
+const x = (idx + 4 * n + 127) & ~63; // SGD: x, v, look (d + 2 each); SAGA, Hessian: a table of n
+const table = x + 3 * 8 * (d + 2) + 64;
+const need = table + 8 * n + 64;
+if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+let s = n + d;
+const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
+const xs = f32 ? new Float32Array(memory.buffer, X, n * d) : new Float64Array(memory.buffer, X, n * d);
+for (let i = 0; i < n * d; i++) xs[i] = rand() * 2;
+const f = new Float64Array(memory.buffer);
+for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
+for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
+const order = new Int32Array(memory.buffer, idx, n);
+for (let i = 0; i < n; i++) order[i] = i;
+if (process.env.SHUFFLE || what === 'saga')
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor((rand() + 0.5) * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+f.fill(0.25, table / 8, table / 8 + n);
+
+const pass = {
+  fused: () => (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, 0),
+  grad: () => (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, 2),
+  sgd: () => {
+    new Float64Array(memory.buffer, x, 2 * (d + 2)).fill(0);
+    ex.sgdEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), x + 16 * (d + 2), g, n, n, 1e-4, 1, 1e-3, 0, 0, 0, f32 ? 1 : 0);
+  },
+  saga: () => {
+    for (let t = 0; t < n; t += 32)
+      (f32 ? ex.sagaBatchF32 : ex.sagaBatch)(X, d, y, 0, idx + 4 * t, 0, Math.min(32, n - t), w, 0.1, table, 1.5, g, 0);
+  },
+  hess: () => (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g),
+}[what];
+if (!pass) throw new Error(`what: one of fused, grad, sgd, saga, hess (got ${what})`);
+const t0 = performance.now();
+let reps = 0;
+while (performance.now() - t0 < seconds * 1000) {
+  pass();
+  reps++;
+}
+console.log(`${what} ${n}×${d}${f32 ? ' f32' : ''}: ${(((performance.now() - t0) / reps / n) * 1e6).toFixed(2)} ns/row over ${reps} passes`);
