@@ -27,8 +27,11 @@ describe('sgdEpoch', () => {
   const r = prng(5);
   const s = Float64Array.from({ length: n }, () => 0.25 + r());
   // d = 33: rows of 264 bytes (132 as float32), where the wasm epoch touches the next shuffled
-  // batch ahead of time (assembly/sgd.ts)
+  // batch ahead of time (assembly/sgd.ts); d = 130: rows of 1040 bytes, which the pass takes in
+  // blocks of four rows, not eight. Batches of 16 and 12 rows (whole blocks of eight or not), and
+  // 203 rows leave a shorter last batch.
   const cases = [
+    { d: 130, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
     { d: 7, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
     { d: 7, backend: 'wasm', storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l2', weights: true },
     { d: 7, backend: 'wasm', storage: 'float64', fitIntercept: true, loss: 'squared', penalty: 'none', weights: true },
@@ -47,8 +50,8 @@ describe('sgdEpoch', () => {
       const obj = new LogisticObjective(data, { C: 0.5, penalty: c.penalty, l1Ratio: 0.5, fitIntercept: c.fitIntercept, loss: c.loss, sampleWeight: c.weights ? s : null });
       expect(typeof obj.sgdEpoch).toBe('function');
       for (const kind of ['none', 'heavy', 'nesterov'] as MomentumKind[]) {
-        for (const shuffle of ['rows', 'none'] as const) {
-          const opts: OptimizeOptions = { ...defaults, schedule: 'invscaling', maxIter: 6, tol: 0, learningRate: 0.3, batchSize: 16, shuffle, seed: 3 };
+        for (const [shuffle, batchSize] of [['rows', 16], ['none', 16], ['rows', 12]] as const) {
+          const opts: OptimizeOptions = { ...defaults, schedule: 'invscaling', maxIter: 6, tol: 0, learningRate: 0.3, batchSize, shuffle, seed: 3 };
           const x0 = new Float64Array(obj.dim);
           const a = stochastic(obj, x0, opts, kind);
           const b = stochastic(perBatch(obj), x0, opts, kind);
