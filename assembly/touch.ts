@@ -2,17 +2,19 @@
 // batches in one call (sgd.ts, saga.ts).
 
 /**
- * Reads one byte of every cache line of rows idx[from .. from + m): shuffled rows come from all
- * over memory, and touching the next batch while this one computes keeps many of its misses in
- * flight at once (memory-level parallelism) instead of meeting them a row at a time. Returns
- * a sum of the bytes only so the loads cannot be optimised away.
+ * Reads one byte of every cache line that rows idx[from .. from + m) overlap: shuffled rows come
+ * from all over memory, and touching the next batch while this one computes keeps many of its
+ * misses in flight at once (memory-level parallelism) instead of meeting them a row at a time.
+ * The lines, not the row's first byte plus multiples of 64: rows rarely start on a line, so those
+ * offsets missed a row's last line (rows of 112 bytes, one in two or three) and read some lines
+ * twice. Returns a sum of the bytes only so the loads cannot be optimised away.
  */
 // @ts-ignore: decorator
 @inline function touchRows(X: usize, rowBytes: usize, idx: usize, from: i32, m: i32): f64 {
   let sum = 0.0;
   for (let q = 0; q < m; q++) {
     const row = X + <usize>load<i32>(idx + (<usize>(from + q) << 2)) * rowBytes;
-    for (let o: usize = 0; o < rowBytes; o += 64) sum += <f64>load<u8>(row + o);
+    for (let line = row & ~(<usize>63); line < row + rowBytes; line += 64) sum += <f64>load<u8>(line);
   }
   return sum;
 }
@@ -31,16 +33,18 @@
 }
 
 /**
- * Touch ahead only for rows of 128 bytes or more. Shuffled SGD epochs, `SGD=shuffled node
- * bench/ab.mjs` in both orders: 0.64–0.67 of the time at d = 64, 0.73 at d = 100, 0.79–0.81
- * at d = 32, 0.89–0.93 at d = 16 and 20; neutral at d = 8 and 12, and 1.4× slower at d = 4
- * (32-byte rows).
+ * Touch ahead only rows longer than one cache line (64 bytes). Shuffled SGD epochs, `SGD=shuffled
+ * node bench/ab.mjs`, one memory, both orders, touching whole lines against the former rule
+ * (first byte + multiples of 64, rows of 128 bytes or more): 0.82–0.84 of the time at d = 9, 0.78–
+ * 0.83 at d = 12, 0.80–0.82 at d = 14 (rows the former rule left alone), 0.92–0.95 at d = 33 …
+ * 100, 0.94–0.98 at d = 16 and 20; float32 0.58–0.69 at d = 20 and 28, 0.94–0.95 at d = 50 and 100.
+ * Rows of a line or less are not worth it: 1.2–1.4× slower at d = 4 and 6, up to 1.07× at d = 8.
  */
-const TOUCH_MIN_ROW_BYTES: usize = 128;
+const TOUCH_MIN_ROW_BYTES: usize = 65;
 
 /**
  * Touches rows idx[from .. from + m) of X (d elements per row, f32 or f64) when that pays (rows
- * of 128+ bytes, not one contiguous run); returns the sum of the bytes read (0 when nothing was
+ * over 64 bytes, not one contiguous run); returns the sum of the bytes read (0 when nothing was
  * read) for the caller to store somewhere harmless, so the loads stay.
  */
 export function touchAhead(X: usize, d: i32, f32: i32, idx: usize, from: i32, m: i32): f64 {
