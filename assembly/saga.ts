@@ -1,13 +1,15 @@
 // The SAGA minibatch update for linear models: each row's gradient is r_i·x_i, so the table of
-// past gradients is one residual per row. Rows go in blocks of four like the fused pass (the
-// four dot products back to back, exp and the residuals on pairs, one sweep of g): batches are
-// shuffled rows, and a block keeps four rows' cache misses in flight where one row at a time met
-// them one by one. `SAGA=1 node bench/ab.mjs`, both orders: 0.50–0.68 of the one-row-at-a-time
-// time at 20000×20, 100000×50, 200000×100 and 1000000×4. The two dot products of a pair run in
-// one step (zPairShared: dot2Short / dot2X, dotX's values), which keeps two shuffled rows' misses
-// in flight together: another 0.67–0.90 of the time at those sizes, 0.74–0.78 at d = 200 and 400
-// (one memory, both orders) — unlike contiguous rows of over 800 bytes in the fused pass, where
-// the same pairing was 1.3–1.8× slower.
+// past gradients is one residual per row. Rows go in blocks of eight like the fused pass (four
+// pairs of dot products, exp and the residuals on the pairs, two sweeps of g): batches are
+// shuffled rows, and a block keeps its rows' cache misses in flight together where one row at a
+// time met them one by one, and gives the exp and the divisions four independent chains. Blocks
+// of four rows were 0.50–0.68 of the one-row-at-a-time time at 20000×20, 100000×50, 200000×100
+// and 1000000×4 (`SAGA=1 node bench/ab.mjs`, both orders); eight rows take 0.86–0.95 of the time
+// of four (float32 0.86–0.91; one memory, both orders), at 7 KB more code. A batch's last rows
+// short of a block go one at a time. The two dot products of a pair run in one step
+// (zPairShared: dot2Short / dot2X, dotX's values), which keeps two shuffled rows' misses in
+// flight together: 0.67–0.90 of the time of two dotX — unlike contiguous rows of over 800 bytes
+// in the fused pass, where the same pairing was 1.3–1.8× slower.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, residual } from './pointwise';
@@ -19,7 +21,7 @@ import { touchAhead } from './touch';
  * For each visited row i (idx list, or row0 .. row0 + count − 1 when idx = 0):
  * r = scale·s_i·∂ℓ/∂z at z = x_i·w + b; g += (r − table[i])·x_i, g[d] += r − table[i];
  * table[i] = r. g (d + 1 values) is overwritten first. The rows of one call must be distinct
- * (the solver's batches are): a block reads the table of its four rows before writing it.
+ * (the solver's batches are): a block reads the table of its eight rows before writing it.
  */
 export function sagaBatch(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32,
@@ -47,29 +49,51 @@ export function sagaBatchF32(
   let bias = f64x2.splat(0);
   const sc = f64x2.splat(scale);
   let k = 0;
-  for (; k + 4 <= count; k += 4) {
+  for (; k + 8 <= count; k += 8) {
     const i0 = rowIndex(idx, row0, k);
     const i1 = rowIndex(idx, row0, k + 1);
     const i2 = rowIndex(idx, row0, k + 2);
     const i3 = rowIndex(idx, row0, k + 3);
+    const i4 = rowIndex(idx, row0, k + 4);
+    const i5 = rowIndex(idx, row0, k + 5);
+    const i6 = rowIndex(idx, row0, k + 6);
+    const i7 = rowIndex(idx, row0, k + 7);
     const zA = zPairShared<T>(X, rowBytes, i0, i1, w, d, b);
     const zB = zPairShared<T>(X, rowBytes, i2, i3, w, d, b);
+    const zC = zPairShared<T>(X, rowBytes, i4, i5, w, d, b);
+    const zD = zPairShared<T>(X, rowBytes, i6, i7, w, d, b);
     const yA = yPair(y, i0, i1);
     const yB = yPair(y, i2, i3);
+    const yC = yPair(y, i4, i5);
+    const yD = yPair(y, i6, i7);
     const sA = f64x2.mul(sc, sPair(s, i0, i1));
     const sB = f64x2.mul(sc, sPair(s, i2, i3));
+    const sC = f64x2.mul(sc, sPair(s, i4, i5));
+    const sD = f64x2.mul(sc, sPair(s, i6, i7));
     const eA = expNegAbs(zA);
     const eB = expNegAbs(zB);
-    const rA = squared ? residual(zA, yA, sA, eA, 1) : residual(zA, yA, sA, eA, 0);
-    const rB = squared ? residual(zB, yB, sB, eB, 1) : residual(zB, yB, sB, eB, 0);
+    const eC = expNegAbs(zC);
+    const eD = expNegAbs(zD);
+    const rA = residual(zA, yA, sA, eA, squared);
+    const rB = residual(zB, yB, sB, eB, squared);
+    const rC = residual(zC, yC, sC, eC, squared);
+    const rD = residual(zD, yD, sD, eD, squared);
     const dA = f64x2.sub(rA, yPair(table, i0, i1));
     const dB = f64x2.sub(rB, yPair(table, i2, i3));
+    const dC = f64x2.sub(rC, yPair(table, i4, i5));
+    const dD = f64x2.sub(rD, yPair(table, i6, i7));
     store<f64>(table + (<usize>i0 << 3), f64x2.extract_lane(rA, 0));
     store<f64>(table + (<usize>i1 << 3), f64x2.extract_lane(rA, 1));
     store<f64>(table + (<usize>i2 << 3), f64x2.extract_lane(rB, 0));
     store<f64>(table + (<usize>i3 << 3), f64x2.extract_lane(rB, 1));
-    bias = f64x2.add(bias, f64x2.add(dA, dB));
+    store<f64>(table + (<usize>i4 << 3), f64x2.extract_lane(rC, 0));
+    store<f64>(table + (<usize>i5 << 3), f64x2.extract_lane(rC, 1));
+    store<f64>(table + (<usize>i6 << 3), f64x2.extract_lane(rD, 0));
+    store<f64>(table + (<usize>i7 << 3), f64x2.extract_lane(rD, 1));
+    // two four-row steps' sums in their order: the same bits as two blocks of four
+    bias = f64x2.add(f64x2.add(bias, f64x2.add(dA, dB)), f64x2.add(dC, dD));
     addRows4<T>(g, d, X + <usize>i0 * rowBytes, X + <usize>i1 * rowBytes, X + <usize>i2 * rowBytes, X + <usize>i3 * rowBytes, dA, dB);
+    addRows4<T>(g, d, X + <usize>i4 * rowBytes, X + <usize>i5 * rowBytes, X + <usize>i6 * rowBytes, X + <usize>i7 * rowBytes, dC, dD);
   }
   let tail = 0.0;
   for (; k < count; k++) {
