@@ -2,7 +2,8 @@
 //   node bench/ab.mjs A.wasm B.wasm        (e.g. build/kernels.wasm against an experimental build)
 // env: MODE (fused-pass mode bits, 2 = gradient only), F32=1 (float32 storage),
 //      SGD=shuffled, batches or stored (time one sgdEpoch, batches of 32, instead of the fused pass),
-//      SAGA=1 (time one epoch of sagaBatch calls, 32 shuffled rows each, as the saga solver makes),
+//      SAGA=1 (time one epoch of sagaBatch calls, 32 shuffled rows each, one call per batch from JS),
+//      SAGA=epoch (the same epoch as one sagaEpoch call, as the saga solver runs it: with touchAhead),
 //      HESS=1 (time one Hessian-vector product over all rows, curvatures 0.25, as newton makes),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
@@ -91,13 +92,23 @@ for (const [n, d] of sizes) {
         }
         return sum;
       };
+      const sagaEpoch = () => {
+        // x = 0, avg = 0 and an empty table each call; returns x[0] to compare
+        const ex = inst[v].ex;
+        new Float64Array(inst[v].memory.buffer, table, n).fill(0);
+        new Float64Array(inst[v].memory.buffer, x, 2 * (d + 2)).fill(0);
+        ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), table, g, x + 16 * (d + 2), 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
+        return new Float64Array(inst[v].memory.buffer, x, 1)[0];
+      };
       const hess = () => {
         const ex = inst[v].ex;
         new Float64Array(inst[v].memory.buffer, table, n).fill(0.25);
         (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g);
         return new Float64Array(inst[v].memory.buffer, g + 8 * d, 1)[0];
       };
-      const fused = process.env.SAGA
+      const fused = process.env.SAGA === 'epoch'
+        ? sagaEpoch
+        : process.env.SAGA
         ? saga
         : process.env.HESS
         ? hess
