@@ -132,7 +132,7 @@ export function sagaEpoch(
   const dim = d + fitIntercept;
   for (let t = 0; t < count; t += batch) {
     const m = min(batch, count - t);
-    store<f64>(sink, touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m)));
+    store<f64>(sink, touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m), count));
     const b = fitIntercept ? load<f64>(x + (<usize>d << 3)) : 0.0;
     const rowsAt = idx + (<usize>t << 2);
     if (f32) sagaBatchF32(X, d, y, s, rowsAt, 0, m, x, b, table, scale, g, mode);

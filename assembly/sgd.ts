@@ -23,7 +23,7 @@ export function sgdEpoch(
   const dim = d + fitIntercept;
   for (let t = 0; t < count; t += batch) {
     const m = min(batch, count - t);
-    store<f64>(look + (<usize>dim << 3), touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m)));
+    store<f64>(look + (<usize>dim << 3), touchAhead(X, d, f32, idx, t + m, min(batch, count - t - m), count));
     let p = x;
     if (nesterov) {
       for (let j = 0; j < dim; j++) {

@@ -26,8 +26,8 @@ describe('sgdEpoch', () => {
   const n = 203;
   const r = prng(5);
   const s = Float64Array.from({ length: n }, () => 0.25 + r());
-  // d = 33: rows of 264 bytes (132 as float32), where the wasm epoch touches the next shuffled
-  // batch ahead of time (assembly/sgd.ts); d = 130: rows of 1040 bytes, which the pass takes in
+  // d = 33: rows of 264 bytes (132 as float32), long enough to be touched ahead in a shuffled
+  // epoch over more than 10 MiB (see 'big epochs' below); d = 130: rows of 1040 bytes, which the pass takes in
   // blocks of four rows, not eight. Batches of 16 and 12 rows (whole blocks of eight or not), and
   // 203 rows leave a shorter last batch.
   const cases = [
@@ -86,7 +86,6 @@ describe('sagaEpoch', () => {
   const n = 203;
   const r = prng(8);
   const s = Float64Array.from({ length: n }, () => 0.25 + r());
-  // d = 33 also exercises the touch-ahead of the next shuffled batch (rows of 264 bytes)
   const cases = [
     { d: 7, storage: 'float64', fitIntercept: true, loss: 'log', penalty: 'l2', weights: false },
     { d: 7, storage: 'float32', fitIntercept: false, loss: 'log', penalty: 'l1', weights: true },
@@ -118,4 +117,40 @@ describe('sagaEpoch', () => {
       }
     });
   }
+});
+
+// Epochs over more than 10 MiB of X with rows of over 64 bytes read the next shuffled batch's
+// rows ahead (assembly/touch.ts): that must change nothing, and read nothing out of bounds.
+describe('big epochs (touching rows ahead)', () => {
+  const n = 42_000; // × 33 × 8 bytes = 11.1 MB
+  const d = 33;
+  const p = makeProblem(n, d, 23, 2);
+  const make = () => {
+    const data = kernelsFor('wasm').dataset(matrixSource({ data: flat(p.X), rows: n, cols: d }), Float64Array.from(p.y), null, 'float64');
+    const obj = new LogisticObjective(data, { C: 0.5, penalty: 'l2', l1Ratio: 0.5, fitIntercept: true, loss: 'log', sampleWeight: null });
+    return { data, obj };
+  };
+  const opts: OptimizeOptions = { ...defaults, schedule: 'constant', learningRate: 0.05, maxIter: 1, tol: 0, batchSize: 32, shuffle: 'rows', seed: 6 };
+
+  it('an SGD epoch equals the batch-by-batch loop bit for bit', () => {
+    const { data, obj } = make();
+    const x0 = new Float64Array(obj.dim);
+    const a = stochastic(obj, x0, opts, 'heavy');
+    const b = stochastic(perBatch(obj), x0, opts, 'heavy');
+    expect(Array.from(a.x)).toEqual(Array.from(b.x));
+    expect(a.x.some((v) => v !== 0)).toBe(true);
+    data.dispose();
+  });
+
+  it('a SAGA epoch equals the batch-by-batch loop bit for bit', () => {
+    const a = make();
+    const b = make();
+    const x0 = new Float64Array(a.obj.dim);
+    const ra = saga(a.obj, x0, opts);
+    const rb = saga(sagaPerBatch(b.obj), x0, opts);
+    expect(Array.from(ra.x)).toEqual(Array.from(rb.x));
+    expect(ra.x.some((v) => v !== 0)).toBe(true);
+    a.data.dispose();
+    b.data.dispose();
+  });
 });
