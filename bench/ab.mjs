@@ -9,6 +9,7 @@
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
 import { readFileSync } from 'node:fs';
+import { kernelData } from './kernel-data.mjs';
 
 const [fa, fb] = process.argv.slice(2);
 if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
@@ -37,31 +38,7 @@ const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 for (const [n, d] of sizes) {
   const ptrs = inst.map(({ memory, ex }, v) => {
-    const X = (ex.heapBase() + 63) & ~63;
-    const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
-    const w = y + 8 * n;
-    const g = w + 8 * d + 128;
-    const idx = g + 8 * d + 256; // SGD: row order, then x, v, look (d + 2 each)
-    const x = (idx + 4 * n + 127) & ~63;
-    const table = x + 3 * 8 * (d + 2) + 64; // SAGA: one residual per row
-    const gB = (table + 8 * n + 127) & ~63; // B's g when both share one memory
-    const need = gB + 8 * d + 64;
-    if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-    let s = n + d;
-    const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
-    const xs = f32 ? new Float32Array(memory.buffer, X, n * d) : new Float64Array(memory.buffer, X, n * d);
-    for (let i = 0; i < n * d; i++) xs[i] = rand() * 2;
-    const f = new Float64Array(memory.buffer);
-    for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
-    for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
-    const order = new Int32Array(memory.buffer, idx, n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    const shuffle = (a) => {
-      for (let i = a.length - 1; i > 0; i--) {
-        const j = Math.floor((rand() + 0.5) * (i + 1));
-        [a[i], a[j]] = [a[j], a[i]];
-      }
-    };
+    const { X, y, w, g, gB, idx, x, table, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
     if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
       // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'

@@ -10,6 +10,7 @@
 // float32 storage; SHUFFLE=1 for rows in a random order (sgd, saga; saga always shuffles, as its
 // solver does); WASM=path for another build. Prints which wasm-function[N] each export is.
 import { readFileSync } from 'node:fs';
+import { kernelData } from './kernel-data.mjs';
 
 const [n, d] = [Number(process.argv[2] ?? 1000000), Number(process.argv[3] ?? 4)];
 const what = process.argv[4] ?? 'fused';
@@ -52,30 +53,9 @@ console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'hessVec'].ma
 
 const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
 const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-const X = (ex.heapBase() + 63) & ~63;
-const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
-const w = y + 8 * n;
-const g = w + 8 * d + 128;
-const idx = g + 8 * d + 256;
-const x = (idx + 4 * n + 127) & ~63; // SGD: x, v, look (d + 2 each); SAGA, Hessian: a table of n
-const table = x + 3 * 8 * (d + 2) + 64;
-const need = table + 8 * n + 64;
-if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-let s = n + d;
-const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
-const xs = f32 ? new Float32Array(memory.buffer, X, n * d) : new Float64Array(memory.buffer, X, n * d);
-for (let i = 0; i < n * d; i++) xs[i] = rand() * 2;
-const f = new Float64Array(memory.buffer);
-for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
-for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
-const order = new Int32Array(memory.buffer, idx, n);
-for (let i = 0; i < n; i++) order[i] = i;
-if (process.env.SHUFFLE || what === 'saga')
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor((rand() + 0.5) * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-f.fill(0.25, table / 8, table / 8 + n);
+const { X, y, w, g, idx, x, table, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
+if (process.env.SHUFFLE || what === 'saga') shuffle(order);
+new Float64Array(memory.buffer).fill(0.25, table / 8, table / 8 + n);
 
 const pass = {
   fused: () => (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, 0),
