@@ -194,6 +194,30 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
     ds.dispose();
   });
 
+  it('curvature and Hessian-vector products agree between backends (n = 1..19: the blocks of eight and their tails)', () => {
+    let worst = 0;
+    for (const loss of ['log', 'squared'] as LossKind[]) {
+      for (const weights of [false, true]) {
+        for (let n = 1; n <= 19; n++) {
+          const d = 3;
+          const c = randomCase(n, d, 40 + n, weights);
+          const v = Float64Array.of(0.3, -1.1, 0.7);
+          const outs = [wasm, jsKernels].map((k) => {
+            const ds = k.dataset(dense(c.X, n, d), c.y, c.s);
+            ds.fusedGrad(c.w, c.b, new Float64Array(d + 1), loss, false, undefined, true);
+            ds.curvature(loss);
+            const out = new Float64Array(d + 1);
+            ds.hessVec(v, 0.2, out);
+            ds.dispose();
+            return out;
+          });
+          worst = Math.max(worst, relErr(outs[0], outs[1]));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
   it('decision function and sigmoid agree between backends', () => {
     const c = randomCase(19, 5, 77, false);
     const z1 = new Float64Array(19);
