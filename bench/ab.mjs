@@ -5,6 +5,7 @@
 //      SAGA=1 (time one epoch of sagaBatch calls, 32 shuffled rows each, one call per batch from JS),
 //      SAGA=epoch (the same epoch as one sagaEpoch call, as the saga solver runs it: with touchAhead),
 //      HESS=1 (time one Hessian-vector product over all rows, curvatures 0.25, as newton makes),
+//      CURV=1 (time curvatureFromZ over the margins of all rows, as newton makes before its products),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -38,7 +39,7 @@ const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 for (const [n, d] of sizes) {
   const ptrs = inst.map(({ memory, ex }, v) => {
-    const { X, y, w, g, gB, idx, x, table, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
+    const { X, y, w, g, gB, idx, x, table, D, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
     if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
       // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'
@@ -48,7 +49,7 @@ for (const [n, d] of sizes) {
       for (const r of runs) for (let i = 32 * r; i < Math.min(n, 32 * r + 32); i++) order[k++] = i;
     }
     // on one memory, B writes its own g (both compute in place, one after the other)
-    return { X, y, w, g: shared && v === 1 ? gB : g, idx, x, table };
+    return { X, y, w, g: shared && v === 1 ? gB : g, idx, x, table, D };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d)));
   const ns = [[], []];
@@ -56,7 +57,7 @@ for (const [n, d] of sizes) {
   const rounds = Number(process.env.ROUNDS ?? 9);
   for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
-      const { X, y, w, g, idx, x, table } = ptrs[v];
+      const { X, y, w, g, idx, x, table, D } = ptrs[v];
       const saga = () => {
         // from an empty table each call; returns a sum over the batches' g to compare
         const ex = inst[v].ex;
@@ -77,6 +78,15 @@ for (const [n, d] of sizes) {
         ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), table, g, x + 16 * (d + 2), 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
         return new Float64Array(inst[v].memory.buffer, x, 1)[0];
       };
+      let curvNs = 0; // CURV: only curvatureFromZ is timed, not the pass that makes the margins
+      const curv = () => {
+        const ex = inst[v].ex;
+        (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2);
+        const t0 = performance.now();
+        ex.curvatureFromZ(table, y, 0, n, mode & 1, D);
+        curvNs += performance.now() - t0;
+        return new Float64Array(inst[v].memory.buffer, D, n).reduce((a, b) => a + b, 0);
+      };
       const hess = () => {
         const ex = inst[v].ex;
         new Float64Array(inst[v].memory.buffer, table, n).fill(0.25);
@@ -87,6 +97,8 @@ for (const [n, d] of sizes) {
         ? sagaEpoch
         : process.env.SAGA
         ? saga
+        : process.env.CURV
+        ? curv
         : process.env.HESS
         ? hess
         : process.env.SGD
@@ -102,7 +114,8 @@ for (const [n, d] of sizes) {
           : inst[v].ex.fusedGrad;
       const t = performance.now();
       for (let r = 0; r < reps; r++) loss[v] = fused(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode);
-      if (round > 0) ns[v].push(((performance.now() - t) / reps / n) * 1e6); // round 0 warms up
+      const ms = process.env.CURV ? curvNs : performance.now() - t;
+      if (round > 0) ns[v].push((ms / reps / n) * 1e6); // round 0 warms up
     }
   }
   const ga = new Float64Array(inst[0].memory.buffer, ptrs[0].g, d + 1);

@@ -9,7 +9,8 @@ export function kernelData(memory, heapBase, n, d, f32) {
   const x = (idx + 4 * n + 127) & ~63; // SGD: x, v, look; SAGA: x, avg, sink (d + 2 each)
   const table = x + 3 * 8 * (d + 2) + 64; // SAGA: one residual per row; Hessian: curvatures
   const gB = (table + 8 * n + 127) & ~63; // ab.mjs: B's g when both binaries share one memory
-  const need = gB + 8 * d + 64;
+  const D = (gB + 8 * d + 127) & ~63; // curvatures from the margins in table (n values)
+  const need = D + 8 * n + 64;
   if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
   let s = n + d;
   const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
@@ -27,5 +28,5 @@ export function kernelData(memory, heapBase, n, d, f32) {
       [a[i], a[j]] = [a[j], a[i]];
     }
   };
-  return { X, y, w, g, gB, idx, x, table, order, shuffle };
+  return { X, y, w, g, gB, idx, x, table, D, order, shuffle };
 }
