@@ -43,8 +43,8 @@
 const TOUCH_MIN_ROW_BYTES: usize = 65;
 
 /**
- * ... and only when an epoch reads more than 10 MiB of X: below that the rows stay in cache and
- * touching is pure overhead. No touching ÷ touching, SGD=shuffled, both orders: 0.80–0.84 at
+ * Touch ahead only in epochs that read more than 10 MiB of X: below that the rows stay in cache
+ * and touching is pure overhead. No touching ÷ touching, SGD=shuffled, both orders: 0.80–0.84 at
  * 2000×30 and 10000×50 (0.5 and 4 MB), 0.88–0.92 at 8 MB (20000×50, 10000×100), even at 10 MB
  * (25000×50), then 1.3–1.46 at 12 MB (50000×30), 1.31–1.32 at 11.5 MB (120000×12), 1.37–1.42 at
  * 16 MB (40000×50). The size is this machine's cache; elsewhere it only moves the break-even.
