@@ -10,7 +10,7 @@
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
 import { readFileSync } from 'node:fs';
-import { kernelData } from './kernel-data.mjs';
+import { kernelData, kernelPasses } from './kernel-data.mjs';
 
 const [fa, fb] = process.argv.slice(2);
 if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
@@ -57,64 +57,28 @@ for (const [n, d] of sizes) {
   const rounds = Number(process.env.ROUNDS ?? 9);
   for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
-      const { X, y, w, g, idx, x, table, D } = ptrs[v];
-      const saga = () => {
-        // from an empty table each call; returns a sum over the batches' g to compare
-        const ex = inst[v].ex;
-        new Float64Array(inst[v].memory.buffer, table, n).fill(0);
-        const gs = new Float64Array(inst[v].memory.buffer, g, d + 1);
-        let sum = 0;
-        for (let s = 0; s < n; s += 32) {
-          (f32 ? ex.sagaBatchF32 : ex.sagaBatch)(X, d, y, 0, idx + 4 * s, 0, Math.min(32, n - s), w, 0.1, table, 1.5, g, mode & 1);
-          sum += gs[0] + gs[d];
-        }
-        return sum;
-      };
-      const sagaEpoch = () => {
-        // x = 0, avg = 0 and an empty table each call; returns x[0] to compare
-        const ex = inst[v].ex;
-        new Float64Array(inst[v].memory.buffer, table, n).fill(0);
-        new Float64Array(inst[v].memory.buffer, x, 2 * (d + 2)).fill(0);
-        ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), table, g, x + 16 * (d + 2), 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
-        return new Float64Array(inst[v].memory.buffer, x, 1)[0];
-      };
-      let curvNs = 0; // CURV: only curvatureFromZ is timed, not the pass that makes the margins
-      const curv = () => {
-        const ex = inst[v].ex;
-        (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2);
-        const t0 = performance.now();
-        ex.curvatureFromZ(table, y, 0, n, mode & 1, D);
-        curvNs += performance.now() - t0;
-        return new Float64Array(inst[v].memory.buffer, D, n).reduce((a, b) => a + b, 0);
-      };
-      const hess = () => {
-        const ex = inst[v].ex;
-        new Float64Array(inst[v].memory.buffer, table, n).fill(0.25);
-        (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g);
-        return new Float64Array(inst[v].memory.buffer, g + 8 * d, 1)[0];
-      };
-      const fused = process.env.SAGA === 'epoch'
-        ? sagaEpoch
+      const k = kernelPasses(inst[v].ex, inst[v].memory, ptrs[v], n, d, f32, mode);
+      // prep and check run untimed around each timed call (CURV: the margins the curvatures come
+      // from, and their sum to compare)
+      const [prep, run, check] = process.env.SAGA === 'epoch'
+        ? [null, k.sagaEpoch]
         : process.env.SAGA
-        ? saga
+        ? [null, k.sagaBatches]
         : process.env.CURV
-        ? curv
+        ? [k.margins, k.curvature, k.curvatureSum]
         : process.env.HESS
-        ? hess
+        ? [null, k.hess]
         : process.env.SGD
-        ? () => {
-            // tiny steps (eta 1e-3 on l2 1e-4) from x = v = 0 each call; returns x[0] to compare
-            new Float64Array(inst[v].memory.buffer, x, 2 * (d + 2)).fill(0);
-            const ex = inst[v].ex;
-            ex.sgdEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), x + 16 * (d + 2), g, n, n, 1e-4, 1, 1e-3, 0, 0, 0, f32 ? 1 : 0);
-            return new Float64Array(inst[v].memory.buffer, x, 1)[0];
-          }
-        : f32
-          ? inst[v].ex.fusedGradF32
-          : inst[v].ex.fusedGrad;
-      const t = performance.now();
-      for (let r = 0; r < reps; r++) loss[v] = fused(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode);
-      const ms = process.env.CURV ? curvNs : performance.now() - t;
+        ? [null, k.sgd]
+        : [null, k.fused];
+      let ms = 0;
+      for (let r = 0; r < reps; r++) {
+        if (prep) prep();
+        const t = performance.now();
+        loss[v] = run();
+        ms += performance.now() - t;
+        if (check) loss[v] = check();
+      }
       if (round > 0) ns[v].push((ms / reps / n) * 1e6); // round 0 warms up
     }
   }

@@ -30,3 +30,52 @@ export function kernelData(memory, heapBase, n, d, f32) {
   };
   return { X, y, w, g, gB, idx, x, table, D, order, shuffle };
 }
+
+/**
+ * The kernel calls the two tools time, on the data of kernelData (`p`, with `g` the output to
+ * use): each returns a number to compare between builds, except curvature (curvatureSum gives
+ * it, outside the timing). sgd, sagaBatches and sagaEpoch start from zero state each call (tiny
+ * steps: eta 1e-3, l2 1e-4 for SGD); hess uses curvatures 0.25; curvature needs margins() first
+ * (the margins of w, b = 0.1 into table).
+ */
+export function kernelPasses(ex, memory, p, n, d, f32, mode) {
+  const f64 = (ptr, len) => new Float64Array(memory.buffer, ptr, len);
+  const fusedGrad = f32 ? ex.fusedGradF32 : ex.fusedGrad;
+  const sagaBatch = f32 ? ex.sagaBatchF32 : ex.sagaBatch;
+  const { X, y, w, g, idx, x, table, D } = p;
+  const v = x + 8 * (d + 2); // SGD velocity, SAGA running average
+  const look = x + 16 * (d + 2); // SGD Nesterov point, SAGA touch sink
+  return {
+    fused: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode),
+    sgd: () => {
+      f64(x, 2 * (d + 2)).fill(0);
+      ex.sgdEpoch(X, d, y, 0, idx, n, 32, x, v, look, g, n, n, 1e-4, 1, 1e-3, 0, 0, 0, f32 ? 1 : 0);
+      return f64(x, 1)[0];
+    },
+    sagaBatches: () => {
+      // one sagaBatch call per batch of 32, from JS; returns a sum over the batches' g
+      f64(table, n).fill(0);
+      const gs = f64(g, d + 1);
+      let sum = 0;
+      for (let s = 0; s < n; s += 32) {
+        sagaBatch(X, d, y, 0, idx + 4 * s, 0, Math.min(32, n - s), w, 0.1, table, 1.5, g, mode & 1);
+        sum += gs[0] + gs[d];
+      }
+      return sum;
+    },
+    sagaEpoch: () => {
+      f64(table, n).fill(0);
+      f64(x, 2 * (d + 2)).fill(0);
+      ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, v, table, g, look, 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
+      return f64(x, 1)[0];
+    },
+    margins: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2),
+    curvature: () => ex.curvatureFromZ(table, y, 0, n, mode & 1, D),
+    curvatureSum: () => f64(D, n).reduce((a, b) => a + b, 0),
+    hess: () => {
+      f64(table, n).fill(0.25);
+      (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g);
+      return f64(g + 8 * d, 1)[0];
+    },
+  };
+}

@@ -6,11 +6,12 @@
 //   perf annotate -i /tmp/p.jit.data --stdio -s 'JS:wasm-function[N]-N-turbofan'   (per instruction)
 // (perf: Debian's linux-perf. These VMs expose no hardware counters, hence cpu-clock; a sample
 // lands on the instruction after a slow one, e.g. after a division that had to wait.)
-// args: rows, features, what = fused | grad | sgd | saga | hess, seconds (default 8); F32=1 for
-// float32 storage; SHUFFLE=1 for rows in a random order (sgd, saga; saga always shuffles, as its
-// solver does); WASM=path for another build. Prints which wasm-function[N] each export is.
+// args: rows, features, what = fused | grad | sgd | saga | saga-epoch | hess | curv (the calls of
+// bench/ab.mjs's modes), seconds (default 8); F32=1 for float32 storage; SHUFFLE=1 for rows in a
+// random order (sgd; saga always shuffles, as its solver does); WASM=path for another build.
+// Prints which wasm-function[N] each export is.
 import { readFileSync } from 'node:fs';
-import { kernelData } from './kernel-data.mjs';
+import { kernelData, kernelPasses } from './kernel-data.mjs';
 
 const [n, d] = [Number(process.argv[2] ?? 1000000), Number(process.argv[3] ?? 4)];
 const what = process.argv[4] ?? 'fused';
@@ -49,28 +50,16 @@ function functionIndices(buf) {
   return out;
 }
 const indices = functionIndices(bytes);
-console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'hessVec'].map((f) => `${f} = wasm-function[${indices[f]}]`).join(', '));
+console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'sagaEpoch', 'hessVec', 'curvatureFromZ'].map((f) => `${f} = wasm-function[${indices[f]}]`).join(', '));
 
 const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
 const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-const { X, y, w, g, idx, x, table, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
-if (process.env.SHUFFLE || what === 'saga') shuffle(order);
-new Float64Array(memory.buffer).fill(0.25, table / 8, table / 8 + n);
-
-const pass = {
-  fused: () => (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, 0),
-  grad: () => (f32 ? ex.fusedGradF32 : ex.fusedGrad)(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, 2),
-  sgd: () => {
-    new Float64Array(memory.buffer, x, 2 * (d + 2)).fill(0);
-    ex.sgdEpoch(X, d, y, 0, idx, n, 32, x, x + 8 * (d + 2), x + 16 * (d + 2), g, n, n, 1e-4, 1, 1e-3, 0, 0, 0, f32 ? 1 : 0);
-  },
-  saga: () => {
-    for (let t = 0; t < n; t += 32)
-      (f32 ? ex.sagaBatchF32 : ex.sagaBatch)(X, d, y, 0, idx + 4 * t, 0, Math.min(32, n - t), w, 0.1, table, 1.5, g, 0);
-  },
-  hess: () => (f32 ? ex.hessVecF32 : ex.hessVec)(X, d, n, table, w, 0.1, g),
-}[what];
-if (!pass) throw new Error(`what: one of fused, grad, sgd, saga, hess (got ${what})`);
+const data = kernelData(memory, ex.heapBase(), n, d, f32);
+if (process.env.SHUFFLE || what.startsWith('saga')) data.shuffle(data.order);
+const k = kernelPasses(ex, memory, data, n, d, f32, what === 'grad' ? 2 : 0);
+if (what === 'curv') k.margins(); // the curvatures of one set of margins, again and again
+const pass = { fused: k.fused, grad: k.fused, sgd: k.sgd, saga: k.sagaBatches, 'saga-epoch': k.sagaEpoch, hess: k.hess, curv: k.curvature }[what];
+if (!pass) throw new Error(`what: one of fused, grad, sgd, saga, saga-epoch, hess, curv (got ${what})`);
 const t0 = performance.now();
 let reps = 0;
 while (performance.now() - t0 < seconds * 1000) {
