@@ -103,7 +103,7 @@ export function sagaBatchF32(
     const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
     const sv = pair(scale * weightOf(s, i), 0);
     const ev = expNegAbs(zv);
-    const rv = residual(zv, yv, sv, ev, squared);
+    const rv = squared ? residual(zv, yv, sv, ev, 1) : residual(zv, yv, sv, ev, 0);
     const r = f64x2.extract_lane(rv, 0);
     const t = table + (<usize>i << 3);
     const delta = r - load<f64>(t);
