@@ -2,14 +2,41 @@
 // log-sum-exp loss ℓ = m + log Σ_c e^(z_c − m) − z_y (m = max_c z_c), p_c = e^(z_c − lse),
 // and G_c += s·(p_c − [c = y])·x — one read of each row (it stays in L1 for the k dots and
 // sweeps). W is k×d row-major; the gradient output holds G (k×d) then the k bias sums.
-// exp and log are AssemblyScript's std (fdlibm in wasm: the same bits on every engine).
+// The passes take rows in pairs, one f64x2 lane each, as the binary pass does: per class both
+// rows' margins in one sweep over W_c (dotPairOf: lane by lane dotX's value), one vector exp,
+// both G updates in one sweep; per pair one log1p and one division. The argmax, the label's
+// margin and the residuals are selects, not branches (a row's class is random). Against one row
+// at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
+// orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
+// (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3).
 import { dotf64 } from './dot';
-import { rowIndex, weightOf, addRow } from './rows';
+import { rowIndex, weightOf, pair, dotPairOf } from './rows';
+import { vexpNeg, vlog1p } from './vmath';
+
+/** g[0..d) += rA·xA + rB·xB (per element: the two products, summed, then added to g). */
+// @ts-ignore: decorator
+@inline function addRowPair(g: usize, d: i32, xA: usize, xB: usize, rA: f64, rB: f64): void {
+  const vA = f64x2.splat(rA);
+  const vB = f64x2.splat(rB);
+  let j = 0;
+  for (; j + 2 <= d; j += 2) {
+    const o = <usize>j << 3;
+    const sum = f64x2.add(f64x2.mul(vA, v128.load(xA + o)), f64x2.mul(vB, v128.load(xB + o)));
+    v128.store(g + o, f64x2.add(v128.load(g + o), sum));
+  }
+  if (j < d) {
+    const o = <usize>j << 3;
+    store<f64>(g + o, load<f64>(g + o) + (rA * load<f64>(xA + o) + rB * load<f64>(xB + o)));
+  }
+}
 
 /**
  * X n×d, y class indices (i32), s weights or 0, rows as in fusedGrad (idx or row0 .. row0+count−1);
- * W k×d, b k; g: k·d + k outputs (overwritten); zs: k scratch doubles; pOut: 0 or count×k
+ * W k×d, b k; g: k·d + k outputs (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k
  * probabilities (for Hessian products). Returns Σ s_i·ℓ_i.
+ * Rows go in pairs, one f64x2 lane each (as in the binary pass): per class, both rows' margins
+ * in one pass over W_c, one vector exp and the pair's residuals; per pair one log1p and one
+ * division. The last odd row pairs with itself at weight 0.
  */
 export function softmaxGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
@@ -18,49 +45,70 @@ export function softmaxGrad(
   const rowBytes = <usize>d << 3;
   const gb = g + <usize>k * rowBytes;
   memory.fill(g, 0, (<usize>k * rowBytes) + (<usize>k << 3));
-  let loss = 0.0;
-  for (let t = 0; t < count; t++) {
-    const i = rowIndex(idx, row0, t);
-    const x = X + <usize>i * rowBytes;
-    const yi = load<i32>(y + (<usize>i << 2));
-    let m = -Infinity;
-    let cm = 0;
-    let zy = 0.0;
+  let loss = f64x2.splat(0);
+  for (let t = 0; t < count; t += 2) {
+    const two = t + 1 < count;
+    const iA = rowIndex(idx, row0, t);
+    const iB = two ? rowIndex(idx, row0, t + 1) : iA;
+    const xA = X + <usize>iA * rowBytes;
+    const xB = X + <usize>iB * rowBytes;
+    // margins of both rows, class by class, into zs (a pair per class); m, cm: max and argmax
+    let m = f64x2.splat(0);
+    let cm = i64x2.splat(0);
     for (let c = 0; c < k; c++) {
-      const z = dotf64(x, W + <usize>c * rowBytes, d) + load<f64>(b + (<usize>c << 3));
-      store<f64>(zs + (<usize>c << 3), z);
-      if (z > m) {
-        m = z;
-        cm = c;
+      const z = f64x2.add(dotPairOf<f64>(xA, xB, W + <usize>c * rowBytes, d), f64x2.splat(load<f64>(b + (<usize>c << 3))));
+      v128.store(zs + (<usize>c << 4), z);
+      if (c == 0) m = z;
+      else {
+        const above = f64x2.gt(z, m); // the first largest margin wins ties
+        m = v128.bitselect(z, m, above);
+        cm = v128.bitselect(i64x2.splat(<i64>c), cm, above);
       }
-      if (c == yi) zy = z;
     }
-    let rest = 0.0; // Σ over c ≠ argmax of e^(z_c − m): sum = 1 + rest
+    const yA = load<i32>(y + (<usize>iA << 2));
+    const yB = load<i32>(y + (<usize>iB << 2));
+    const zy = pair(load<f64>(zs + (<usize>yA << 4)), load<f64>(zs + (<usize>yB << 4), 8));
+    const yv = i64x2.replace_lane(i64x2.splat(<i64>yA), 1, <i64>yB);
+    // zs ← e^(z_c − m) (exactly 1 at cm); rest = Σ over c ≠ cm, so Σ_c e^(z_c − m) = 1 + rest
+    let rest = f64x2.splat(0);
     for (let c = 0; c < k; c++) {
-      const e = c == cm ? 1.0 : Math.exp(load<f64>(zs + (<usize>c << 3)) - m);
-      store<f64>(zs + (<usize>c << 3), e); // zs now holds e^(z_c − m)
-      if (c != cm) rest += e;
+      const o = <usize>c << 4;
+      const e = vexpNeg(f64x2.sub(v128.load(zs + o), m));
+      v128.store(zs + o, e);
+      rest = f64x2.add(rest, v128.andnot(e, i64x2.eq(cm, i64x2.splat(<i64>c))));
     }
-    const sum = 1.0 + rest;
-    const si = weightOf(s, i);
+    const sv = pair(weightOf(s, iA), two ? weightOf(s, iB) : 0.0);
     // ℓ = log1p(rest) + (m − z_y): no overflow, and tiny losses keep their relative precision
-    loss += si * (Math.log1p(rest) + (m - zy));
-    const inv = 1.0 / sum;
+    loss = f64x2.add(loss, f64x2.mul(sv, f64x2.add(vlog1p(rest), f64x2.sub(m, zy))));
+    const one = f64x2.splat(1.0);
+    const inv = f64x2.div(one, f64x2.add(one, rest));
+    const yMax = f64x2.mul(f64x2.neg(rest), inv); // p_y − 1 = −rest/sum when y is the argmax: exact as p_y → 1
     for (let c = 0; c < k; c++) {
-      const p = load<f64>(zs + (<usize>c << 3)) * inv;
-      if (pOut) store<f64>(pOut + ((<usize>t * k + c) << 3), p);
-      // p_y − 1 = −rest/sum when y is the argmax: exact even as p_y → 1
-      const r = si * (c == yi ? (c == cm ? -rest * inv : p - 1.0) : p);
-      store<f64>(gb + (<usize>c << 3), load<f64>(gb + (<usize>c << 3)) + r);
-      addRow<f64>(g + <usize>c * rowBytes, d, x, r);
+      const o = <usize>c << 4;
+      const p = f64x2.mul(v128.load(zs + o), inv);
+      if (pOut) {
+        store<f64>(pOut + ((<usize>t * k + c) << 3), f64x2.extract_lane(p, 0));
+        if (two) store<f64>(pOut + ((<usize>(t + 1) * k + c) << 3), f64x2.extract_lane(p, 1));
+      }
+      const cv = i64x2.splat(<i64>c);
+      const atY = v128.bitselect(yMax, f64x2.sub(p, one), i64x2.eq(cm, cv));
+      const r = f64x2.mul(sv, v128.bitselect(atY, p, i64x2.eq(yv, cv)));
+      v128.store(zs + o, r);
+      const gc = gb + (<usize>c << 3);
+      store<f64>(gc, load<f64>(gc) + (f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1)));
+    }
+    for (let c = 0; c < k; c++) {
+      const o = <usize>c << 4;
+      addRowPair(g + <usize>c * rowBytes, d, xA, xB, load<f64>(zs + o), load<f64>(zs + o, 8));
     }
   }
-  return loss;
+  return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }
 
 /**
  * out = Σ_i s_i·(x_i ⊗ t_i) with t_c = p_c·(a_c − Σ_c' p_c' a_c'), a_c = x_i·V_c + vb_c:
- * the data part of the Hessian times [V; vb]. P: n×k probabilities; as: k scratch doubles.
+ * the data part of the Hessian times [V; vb]. P: n×k probabilities; as: 2k scratch doubles.
+ * Rows in pairs as in softmaxGrad.
  */
 export function softmaxHessVec(
   X: usize, d: i32, n: i32, k: i32, s: usize, P: usize, V: usize, vb: usize, out: usize, as: usize,
@@ -68,20 +116,31 @@ export function softmaxHessVec(
   const rowBytes = <usize>d << 3;
   const ob = out + <usize>k * rowBytes;
   memory.fill(out, 0, (<usize>k * rowBytes) + (<usize>k << 3));
-  for (let i = 0; i < n; i++) {
-    const x = X + <usize>i * rowBytes;
-    const p = P + ((<usize>i * k) << 3);
-    let mean = 0.0;
+  for (let i = 0; i < n; i += 2) {
+    const two = i + 1 < n;
+    const iB = two ? i + 1 : i;
+    const xA = X + <usize>i * rowBytes;
+    const xB = X + <usize>iB * rowBytes;
+    const pA = P + ((<usize>i * k) << 3);
+    const pB = P + ((<usize>iB * k) << 3);
+    let mean = f64x2.splat(0);
     for (let c = 0; c < k; c++) {
-      const a = dotf64(x, V + <usize>c * rowBytes, d) + load<f64>(vb + (<usize>c << 3));
-      store<f64>(as + (<usize>c << 3), a);
-      mean += load<f64>(p + (<usize>c << 3)) * a;
+      const a = f64x2.add(dotPairOf<f64>(xA, xB, V + <usize>c * rowBytes, d), f64x2.splat(load<f64>(vb + (<usize>c << 3))));
+      v128.store(as + (<usize>c << 4), a);
+      mean = f64x2.add(mean, f64x2.mul(pair(load<f64>(pA + (<usize>c << 3)), load<f64>(pB + (<usize>c << 3))), a));
     }
-    const si = weightOf(s, i);
+    const sv = pair(weightOf(s, i), two ? weightOf(s, iB) : 0.0);
     for (let c = 0; c < k; c++) {
-      const t = si * load<f64>(p + (<usize>c << 3)) * (load<f64>(as + (<usize>c << 3)) - mean);
-      store<f64>(ob + (<usize>c << 3), load<f64>(ob + (<usize>c << 3)) + t);
-      addRow<f64>(out + <usize>c * rowBytes, d, x, t);
+      const o = <usize>c << 4;
+      const pc = pair(load<f64>(pA + (<usize>c << 3)), load<f64>(pB + (<usize>c << 3)));
+      const t = f64x2.mul(f64x2.mul(sv, pc), f64x2.sub(v128.load(as + o), mean));
+      v128.store(as + o, t);
+      const oc = ob + (<usize>c << 3);
+      store<f64>(oc, load<f64>(oc) + (f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1)));
+    }
+    for (let c = 0; c < k; c++) {
+      const o = <usize>c << 4;
+      addRowPair(out + <usize>c * rowBytes, d, xA, xB, load<f64>(as + o), load<f64>(as + o, 8));
     }
   }
 }

@@ -87,6 +87,47 @@ describe('softmax objective', () => {
     expect(relErr(ga, gb)).toBeLessThan(1e-12);
   });
 
+  it('wasm and js passes agree to 1e-12 across shapes: odd and even rows, columns and classes, batches, ties, Hessian products', () => {
+    // the wasm passes take rows in pairs (an odd last row paired with itself at weight 0) and
+    // classes in any number; the js passes pair rows too, with their own arithmetic order
+    const r = prng(21);
+    let cases = 0;
+    for (const n of [1, 2, 3, 8, 37])
+      for (const d of [1, 2, 3, 4, 5, 8, 9, 20])
+        for (const k of [2, 3, 5])
+          for (const weights of [false, true]) {
+            const X = Array.from({ length: n }, () => Array.from({ length: d }, () => gauss(r)));
+            const y = Int32Array.from({ length: n }, () => Math.floor(r() * k));
+            const s = weights ? Float64Array.from({ length: n }, () => r() * 2) : null;
+            const [a, b] = (['wasm', 'js'] as const).map((name) => kernelsFor(name).softmaxDataset(matrixSource(X), y, k, s));
+            // W = 0 and equal intercepts in the first case: every margin ties
+            const tie = cases === 0;
+            const W = Float64Array.from({ length: k * d }, () => (tie ? 0 : gauss(r)));
+            const bias = Float64Array.from({ length: k }, () => (tie ? 0.5 : gauss(r)));
+            const [ga, gb] = [new Float64Array(k * d + k), new Float64Array(k * d + k)];
+            const fa = a.grad(W, bias, ga, undefined, true);
+            const fb = b.grad(W, bias, gb, undefined, true);
+            expect(Math.abs(fa - fb)).toBeLessThanOrEqual(1e-12 * Math.abs(fb));
+            expect(relErr(ga, gb)).toBeLessThan(1e-12);
+            const V = Float64Array.from({ length: k * d }, () => gauss(r));
+            const vb = Float64Array.from({ length: k }, () => gauss(r));
+            const [ha, hb] = [new Float64Array(k * d + k), new Float64Array(k * d + k)];
+            a.hessVec(V, vb, ha);
+            b.hessVec(V, vb, hb);
+            expect(relErr(ha, hb)).toBeLessThan(1e-12);
+            // a batch: rows repeated and out of order, odd length
+            const idx = Int32Array.from({ length: 2 * n + 1 }, () => Math.floor(r() * n));
+            const fa2 = a.grad(W, bias, ga, idx);
+            const fb2 = b.grad(W, bias, gb, idx);
+            expect(Math.abs(fa2 - fb2)).toBeLessThanOrEqual(1e-12 * Math.abs(fb2));
+            expect(relErr(ga, gb)).toBeLessThan(1e-12);
+            a.dispose();
+            b.dispose();
+            cases++;
+          }
+    expect(cases).toBe(240);
+  });
+
   it('is finite at huge margins', () => {
     const obj = objective('wasm', true, false);
     const x = new Float64Array(obj.dim).fill(1e150); // margins ~1e150, ‖W‖² still finite

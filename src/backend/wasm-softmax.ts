@@ -49,9 +49,9 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     this.shards = new Sharder(rt, this.mem, this.gPtr, k * this.d + k, k * this.d);
   }
 
-  /** k doubles of scratch for shard t. */
+  /** 2k doubles of scratch for shard t (softmaxGrad keeps a pair of rows per class). */
   private scratchOf(t: number): number {
-    while (this.scratch.length <= t) this.scratch.push(this.mem.isolated(8 * this.k));
+    while (this.scratch.length <= t) this.scratch.push(this.mem.isolated(16 * this.k));
     return this.scratch[t];
   }
 
