@@ -1,6 +1,6 @@
 // The js backend's softmax kernels: the same formulas as assembly/softmax.ts.
 import type { MatrixSource, SoftmaxDataset } from './types.js';
-import { dotRow } from './js-math.js';
+import { dotRow, addScaled } from './js-math.js';
 
 export class JsSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
@@ -10,6 +10,7 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
   private readonly y: Int32Array;
   private readonly s: Float64Array | null;
   private readonly e: Float64Array;
+  private readonly f: Float64Array;
   private P: Float64Array | null = null;
 
   constructor(X: MatrixSource, y: Int32Array, k: number, s: Float64Array | null) {
@@ -22,6 +23,7 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
     this.y = Int32Array.from(y);
     this.s = s ? Float64Array.from(s) : null;
     this.e = new Float64Array(k);
+    this.f = new Float64Array(k);
   }
 
   private data(): Float64Array {
@@ -29,46 +31,94 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
     return this.X;
   }
 
+  /**
+   * Two rows at a time, as the binary fusedPass: each W_c element loaded once for both rows'
+   * dot products, one sweep over G_c adds both rows. An odd last row is paired with itself at
+   * weight 0 and an odd first column folded in by multiplying with odd (0 or 1), not by
+   * branches (V8 deoptimises repeatedly on code that has never run).
+   */
   grad(W: Float64Array, b: Float64Array, g: Float64Array, indices?: Int32Array, keepP = false): number {
     const X = this.data();
-    const { d, k } = this;
-    const e = this.e;
+    const { d, k, e, f, y } = this;
+    const s = this.s;
     const P = keepP && !indices ? (this.P ??= new Float64Array(this.n * k)) : null;
     g.fill(0, 0, k * d + k);
+    const odd = d & 1;
     let loss = 0;
     const count = indices ? indices.length : this.n;
-    for (let t = 0; t < count; t++) {
-      const i = indices ? indices[t] : t;
-      const o = i * d;
-      const yi = this.y[i];
-      let m = -Infinity;
-      let cm = 0;
-      let zy = 0;
+    for (let t = 0; t < count; t += 2) {
+      const two = t + 1 < count;
+      const iA = indices ? indices[t] : t;
+      const iB = two ? (indices ? indices[t + 1] : t + 1) : iA;
+      const oA = iA * d;
+      const oB = iB * d;
+      let mA = -Infinity;
+      let mB = -Infinity;
+      let cA = 0;
+      let cB = 0;
       for (let c = 0; c < k; c++) {
-        const z = dotRow(X, o, W.subarray(c * d), d) + b[c];
-        e[c] = z;
-        if (z > m) {
-          m = z;
-          cm = c;
+        const wo = c * d;
+        let a0 = odd * (X[oA] * W[wo]);
+        let a1 = 0;
+        let b0 = odd * (X[oB] * W[wo]);
+        let b1 = 0;
+        for (let j = odd; j < d; j += 2) {
+          const w0 = W[wo + j];
+          const w1 = W[wo + j + 1];
+          a0 += X[oA + j] * w0;
+          a1 += X[oA + j + 1] * w1;
+          b0 += X[oB + j] * w0;
+          b1 += X[oB + j + 1] * w1;
         }
-        if (c === yi) zy = z;
+        const zA = a0 + a1 + b[c];
+        const zB = b0 + b1 + b[c];
+        e[c] = zA;
+        f[c] = zB;
+        if (zA > mA) {
+          mA = zA;
+          cA = c;
+        }
+        if (zB > mB) {
+          mB = zB;
+          cB = c;
+        }
       }
-      let rest = 0;
+      const yA = y[iA];
+      const yB = y[iB];
+      const zyA = e[yA];
+      const zyB = f[yB];
+      let restA = 0;
+      let restB = 0;
       for (let c = 0; c < k; c++) {
-        const v = c === cm ? 1 : Math.exp(e[c] - m);
-        e[c] = v;
-        if (c !== cm) rest += v;
+        const vA = c === cA ? 1 : Math.exp(e[c] - mA);
+        const vB = c === cB ? 1 : Math.exp(f[c] - mB);
+        e[c] = vA;
+        f[c] = vB;
+        if (c !== cA) restA += vA;
+        if (c !== cB) restB += vB;
       }
-      const inv = 1 / (1 + rest);
-      const si = this.s === null ? 1 : this.s[i];
-      loss += si * (Math.log1p(rest) + (m - zy));
+      const invA = 1 / (1 + restA);
+      const invB = 1 / (1 + restB);
+      const sA = s === null ? 1 : s[iA];
+      const sB = two ? (s === null ? 1 : s[iB]) : 0;
+      loss += sA * (Math.log1p(restA) + (mA - zyA)) + sB * (Math.log1p(restB) + (mB - zyB));
       for (let c = 0; c < k; c++) {
-        const p = e[c] * inv;
-        if (P) P[t * k + c] = p;
-        const r = si * (c === yi ? (c === cm ? -rest * inv : p - 1) : p);
-        g[k * d + c] += r;
+        const pA = e[c] * invA;
+        const pB = f[c] * invB;
+        if (P) {
+          P[t * k + c] = pA;
+          if (two) P[(t + 1) * k + c] = pB;
+        }
+        // p_y − 1 = −rest/sum when y is the argmax: exact even as p_y → 1
+        const rA = sA * (c === yA ? (c === cA ? -restA * invA : pA - 1) : pA);
+        const rB = sB * (c === yB ? (c === cB ? -restB * invB : pB - 1) : pB);
+        g[k * d + c] += rA + rB;
         const gc = c * d;
-        for (let j = 0; j < d; j++) g[gc + j] += r * X[o + j];
+        g[gc] += odd * (rA * X[oA] + rB * X[oB]);
+        for (let j = odd; j < d; j += 2) {
+          g[gc + j] += rA * X[oA + j] + rB * X[oB + j];
+          g[gc + j + 1] += rA * X[oA + j + 1] + rB * X[oB + j + 1];
+        }
       }
     }
     return loss;
@@ -85,14 +135,14 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
       const o = i * d;
       let mean = 0;
       for (let c = 0; c < k; c++) {
-        a[c] = dotRow(X, o, V.subarray(c * d), d) + vb[c];
+        a[c] = dotRow(X, o, V, c * d, d) + vb[c];
         mean += P[i * k + c] * a[c];
       }
       const si = this.s === null ? 1 : this.s[i];
       for (let c = 0; c < k; c++) {
         const t = si * P[i * k + c] * (a[c] - mean);
         out[k * d + c] += t;
-        for (let j = 0; j < d; j++) out[c * d + j] += t * X[o + j];
+        addScaled(out, c * d, t, X, o, d);
       }
     }
   }
@@ -108,5 +158,5 @@ export function jsDecisionMulti(X: MatrixSource, W: Float64Array, b: Float64Arra
   const data = new Float64Array(X.rows * d);
   X.fill(data);
   for (let i = 0; i < X.rows; i++)
-    for (let c = 0; c < k; c++) out[i * k + c] = dotRow(data, i * d, W.subarray(c * d), d) + b[c];
+    for (let c = 0; c < k; c++) out[i * k + c] = dotRow(data, i * d, W, c * d, d) + b[c];
 }

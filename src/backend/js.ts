@@ -64,7 +64,7 @@ class JsDataset implements KernelDataset {
     out.fill(0, 0, d + 1);
     for (let i = 0; i < this.n; i++) {
       const o = i * d;
-      const r = D[i] * (dotRow(X, o, v, d) + vb);
+      const r = D[i] * (dotRow(X, o, v, 0, d) + vb);
       out[d] += r;
       for (let j = 0; j < d; j++) out[j] += r * X[o + j];
     }
@@ -73,7 +73,7 @@ class JsDataset implements KernelDataset {
   rowSqNorms(): Float64Array {
     const X = this.data();
     const out = new Float64Array(this.n);
-    for (let i = 0; i < this.n; i++) out[i] = dotRow(X, i * this.d, X.subarray(i * this.d), this.d);
+    for (let i = 0; i < this.n; i++) out[i] = dotRow(X, i * this.d, X, i * this.d, this.d);
     return out;
   }
 
@@ -86,7 +86,7 @@ class JsDataset implements KernelDataset {
     for (let k = 0; k < count; k++) {
       const i = indices ? indices[k] : k;
       const o = i * d;
-      const z = dotRow(X, o, w, d) + b;
+      const z = dotRow(X, o, w, 0, d) + b;
       const r = scale * (this.s === null ? 1 : this.s[i]) * firstDerivative(z, this.y[i], loss === 'squared');
       const delta = r - T[i];
       T[i] = r;
@@ -218,7 +218,7 @@ export const jsKernels: Kernels = {
     const d = X.cols;
     const data = new Float64Array(X.rows * d);
     X.fill(data);
-    for (let i = 0; i < X.rows; i++) out[i] = dotRow(data, i * d, w, d) + b;
+    for (let i = 0; i < X.rows; i++) out[i] = dotRow(data, i * d, w, 0, d) + b;
   },
   sigmoid(v) {
     for (let i = 0; i < v.length; i++) v[i] = sigmoid(v[i]);
