@@ -74,7 +74,7 @@ describe('a consumer of the packed tarball', () => {
   // its time), and to 72/228 KB when they went to eight-row blocks (kernels.wasm 61.5 -> 68.7 KB,
   // entry 215.6 -> 225.2 KB, the SAGA kernel 0.86–0.95 of its time), and the entry's to 230 KB
   // when the multinomial passes went to pairs of rows in both backends (entry 226.7 -> 228.2 KB,
-  // softmaxGrad 0.52–0.74 of its time in wasm, the js pass 1.5–1.9× faster); it still catches
+  // softmaxGrad 0.52–0.74 of its time in wasm, the js pass 1.8–2.5× faster); it still catches
   // accidental bloat.
   it('size budget: kernels.wasm under 72 KB, the ESM entry (with its chunks and the embedded kernels) under 230 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
