@@ -6,6 +6,8 @@
 //      SAGA=epoch (the same epoch as one sagaEpoch call, as the saga solver runs it: with touchAhead),
 //      HESS=1 (time one Hessian-vector product over all rows, curvatures 0.25, as newton makes),
 //      CURV=1 (time curvatureFromZ over the margins of all rows, as newton makes before its products),
+//      SOFTMAX=k (time the multinomial pass, softmaxGrad, with k classes; f64 only; with HESS=1 a
+//      softmaxHessVec at the probabilities of that pass),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs
 // differ (loss, max relative difference of g).
@@ -17,6 +19,7 @@ if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
 const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
 const mode = Number(process.env.MODE ?? 0);
 const f32 = !!process.env.F32;
+const classes = Number(process.env.SOFTMAX ?? 0);
 const modules = [fa, fb].map((f) => new WebAssembly.Module(readFileSync(f)));
 // Both instances run on ONE memory when their static data (tables below heapBase) is the same:
 // with a memory each, where the data landed made a 10–20% difference that flipped with the order
@@ -39,7 +42,7 @@ const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 for (const [n, d] of sizes) {
   const ptrs = inst.map(({ memory, ex }, v) => {
-    const { X, y, w, g, gB, idx, x, table, D, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32);
+    const { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32, classes);
     if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
       // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'
@@ -49,9 +52,10 @@ for (const [n, d] of sizes) {
       for (const r of runs) for (let i = 32 * r; i < Math.min(n, 32 * r + 32); i++) order[k++] = i;
     }
     // on one memory, B writes its own g (both compute in place, one after the other)
-    return { X, y, w, g: shared && v === 1 ? gB : g, idx, x, table, D };
+    const own = shared && v === 1;
+    return { X, y, w, g: own ? gB : g, idx, x, table, D, labels, W, sg: own ? sgB : sg, zs, P, k: classes };
   });
-  const reps = Math.max(3, Math.round(2e7 / (n * d)));
+  const reps = Math.max(3, Math.round(2e7 / (n * d * Math.max(1, classes / 2))));
   const ns = [[], []];
   const loss = [0, 0];
   const rounds = Number(process.env.ROUNDS ?? 9);
@@ -60,7 +64,11 @@ for (const [n, d] of sizes) {
       const k = kernelPasses(inst[v].ex, inst[v].memory, ptrs[v], n, d, f32, mode);
       // prep and check run untimed around each timed call (CURV: the margins the curvatures come
       // from, and their sum to compare)
-      const [prep, run, check] = process.env.SAGA === 'epoch'
+      const [prep, run, check] = classes && process.env.HESS
+        ? [k.softmaxP, k.softmaxHess]
+        : classes
+        ? [null, k.softmax]
+        : process.env.SAGA === 'epoch'
         ? [null, k.sagaEpoch]
         : process.env.SAGA
         ? [null, k.sagaBatches]
@@ -82,10 +90,11 @@ for (const [n, d] of sizes) {
       if (round > 0) ns[v].push((ms / reps / n) * 1e6); // round 0 warms up
     }
   }
-  const ga = new Float64Array(inst[0].memory.buffer, ptrs[0].g, d + 1);
-  const gb = new Float64Array(inst[1].memory.buffer, ptrs[1].g, d + 1);
+  const len = classes ? classes * (d + 1) : d + 1;
+  const ga = new Float64Array(inst[0].memory.buffer, classes ? ptrs[0].sg : ptrs[0].g, len);
+  const gb = new Float64Array(inst[1].memory.buffer, classes ? ptrs[1].sg : ptrs[1].g, len);
   let rel = 0;
-  for (let j = 0; j <= d; j++) rel = Math.max(rel, Math.abs(ga[j] - gb[j]) / Math.max(1e-300, Math.abs(ga[j])));
+  for (let j = 0; j < len; j++) rel = Math.max(rel, Math.abs(ga[j] - gb[j]) / Math.max(1e-300, Math.abs(ga[j])));
   const [a, b] = [median(ns[0]), median(ns[1])];
   const ratios = ns[1].map((t, i) => t / ns[0][i]);
   const lo = Math.min(...ratios).toFixed(2);

@@ -1,6 +1,8 @@
 // The memory layout and seeded data that bench/ab.mjs and bench/profile.mjs run the kernels on:
 // X (n × d, f64 or f32, values in [−1, 1)), labels y in {0, 1}, w, g, a row order, and scratch.
-export function kernelData(memory, heapBase, n, d, f32) {
+// With k classes (k >= 2), also class indices (i32, in [0, k)), W (k × d), b (k), and for each of
+// two binaries its own softmax gradient (k·d + k), scratch and probabilities P (n × k).
+export function kernelData(memory, heapBase, n, d, f32, k = 0) {
   const X = (heapBase + 63) & ~63;
   const y = X + (((f32 ? 4 : 8) * n * d + 63) & ~63);
   const w = y + 8 * n;
@@ -10,7 +12,13 @@ export function kernelData(memory, heapBase, n, d, f32) {
   const table = x + 3 * 8 * (d + 2) + 64; // SAGA: one residual per row; Hessian: curvatures
   const gB = (table + 8 * n + 127) & ~63; // ab.mjs: B's g when both binaries share one memory
   const D = (gB + 8 * d + 127) & ~63; // curvatures from the margins in table (n values)
-  const need = D + 8 * n + 64;
+  const labels = (D + 8 * n + 127) & ~63; // softmax: class indices
+  const W = (labels + 4 * n + 127) & ~63; // softmax: W (k × d), then b (k)
+  const sg = (W + 8 * (k * d + k) + 127) & ~63; // softmax: gradient (k·d + k)
+  const sgB = (sg + 8 * (k * d + k) + 127) & ~63; // softmax: B's gradient
+  const zs = (sgB + 8 * (k * d + k) + 127) & ~63; // softmax: scratch (2k)
+  const P = (zs + 16 * k + 127) & ~63; // softmax: probabilities (n × k), for Hessian products
+  const need = P + 8 * n * k + 64;
   if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
   let s = n + d;
   const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) - 0.5;
@@ -19,6 +27,11 @@ export function kernelData(memory, heapBase, n, d, f32) {
   const f = new Float64Array(memory.buffer);
   for (let i = 0; i < n; i++) f[y / 8 + i] = rand() > 0 ? 1 : 0;
   for (let j = 0; j < d; j++) f[w / 8 + j] = rand() * 0.2;
+  if (k) {
+    const lab = new Int32Array(memory.buffer, labels, n);
+    for (let i = 0; i < n; i++) lab[i] = Math.min(k - 1, Math.floor((rand() + 0.5) * k));
+    for (let j = 0; j < k * d + k; j++) f[W / 8 + j] = rand() * 0.4;
+  }
   const order = new Int32Array(memory.buffer, idx, n);
   for (let i = 0; i < n; i++) order[i] = i;
   /** Fisher–Yates with the same seeded generator (so a run's permutation is reproducible). */
@@ -28,7 +41,7 @@ export function kernelData(memory, heapBase, n, d, f32) {
       [a[i], a[j]] = [a[j], a[i]];
     }
   };
-  return { X, y, w, g, gB, idx, x, table, D, order, shuffle };
+  return { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, order, shuffle };
 }
 
 /**
@@ -42,7 +55,7 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
   const f64 = (ptr, len) => new Float64Array(memory.buffer, ptr, len);
   const fusedGrad = f32 ? ex.fusedGradF32 : ex.fusedGrad;
   const sagaBatch = f32 ? ex.sagaBatchF32 : ex.sagaBatch;
-  const { X, y, w, g, idx, x, table, D } = p;
+  const { X, y, w, g, idx, x, table, D, labels, W, sg, zs, P, k } = p;
   const v = x + 8 * (d + 2); // SGD velocity, SAGA running average
   const look = x + 16 * (d + 2); // SGD Nesterov point, SAGA touch sink
   return {
@@ -68,6 +81,12 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
       f64(x, 2 * (d + 2)).fill(0);
       ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, v, table, g, look, 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
       return f64(x, 1)[0];
+    },
+    softmax: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, W + 8 * k * d, sg, zs, 0),
+    softmaxP: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, W + 8 * k * d, sg, zs, P),
+    softmaxHess: () => {
+      ex.softmaxHessVec(X, d, n, k, 0, P, W, W + 8 * k * d, sg, zs);
+      return f64(sg + 8 * k * d, 1)[0];
     },
     margins: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2),
     curvature: () => ex.curvatureFromZ(table, y, 0, n, mode & 1, D),

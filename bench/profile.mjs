@@ -6,8 +6,9 @@
 //   perf annotate -i /tmp/p.jit.data --stdio -s 'JS:wasm-function[N]-N-turbofan'   (per instruction)
 // (perf: Debian's linux-perf. These VMs expose no hardware counters, hence cpu-clock; a sample
 // lands on the instruction after a slow one, e.g. after a division that had to wait.)
-// args: rows, features, what = fused | grad | sgd | saga | saga-epoch | hess | curv (the calls of
-// bench/ab.mjs's modes), seconds (default 8); F32=1 for float32 storage; SHUFFLE=1 for rows in a
+// args: rows, features, what = fused | grad | sgd | saga | saga-epoch | hess | curv | softmax (the
+// calls of bench/ab.mjs's modes), seconds (default 8); F32=1 for float32 storage; K=k classes for
+// softmax (default 3); SHUFFLE=1 for rows in a
 // random order (sgd; saga always shuffles, as its solver does); WASM=path for another build.
 // Prints which wasm-function[N] each export is.
 import { readFileSync } from 'node:fs';
@@ -50,16 +51,17 @@ function functionIndices(buf) {
   return out;
 }
 const indices = functionIndices(bytes);
-console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'sagaEpoch', 'hessVec', 'curvatureFromZ'].map((f) => `${f} = wasm-function[${indices[f]}]`).join(', '));
+console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'sagaEpoch', 'hessVec', 'curvatureFromZ', 'softmaxGrad'].map((f) => `${f} = wasm-function[${indices[f]}]`).join(', '));
 
 const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
 const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-const data = kernelData(memory, ex.heapBase(), n, d, f32);
+const classes = what === 'softmax' ? Number(process.env.K ?? 3) : 0;
+const data = { ...kernelData(memory, ex.heapBase(), n, d, f32, classes), k: classes };
 if (process.env.SHUFFLE || what.startsWith('saga')) data.shuffle(data.order);
 const k = kernelPasses(ex, memory, data, n, d, f32, what === 'grad' ? 2 : 0);
 if (what === 'curv') k.margins(); // the curvatures of one set of margins, again and again
-const pass = { fused: k.fused, grad: k.fused, sgd: k.sgd, saga: k.sagaBatches, 'saga-epoch': k.sagaEpoch, hess: k.hess, curv: k.curvature }[what];
-if (!pass) throw new Error(`what: one of fused, grad, sgd, saga, saga-epoch, hess, curv (got ${what})`);
+const pass = { fused: k.fused, grad: k.fused, sgd: k.sgd, saga: k.sagaBatches, 'saga-epoch': k.sagaEpoch, hess: k.hess, curv: k.curvature, softmax: k.softmax }[what];
+if (!pass) throw new Error(`what: one of fused, grad, sgd, saga, saga-epoch, hess, curv, softmax (got ${what})`);
 const t0 = performance.now();
 let reps = 0;
 while (performance.now() - t0 < seconds * 1000) {
