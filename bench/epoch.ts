@@ -41,7 +41,7 @@ export const VARIANTS = [
   'read X once (wasm sum)',
 ];
 
-function data(n: number, d: number, seed: number) {
+export function data(n: number, d: number, seed: number) {
   let s = seed >>> 0;
   const rand = () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
@@ -53,6 +53,37 @@ function data(n: number, d: number, seed: number) {
   for (let i = 0; i < n; i++) y[i] = rand() > 0 ? 1 : 0;
   const w = Float64Array.from({ length: d }, () => rand() * 0.2);
   return { X, y, w };
+}
+
+/**
+ * The tasks, all on one n × d data set, in ROUNDS rounds of tinybench (timeMs in all), each
+ * round running every task: one row per task with each round's median in ns per row.
+ */
+export async function interleaved(tasks: [string, () => void][], n: number, d: number, timeMs: number): Promise<EpochRow[]> {
+  const perRound = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
+  let samples = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10 });
+    for (const [name, fn] of tasks) bench.add(name, fn);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const lat = (task.result as unknown as { latency: { p50: number; samplesCount?: number; samples?: number[] } }).latency;
+      perRound.get(task.name)!.push((lat.p50 * 1e6) / n);
+      samples += lat.samplesCount ?? lat.samples?.length ?? 0;
+    }
+  }
+  return [...perRound].map(([name, r]) => {
+    const med = median(r);
+    return {
+      rows: n,
+      cols: d,
+      variant: name,
+      nsPerRow: { median: med, min: Math.min(...r), max: Math.max(...r) },
+      rounds: r,
+      gbPerS: (8 * d) / med,
+      samples,
+    };
+  });
 }
 
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
@@ -98,30 +129,7 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
       [VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr)],
       [VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d)],
     ];
-    const perRound = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
-    let samples = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10 });
-      for (const [name, fn] of tasks) bench.add(name, fn);
-      await bench.run();
-      for (const task of bench.tasks) {
-        const lat = (task.result as unknown as { latency: { p50: number; samplesCount?: number; samples?: number[] } }).latency;
-        perRound.get(task.name)!.push((lat.p50 * 1e6) / n);
-        samples += lat.samplesCount ?? lat.samples?.length ?? 0;
-      }
-    }
-    for (const [name, r] of perRound) {
-      const med = median(r);
-      out.push({
-        rows: n,
-        cols: d,
-        variant: name,
-        nsPerRow: { median: med, min: Math.min(...r), max: Math.max(...r) },
-        rounds: r,
-        gbPerS: (8 * d) / med,
-        samples,
-      });
-    }
+    out.push(...(await interleaved(tasks, n, d, timeMs)));
     rt.heap.release(xPtr);
     wasm.dispose();
     f32.dispose();

@@ -18,7 +18,7 @@ await build({
   logLevel: 'warning',
   external: ['tinybench', 'ml-matrix', 'ml-logistic-regression', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
 });
-const { epochBench, loadTimes, poolHandoff, VARIANTS, ROUNDS, solverBench, libraryBench, synthetic, breastCancer } = await import(pathToFileURL(out).href);
+const { epochBench, loadTimes, poolHandoff, VARIANTS, ROUNDS, solverBench, libraryBench, synthetic, breastCancer, softmaxBench, softmaxVariant, SOFTMAX_CLASSES } = await import(pathToFileURL(out).href);
 
 const quick = process.argv.includes('--quick');
 const sizes = [
@@ -37,7 +37,7 @@ const wasmBytes = readFileSync(join(root, 'build', 'kernels.wasm'));
 const load = loadTimes(new Uint8Array(wasmBytes));
 const distSize = (f) => statSync(join(root, 'dist', f)).size;
 const entryBytes = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f)).reduce((s, f) => s + distSize(f), 0);
-writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
+
 
 let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) over ${ROUNDS} rounds of each round's tinybench median; the rounds interleave the variants. `;
 md += `"2 threads": the same pass split between this thread and one worker on a shared memory; "SGD batches of 32": one epoch of minibatch SGD as the solvers run it (all batches and updates in one kernel call, no loss value), rows in stored order or in a fresh permutation; "full epoch" = the wasm f64 column.\n`;
@@ -72,9 +72,24 @@ for (const [n, d] of sizes) {
   const cells = ratios.map(([, a, b, unit = '']) => `${perRound(a, b).toFixed(2)}${unit}`);
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
+// the multinomial pass on both backends
+const softRows = await softmaxBench(sizes, quick ? 300 : 1500);
+const softCols = SOFTMAX_CLASSES.flatMap((k) => [softmaxVariant(k, 'wasm'), softmaxVariant(k, 'js backend')]);
+md += `\nOne multinomial pass (k margins per row, the stable log-sum-exp loss, G += r·xᵀ; \`softmaxGrad\` and its js counterpart), ns per row, median (min–max) over ${ROUNDS} rounds, and wasm vs js as the median of the ratios within a round:\n\n`;
+md += `| rows × features | ${softCols.join(' | ')} | ${SOFTMAX_CLASSES.map((k) => `k = ${k}: wasm vs js`).join(' | ')} |\n|---|${[...softCols, ...SOFTMAX_CLASSES].map(() => '---:').join('|')}|\n`;
+for (const [n, d] of sizes) {
+  const at = (v) => softRows.find((r) => r.rows === n && r.cols === d && r.variant === v);
+  const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
+  const speedup = (k) => {
+    const [w, j] = [at(softmaxVariant(k, 'wasm')).rounds, at(softmaxVariant(k, 'js backend')).rounds];
+    return `${j.map((v, i) => v / w[i]).sort((x, y) => x - y)[j.length >> 1].toFixed(2)}×`;
+  };
+  md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${SOFTMAX_CLASSES.map(speedup).join(' | ')} |\n`;
+}
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
+writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows, softmax: softRows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
 writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);
 console.log(md);
 

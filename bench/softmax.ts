@@ -1,0 +1,34 @@
+// One multinomial (softmax) pass — k margins per row, the stable log-sum-exp loss, G += r·xᵀ —
+// on the wasm and js backends, measured like the binary epoch (bench/epoch.ts).
+import { kernelsFor } from '../src/backend/select.js';
+import { matrixSource } from '../src/data/matrix.js';
+import { data, interleaved, type EpochRow } from './epoch.js';
+
+export const SOFTMAX_CLASSES = [3, 10];
+
+export const softmaxVariant = (k: number, backend: 'wasm' | 'js backend') => `multinomial k = ${k}, ${backend}`;
+
+export async function softmaxBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
+  const out: EpochRow[] = [];
+  for (const [n, d] of sizes) {
+    const { X } = data(n, d, n + d);
+    const tasks: [string, () => void][] = [];
+    const datasets = [];
+    for (const k of SOFTMAX_CLASSES) {
+      // seeded labels in [0, k) and parameters in [−0.3, 0.3)
+      const y = Int32Array.from(data(n, 1, k).X, (v) => Math.min(k - 1, Math.floor(((v + 1) / 2) * k)));
+      const Wb = data(k * d + k, 1, k + 1).X.map((v) => 0.3 * v);
+      const W = Wb.subarray(0, k * d);
+      const b = Wb.subarray(k * d);
+      const g = new Float64Array(k * d + k);
+      for (const backend of ['wasm', 'js'] as const) {
+        const ds = kernelsFor(backend).softmaxDataset(matrixSource({ data: X, rows: n, cols: d }), y, k, null);
+        datasets.push(ds);
+        tasks.push([softmaxVariant(k, backend === 'js' ? 'js backend' : 'wasm'), () => void ds.grad(W, b, g)]);
+      }
+    }
+    out.push(...(await interleaved(tasks, n, d, timeMs)));
+    for (const ds of datasets) ds.dispose();
+  }
+  return out;
+}
