@@ -58,12 +58,15 @@ export function data(n: number, d: number, seed: number) {
 /**
  * The tasks, all on one n × d data set, in ROUNDS rounds of tinybench (timeMs in all), each
  * round running every task: one row per task with each round's median in ns per row.
+ * iterations: the fewest runs of a task per round (tinybench's default, 64, unless given).
  */
-export async function interleaved(tasks: [string, () => void][], n: number, d: number, timeMs: number): Promise<EpochRow[]> {
+export async function interleaved(
+  tasks: [string, () => void][], n: number, d: number, timeMs: number, iterations?: number,
+): Promise<EpochRow[]> {
   const perRound = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
   let samples = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10 });
+    const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10, ...(iterations ? { iterations } : {}) });
     for (const [name, fn] of tasks) bench.add(name, fn);
     await bench.run();
     for (const task of bench.tasks) {

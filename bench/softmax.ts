@@ -27,7 +27,9 @@ export async function softmaxBench(sizes: [number, number][], timeMs: number): P
         tasks.push([softmaxVariant(k, backend === 'js' ? 'js backend' : 'wasm'), () => void ds.grad(W, b, g)]);
       }
     }
-    out.push(...(await interleaved(tasks, n, d, timeMs)));
+    // at least 4 runs per round, not tinybench's 64: a js pass with k = 10 at 200000 × 100
+    // takes 0.4 s, and 64 of each per round made this table take 7 minutes
+    out.push(...(await interleaved(tasks, n, d, timeMs, 4)));
     for (const ds of datasets) ds.dispose();
   }
   return out;
