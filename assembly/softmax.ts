@@ -8,10 +8,12 @@
 // margin and the residuals are selects, not branches (a row's class is random). Against one row
 // at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
 // orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
-// (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3).
+// (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3). Rows without weights also join their log1p
+// terms across pairs, as the binary pass does: a further 0.89–0.97 at k = 3, 0.96–0.98 at k = 10.
 import { dotf64 } from './dot';
 import { rowIndex, weightOf, pair, dotPairOf } from './rows';
 import { vexpNeg, vlog1p } from './vmath';
+import { log1pJoin } from './pointwise';
 
 /** g[0..d) += rA·xA + rB·xB (per element: the two products, summed, then added to g). */
 // @ts-ignore: decorator
@@ -46,6 +48,11 @@ export function softmaxGrad(
   const gb = g + <usize>k * rowBytes;
   memory.fill(g, 0, (<usize>k * rowBytes) + (<usize>k << 3));
   let loss = f64x2.splat(0);
+  // unit weights: the pairs' log1p terms are joined (log1pJoin) and evaluated once per `joins`
+  // pairs; each factor 1 + rest is at most k < 2^bits, so the joined 1 + q stays below 2^1000
+  let q = f64x2.splat(0);
+  let joined = 0;
+  const joins = min(128, 1000 / (32 - clz(k)));
   for (let t = 0; t < count; t += 2) {
     const two = t + 1 < count;
     const iA = rowIndex(idx, row0, t);
@@ -79,7 +86,16 @@ export function softmaxGrad(
     }
     const sv = pair(weightOf(s, iA), two ? weightOf(s, iB) : 0.0);
     // ℓ = log1p(rest) + (m − z_y): no overflow, and tiny losses keep their relative precision
-    loss = f64x2.add(loss, f64x2.mul(sv, f64x2.add(vlog1p(rest), f64x2.sub(m, zy))));
+    if (s == 0) {
+      // sv is (1, 1), or (1, 0) for an odd last row: multiplying drops its second lane exactly
+      loss = f64x2.add(loss, f64x2.mul(sv, f64x2.sub(m, zy)));
+      q = log1pJoin(q, f64x2.mul(sv, rest));
+      if (++joined == joins) {
+        loss = f64x2.add(loss, vlog1p(q));
+        q = f64x2.splat(0);
+        joined = 0;
+      }
+    } else loss = f64x2.add(loss, f64x2.mul(sv, f64x2.add(vlog1p(rest), f64x2.sub(m, zy))));
     const one = f64x2.splat(1.0);
     const inv = f64x2.div(one, f64x2.add(one, rest));
     const yMax = f64x2.mul(f64x2.neg(rest), inv); // p_y − 1 = −rest/sum when y is the argmax: exact as p_y → 1
@@ -102,6 +118,7 @@ export function softmaxGrad(
       addRowPair(g + <usize>c * rowBytes, d, xA, xB, load<f64>(zs + o), load<f64>(zs + o, 8));
     }
   }
+  if (joined) loss = f64x2.add(loss, vlog1p(q));
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }
 

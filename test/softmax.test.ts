@@ -128,6 +128,29 @@ describe('softmax objective', () => {
     expect(cases).toBe(240);
   });
 
+  it('unit-weight passes over many rows (log1p terms joined across pairs) agree with js; k = 1000 ties stay finite', () => {
+    const r = prng(5);
+    for (const k of [3, 1000]) {
+      const n = 601;
+      const d = 3;
+      const X = Array.from({ length: n }, () => Array.from({ length: d }, () => gauss(r)));
+      const y = Int32Array.from({ length: n }, () => Math.floor(r() * k));
+      const [a, b] = (['wasm', 'js'] as const).map((name) => kernelsFor(name).softmaxDataset(matrixSource(X), y, k, null));
+      const W = Float64Array.from({ length: k * d }, () => gauss(r));
+      const bias = Float64Array.from({ length: k }, () => gauss(r));
+      const [ga, gb] = [new Float64Array(k * d + k), new Float64Array(k * d + k)];
+      const fa = a.grad(W, bias, ga);
+      const fb = b.grad(W, bias, gb);
+      expect(Math.abs(fa - fb)).toBeLessThanOrEqual(1e-12 * Math.abs(fb));
+      expect(relErr(ga, gb)).toBeLessThan(1e-12);
+      // every margin equal: each row's loss is log k, the largest joined factor (1 + rest = k)
+      const tied = a.grad(new Float64Array(k * d), new Float64Array(k), ga);
+      expect(Math.abs(tied - n * Math.log(k))).toBeLessThanOrEqual(1e-12 * n * Math.log(k));
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   it('is finite at huge margins', () => {
     const obj = objective('wasm', true, false);
     const x = new Float64Array(obj.dim).fill(1e150); // margins ~1e150, ‖W‖² still finite
