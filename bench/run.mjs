@@ -33,6 +33,10 @@ const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
 const when = new Date().toISOString().slice(0, 10);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+/** bench/results/<name>; --quick runs (small sizes, short timings) leave the committed results alone. */
+const saveResult = (name, text) => {
+  if (!quick) writeFileSync(join(root, 'bench', 'results', name), text);
+};
 const wasmBytes = readFileSync(join(root, 'build', 'kernels.wasm'));
 const load = loadTimes(new Uint8Array(wasmBytes));
 const distSize = (f) => statSync(join(root, 'dist', f)).size;
@@ -89,8 +93,8 @@ for (const [n, d] of sizes) {
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
-writeFileSync(join(root, 'bench', 'results', 'epoch.json'), JSON.stringify({ machine, date: when, rows, softmax: softRows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
-writeFileSync(join(root, 'bench', 'results', 'epoch.md'), md);
+saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, softmax: softRows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
+saveResult('epoch.md', md);
 console.log(md);
 
 function updateReadme(tag, table) {
@@ -123,7 +127,7 @@ if (!only) {
   ];
   const budget = quick ? 1000 : 8000;
   const srows = solverBench(datasets, configs, budget, quick ? 2 : 5);
-  writeFileSync(join(root, 'bench', 'results', 'solvers.json'), JSON.stringify({ machine, date: when, budgetMs: budget, rows: srows }, null, 2) + '\n');
+  saveResult('solvers.json', JSON.stringify({ machine, date: when, budgetMs: budget, rows: srows }, null, 2) + '\n');
   const names = datasets.map((d) => d.name);
   let t = `Time to solution: wall time of \`fit()\` (copying the data in included) until J is within 1e-8 relative of the optimum (C = 1, l2), `;
   t += `median (min–max) of up to 5 runs, iterations or epochs in brackets; "—" = not within ${budget / 1000} s (final relative gap shown).\n`;
@@ -137,7 +141,7 @@ if (!only) {
     });
     t += `| ${label} | ${cells.join(' | ')} |\n`;
   }
-  writeFileSync(join(root, 'bench', 'results', 'solvers.md'), t);
+  saveResult('solvers.md', t);
   console.log(t);
   updateReadme('solvers', t);
 }
@@ -154,7 +158,7 @@ if (!only && !process.argv.includes('--no-libs')) {
   console.log = (...a) => (String(a[0]).includes('TensorFlow.js in Node.js') || String(a[0]).startsWith('=====') ? undefined : silence(...a));
   const lrows = await libraryBench(datasets, budget);
   console.log = silence;
-  writeFileSync(join(root, 'bench', 'results', 'libraries.json'), JSON.stringify({ machine, date: when, budgetMs: budget, rows: lrows }, null, 2) + '\n');
+  saveResult('libraries.json', JSON.stringify({ machine, date: when, budgetMs: budget, rows: lrows }, null, 2) + '\n');
   const names = datasets.map((d) => d.name);
   const libs = [...new Set(lrows.map((r) => r.library))];
   let t = `Time to solution against JS libraries: unpenalised log loss with an intercept (the problem all of them express), `;
@@ -176,7 +180,7 @@ if (!only && !process.argv.includes('--no-libs')) {
     return others.length ? `${n}: ${others.map((o) => `${(o.ms / w.ms).toFixed(0)}× faster than ${o.library}`).join(', ')}` : `${n}: no other library reached the target`;
   });
   t += `\n${ratio.join('; ')}.\n`;
-  writeFileSync(join(root, 'bench', 'results', 'libraries.md'), t);
+  saveResult('libraries.md', t);
   console.log(t);
   updateReadme('libraries', t);
 }
