@@ -37,8 +37,9 @@ import { log1pJoin } from './pointwise';
  * W k×d, b k; g: k·d + k outputs (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k
  * probabilities (for Hessian products). Returns Σ s_i·ℓ_i.
  * Rows go in pairs, one f64x2 lane each (as in the binary pass): per class, both rows' margins
- * in one pass over W_c, one vector exp and the pair's residuals; per pair one log1p and one
- * division. The last odd row pairs with itself at weight 0.
+ * in one pass over W_c, one vector exp and the pair's residuals; per pair one division and,
+ * with weights, one log1p (unit-weight pairs join theirs, see below). The last odd row pairs
+ * with itself at weight 0.
  */
 export function softmaxGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
