@@ -32,6 +32,16 @@ import { log1pJoin } from './pointwise';
   }
 }
 
+/** G_c += r_A,c·x_A + r_B,c·x_B for the k classes, the pair (r_A,c, r_B,c) at rs + 16c (G k×d). */
+// @ts-ignore: decorator
+@inline function addRowPairs(G: usize, d: i32, k: i32, xA: usize, xB: usize, rs: usize): void {
+  const rowBytes = <usize>d << 3;
+  for (let c = 0; c < k; c++) {
+    const o = <usize>c << 4;
+    addRowPair(G + <usize>c * rowBytes, d, xA, xB, load<f64>(rs + o), load<f64>(rs + o, 8));
+  }
+}
+
 /**
  * X n×d, y class indices (i32), s weights or 0, rows as in fusedGrad (idx or row0 .. row0+count−1);
  * W k×d, b k; g: k·d + k outputs (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k
@@ -114,10 +124,7 @@ export function softmaxGrad(
       const gc = gb + (<usize>c << 3);
       store<f64>(gc, load<f64>(gc) + (f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1)));
     }
-    for (let c = 0; c < k; c++) {
-      const o = <usize>c << 4;
-      addRowPair(g + <usize>c * rowBytes, d, xA, xB, load<f64>(zs + o), load<f64>(zs + o, 8));
-    }
+    addRowPairs(g, d, k, xA, xB, zs);
   }
   if (joined) loss = f64x2.add(loss, vlog1p(q));
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
@@ -156,10 +163,7 @@ export function softmaxHessVec(
       const oc = ob + (<usize>c << 3);
       store<f64>(oc, load<f64>(oc) + (f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1)));
     }
-    for (let c = 0; c < k; c++) {
-      const o = <usize>c << 4;
-      addRowPair(out + <usize>c * rowBytes, d, xA, xB, load<f64>(as + o), load<f64>(as + o, 8));
-    }
+    addRowPairs(out, d, k, xA, xB, as);
   }
 }
 

@@ -51,10 +51,9 @@ const TOUCH_MIN_ROW_BYTES: usize = 65;
  */
 const TOUCH_MIN_EPOCH_BYTES: usize = 10 << 20;
 
-/** Whether touching pays in an epoch over `count` rows of d elements (f32 or f64). */
+/** Whether touching pays in an epoch over `count` rows of rowBytes each. */
 // @ts-ignore: decorator
-@inline function touchPays(d: i32, f32: i32, count: i32): bool {
-  const rowBytes = <usize>d << (f32 ? 2 : 3);
+@inline function touchPays(rowBytes: usize, count: i32): bool {
   return rowBytes >= TOUCH_MIN_ROW_BYTES && <usize>count * rowBytes > TOUCH_MIN_EPOCH_BYTES;
 }
 
@@ -67,6 +66,6 @@ const TOUCH_MIN_EPOCH_BYTES: usize = 10 << 20;
  */
 export function touchAhead(X: usize, d: i32, f32: i32, idx: usize, from: i32, m: i32, count: i32): f64 {
   const rowBytes = <usize>d << (f32 ? 2 : 3);
-  if (m <= 0 || !touchPays(d, f32, count) || looksContiguous(idx, from, m)) return 0;
+  if (m <= 0 || !touchPays(rowBytes, count) || looksContiguous(idx, from, m)) return 0;
   return touchRows(X, rowBytes, idx, from, m);
 }

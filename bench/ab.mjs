@@ -42,7 +42,7 @@ const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 for (const [n, d] of sizes) {
   const ptrs = inst.map(({ memory, ex }, v) => {
-    const { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32, classes);
+    const { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, k, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32, classes);
     if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
       // runs of 32 stored rows in a random order, as the solvers' shuffle: 'batches'
@@ -53,7 +53,7 @@ for (const [n, d] of sizes) {
     }
     // on one memory, B writes its own g (both compute in place, one after the other)
     const own = shared && v === 1;
-    return { X, y, w, g: own ? gB : g, idx, x, table, D, labels, W, sg: own ? sgB : sg, zs, P, k: classes };
+    return { X, y, w, g: own ? gB : g, idx, x, table, D, labels, W, sg: own ? sgB : sg, zs, P, k };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d * Math.max(1, classes / 2))));
   const ns = [[], []];

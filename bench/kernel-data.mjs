@@ -41,7 +41,7 @@ export function kernelData(memory, heapBase, n, d, f32, k = 0) {
       [a[i], a[j]] = [a[j], a[i]];
     }
   };
-  return { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, order, shuffle };
+  return { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, k, order, shuffle };
 }
 
 /**
@@ -58,6 +58,7 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
   const { X, y, w, g, idx, x, table, D, labels, W, sg, zs, P, k } = p;
   const v = x + 8 * (d + 2); // SGD velocity, SAGA running average
   const look = x + 16 * (d + 2); // SGD Nesterov point, SAGA touch sink
+  const b = W + 8 * k * d; // softmax intercepts, after W
   return {
     fused: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, 0, mode),
     sgd: () => {
@@ -82,10 +83,10 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
       ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, v, table, g, look, 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
       return f64(x, 1)[0];
     },
-    softmax: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, W + 8 * k * d, sg, zs, 0),
-    softmaxP: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, W + 8 * k * d, sg, zs, P),
+    softmax: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, 0),
+    softmaxP: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, P),
     softmaxHess: () => {
-      ex.softmaxHessVec(X, d, n, k, 0, P, W, W + 8 * k * d, sg, zs);
+      ex.softmaxHessVec(X, d, n, k, 0, P, W, b, sg, zs);
       return f64(sg + 8 * k * d, 1)[0];
     },
     margins: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2),

@@ -56,7 +56,7 @@ console.log(['fusedGrad', 'fusedGradF32', 'sgdEpoch', 'sagaBatch', 'sagaEpoch', 
 const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
 const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
 const classes = what === 'softmax' ? Number(process.env.K ?? 3) : 0;
-const data = { ...kernelData(memory, ex.heapBase(), n, d, f32, classes), k: classes };
+const data = kernelData(memory, ex.heapBase(), n, d, f32, classes);
 if (process.env.SHUFFLE || what.startsWith('saga')) data.shuffle(data.order);
 const k = kernelPasses(ex, memory, data, n, d, f32, what === 'grad' ? 2 : 0);
 if (what === 'curv') k.margins(); // the curvatures of one set of margins, again and again
