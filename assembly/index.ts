@@ -5,7 +5,7 @@ export { fusedGrad, fusedGradF32 } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
 export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
-export { softmaxGrad, softmaxHessVec, decisionMulti } from './softmax';
+export { softmaxGrad, softmaxGradF32, softmaxHessVec, softmaxHessVecF32, decisionMulti } from './softmax';
 export { rowSqNorms, rowSqNormsF32 } from './rows';
 export { vexpTest, vlog1pTest } from './probe';
 

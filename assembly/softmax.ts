@@ -11,34 +11,35 @@
 // (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3). Rows without weights also join their log1p
 // terms across pairs, as the binary pass does: a further 0.89–0.97 at k = 3, 0.96–0.98 at k = 10.
 import { dotf64 } from './dot';
+import { rowBytesOf, xAt, xPair } from './elem';
 import { rowIndex, weightOf, pair, dotPairOf } from './rows';
 import { vexpNeg, vlog1p } from './vmath';
 import { log1pJoin } from './pointwise';
 
 /** g[0..d) += rA·xA + rB·xB (per element: the two products, summed, then added to g). */
 // @ts-ignore: decorator
-@inline function addRowPair(g: usize, d: i32, xA: usize, xB: usize, rA: f64, rB: f64): void {
+@inline function addRowPair<T>(g: usize, d: i32, xA: usize, xB: usize, rA: f64, rB: f64): void {
   const vA = f64x2.splat(rA);
   const vB = f64x2.splat(rB);
   let j = 0;
   for (; j + 2 <= d; j += 2) {
     const o = <usize>j << 3;
-    const sum = f64x2.add(f64x2.mul(vA, v128.load(xA + o)), f64x2.mul(vB, v128.load(xB + o)));
+    const sum = f64x2.add(f64x2.mul(vA, xPair<T>(xA, j)), f64x2.mul(vB, xPair<T>(xB, j)));
     v128.store(g + o, f64x2.add(v128.load(g + o), sum));
   }
   if (j < d) {
     const o = <usize>j << 3;
-    store<f64>(g + o, load<f64>(g + o) + (rA * load<f64>(xA + o) + rB * load<f64>(xB + o)));
+    store<f64>(g + o, load<f64>(g + o) + (rA * xAt<T>(xA, j) + rB * xAt<T>(xB, j)));
   }
 }
 
 /** G_c += r_A,c·x_A + r_B,c·x_B for the k classes, the pair (r_A,c, r_B,c) at rs + 16c (G k×d). */
 // @ts-ignore: decorator
-@inline function addRowPairs(G: usize, d: i32, k: i32, xA: usize, xB: usize, rs: usize): void {
-  const rowBytes = <usize>d << 3;
+@inline function addRowPairs<T>(G: usize, d: i32, k: i32, xA: usize, xB: usize, rs: usize): void {
+  const gRowBytes = <usize>d << 3;
   for (let c = 0; c < k; c++) {
     const o = <usize>c << 4;
-    addRowPair(G + <usize>c * rowBytes, d, xA, xB, load<f64>(rs + o), load<f64>(rs + o, 8));
+    addRowPair<T>(G + <usize>c * gRowBytes, d, xA, xB, load<f64>(rs + o), load<f64>(rs + o, 8));
   }
 }
 
@@ -55,9 +56,26 @@ export function softmaxGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
   W: usize, b: usize, g: usize, zs: usize, pOut: usize,
 ): f64 {
-  const rowBytes = <usize>d << 3;
-  const gb = g + <usize>k * rowBytes;
-  memory.fill(g, 0, (<usize>k * rowBytes) + (<usize>k << 3));
+  return softmaxGradT<f64>(X, d, y, s, idx, row0, count, k, W, b, g, zs, pOut);
+}
+
+/** softmaxGrad over X stored as f32 (widened exactly; the same f64 arithmetic). */
+export function softmaxGradF32(
+  X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
+  W: usize, b: usize, g: usize, zs: usize, pOut: usize,
+): f64 {
+  return softmaxGradT<f32>(X, d, y, s, idx, row0, count, k, W, b, g, zs, pOut);
+}
+
+// @ts-ignore: decorator
+@inline function softmaxGradT<T>(
+  X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
+  W: usize, b: usize, g: usize, zs: usize, pOut: usize,
+): f64 {
+  const rowBytes = rowBytesOf<T>(d);
+  const wRowBytes = <usize>d << 3;
+  const gb = g + <usize>k * wRowBytes;
+  memory.fill(g, 0, (<usize>k * wRowBytes) + (<usize>k << 3));
   let loss = f64x2.splat(0);
   // unit weights: the pairs' log1p terms are joined (log1pJoin) and evaluated once per `joins`
   // pairs; each factor 1 + rest is at most k < 2^bits, so the joined 1 + q stays below 2^1000
@@ -74,7 +92,7 @@ export function softmaxGrad(
     let m = f64x2.splat(0);
     let cm = i64x2.splat(0);
     for (let c = 0; c < k; c++) {
-      const z = f64x2.add(dotPairOf<f64>(xA, xB, W + <usize>c * rowBytes, d), f64x2.splat(load<f64>(b + (<usize>c << 3))));
+      const z = f64x2.add(dotPairOf<T>(xA, xB, W + <usize>c * wRowBytes, d), f64x2.splat(load<f64>(b + (<usize>c << 3))));
       v128.store(zs + (<usize>c << 4), z);
       if (c == 0) m = z;
       else {
@@ -124,7 +142,7 @@ export function softmaxGrad(
       const gc = gb + (<usize>c << 3);
       store<f64>(gc, load<f64>(gc) + (f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1)));
     }
-    addRowPairs(g, d, k, xA, xB, zs);
+    addRowPairs<T>(g, d, k, xA, xB, zs);
   }
   if (joined) loss = f64x2.add(loss, vlog1p(q));
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
@@ -138,9 +156,24 @@ export function softmaxGrad(
 export function softmaxHessVec(
   X: usize, d: i32, n: i32, k: i32, s: usize, P: usize, V: usize, vb: usize, out: usize, as: usize,
 ): void {
-  const rowBytes = <usize>d << 3;
-  const ob = out + <usize>k * rowBytes;
-  memory.fill(out, 0, (<usize>k * rowBytes) + (<usize>k << 3));
+  softmaxHessVecT<f64>(X, d, n, k, s, P, V, vb, out, as);
+}
+
+/** softmaxHessVec over X stored as f32. */
+export function softmaxHessVecF32(
+  X: usize, d: i32, n: i32, k: i32, s: usize, P: usize, V: usize, vb: usize, out: usize, as: usize,
+): void {
+  softmaxHessVecT<f32>(X, d, n, k, s, P, V, vb, out, as);
+}
+
+// @ts-ignore: decorator
+@inline function softmaxHessVecT<T>(
+  X: usize, d: i32, n: i32, k: i32, s: usize, P: usize, V: usize, vb: usize, out: usize, as: usize,
+): void {
+  const rowBytes = rowBytesOf<T>(d);
+  const vRowBytes = <usize>d << 3;
+  const ob = out + <usize>k * vRowBytes;
+  memory.fill(out, 0, (<usize>k * vRowBytes) + (<usize>k << 3));
   for (let i = 0; i < n; i += 2) {
     const two = i + 1 < n;
     const iB = two ? i + 1 : i;
@@ -150,7 +183,7 @@ export function softmaxHessVec(
     const pB = P + ((<usize>iB * k) << 3);
     let mean = f64x2.splat(0);
     for (let c = 0; c < k; c++) {
-      const a = f64x2.add(dotPairOf<f64>(xA, xB, V + <usize>c * rowBytes, d), f64x2.splat(load<f64>(vb + (<usize>c << 3))));
+      const a = f64x2.add(dotPairOf<T>(xA, xB, V + <usize>c * vRowBytes, d), f64x2.splat(load<f64>(vb + (<usize>c << 3))));
       v128.store(as + (<usize>c << 4), a);
       mean = f64x2.add(mean, f64x2.mul(pair(load<f64>(pA + (<usize>c << 3)), load<f64>(pB + (<usize>c << 3))), a));
     }
@@ -163,7 +196,7 @@ export function softmaxHessVec(
       const oc = ob + (<usize>c << 3);
       store<f64>(oc, load<f64>(oc) + (f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1)));
     }
-    addRowPairs(out, d, k, xA, xB, as);
+    addRowPairs<T>(out, d, k, xA, xB, as);
   }
 }
 

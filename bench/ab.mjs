@@ -6,7 +6,7 @@
 //      SAGA=epoch (the same epoch as one sagaEpoch call, as the saga solver runs it: with touchAhead),
 //      HESS=1 (time one Hessian-vector product over all rows, curvatures 0.25, as newton makes),
 //      CURV=1 (time curvatureFromZ over the margins of all rows, as newton makes before its products),
-//      SOFTMAX=k (time the multinomial pass, softmaxGrad, with k classes; f64 only; with HESS=1 a
+//      SOFTMAX=k (time the multinomial pass, softmaxGrad, with k classes; with F32=1 softmaxGradF32; with HESS=1 a
 //      softmaxHessVec at the probabilities of that pass),
 //      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
 // per-round ratios with their range (drift between rounds cancels), and how far the outputs

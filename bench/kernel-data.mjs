@@ -55,6 +55,8 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
   const f64 = (ptr, len) => new Float64Array(memory.buffer, ptr, len);
   const fusedGrad = f32 ? ex.fusedGradF32 : ex.fusedGrad;
   const sagaBatch = f32 ? ex.sagaBatchF32 : ex.sagaBatch;
+  const softmaxGrad = f32 ? ex.softmaxGradF32 : ex.softmaxGrad;
+  const softmaxHessVec = f32 ? ex.softmaxHessVecF32 : ex.softmaxHessVec;
   const { X, y, w, g, idx, x, table, D, labels, W, sg, zs, P, k } = p;
   const v = x + 8 * (d + 2); // SGD velocity, SAGA running average
   const look = x + 16 * (d + 2); // SGD Nesterov point, SAGA touch sink
@@ -83,10 +85,10 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
       ex.sagaEpoch(X, d, y, 0, idx, n, 32, x, v, table, g, look, 1.5, n, 1e-3, 0, 1, 0, 1, mode & 1, f32 ? 1 : 0);
       return f64(x, 1)[0];
     },
-    softmax: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, 0),
-    softmaxP: () => ex.softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, P),
+    softmax: () => softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, 0),
+    softmaxP: () => softmaxGrad(X, d, labels, 0, 0, 0, n, k, W, b, sg, zs, P),
     softmaxHess: () => {
-      ex.softmaxHessVec(X, d, n, k, 0, P, W, b, sg, zs);
+      softmaxHessVec(X, d, n, k, 0, P, W, b, sg, zs);
       return f64(sg + 8 * k * d, 1)[0];
     },
     margins: () => fusedGrad(X, d, y, 0, 0, 0, n, w, 0.1, g, table, 2),

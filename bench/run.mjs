@@ -77,17 +77,22 @@ for (const [n, d] of sizes) {
 }
 // the multinomial pass on both backends
 const softRows = await softmaxBench(sizes, quick ? 300 : 1500);
-const softCols = SOFTMAX_CLASSES.flatMap((k) => [softmaxVariant(k, 'wasm'), softmaxVariant(k, 'js backend')]);
-md += `\nOne multinomial pass (k margins per row, the stable log-sum-exp loss, G += r·xᵀ; \`softmaxGrad\` and its js counterpart), ns per row, median (min–max) over ${ROUNDS} rounds, and wasm vs js as the median of the ratios within a round:\n\n`;
-md += `| rows × features | ${softCols.join(' | ')} | ${SOFTMAX_CLASSES.map((k) => `k = ${k}: wasm vs js`).join(' | ')} |\n|---|${[...softCols, ...SOFTMAX_CLASSES].map(() => '---:').join('|')}|\n`;
+const softCols = SOFTMAX_CLASSES.flatMap((k) => ['wasm', 'wasm f32', 'js backend'].map((b) => softmaxVariant(k, b)));
+// per k: wasm (f64) vs js, and float32 storage vs float64 (speed-ups within a round)
+const softRatios = SOFTMAX_CLASSES.flatMap((k) => [
+  [`k = ${k}: wasm vs js`, softmaxVariant(k, 'js backend'), softmaxVariant(k, 'wasm')],
+  [`k = ${k}: f32 vs f64`, softmaxVariant(k, 'wasm'), softmaxVariant(k, 'wasm f32')],
+]);
+md += `\nOne multinomial pass (k margins per row, the stable log-sum-exp loss, G += r·xᵀ; \`softmaxGrad\`, \`softmaxGradF32\` and the js counterpart), ns per row, median (min–max) over ${ROUNDS} rounds, and speed-ups as the median of the ratios within a round:\n\n`;
+md += `| rows × features | ${softCols.join(' | ')} | ${softRatios.map((r) => r[0]).join(' | ')} |\n|---|${[...softCols, ...softRatios].map(() => '---:').join('|')}|\n`;
 for (const [n, d] of sizes) {
   const at = (v) => softRows.find((r) => r.rows === n && r.cols === d && r.variant === v);
   const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
-  const speedup = (k) => {
-    const [w, j] = [at(softmaxVariant(k, 'wasm')).rounds, at(softmaxVariant(k, 'js backend')).rounds];
-    return `${j.map((v, i) => v / w[i]).sort((x, y) => x - y)[j.length >> 1].toFixed(2)}×`;
+  const speedup = ([, slow, fast]) => {
+    const [s, f] = [at(slow).rounds, at(fast).rounds];
+    return `${s.map((v, i) => v / f[i]).sort((x, y) => x - y)[s.length >> 1].toFixed(2)}×`;
   };
-  md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${SOFTMAX_CLASSES.map(speedup).join(' | ')} |\n`;
+  md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${softRatios.map(speedup).join(' | ')} |\n`;
 }
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;

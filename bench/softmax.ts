@@ -1,12 +1,14 @@
 // One multinomial (softmax) pass — k margins per row, the stable log-sum-exp loss, G += r·xᵀ —
-// on the wasm and js backends, measured like the binary epoch (bench/epoch.ts).
+// on the wasm backend (X stored as float64 and as float32) and the js backend, measured like the
+// binary epoch (bench/epoch.ts).
 import { kernelsFor } from '../src/backend/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { data, interleaved, type EpochRow } from './epoch.js';
 
 export const SOFTMAX_CLASSES = [3, 10];
 
-export const softmaxVariant = (k: number, backend: 'wasm' | 'js backend') => `multinomial k = ${k}, ${backend}`;
+export type SoftmaxBackend = 'wasm' | 'wasm f32' | 'js backend';
+export const softmaxVariant = (k: number, backend: SoftmaxBackend) => `multinomial k = ${k}, ${backend}`;
 
 export async function softmaxBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
   const out: EpochRow[] = [];
@@ -21,10 +23,15 @@ export async function softmaxBench(sizes: [number, number][], timeMs: number): P
       const W = Wb.subarray(0, k * d);
       const b = Wb.subarray(k * d);
       const g = new Float64Array(k * d + k);
-      for (const backend of ['wasm', 'js'] as const) {
-        const ds = kernelsFor(backend).softmaxDataset(matrixSource({ data: X, rows: n, cols: d }), y, k, null);
+      const runs = [
+        ['wasm', 'wasm', 'float64'],
+        ['wasm f32', 'wasm', 'float32'],
+        ['js backend', 'js', 'float64'],
+      ] as const;
+      for (const [variant, backend, storage] of runs) {
+        const ds = kernelsFor(backend).softmaxDataset(matrixSource({ data: X, rows: n, cols: d }), y, k, null, storage);
         datasets.push(ds);
-        tasks.push([softmaxVariant(k, backend === 'js' ? 'js backend' : 'wasm'), () => void ds.grad(W, b, g)]);
+        tasks.push([softmaxVariant(k, variant), () => void ds.grad(W, b, g)]);
       }
     }
     // at least 4 runs per round, not tinybench's 64: a js pass with k = 10 at 200000 × 100

@@ -75,14 +75,16 @@ describe('a consumer of the packed tarball', () => {
   // entry 215.6 -> 225.2 KB, the SAGA kernel 0.86–0.95 of its time), and the entry's to 232 KB
   // when the multinomial passes went to pairs of rows and joined log1p terms in both backends
   // (entry 226.7 -> 230.0 KB; softmaxGrad 0.43–0.72 of its time in wasm, the js pass 1.8–2.5×
-  // faster); it still catches accidental bloat.
-  it('size budget: kernels.wasm under 72 KB, the ESM entry (with its chunks and the embedded kernels) under 232 KB', () => {
+  // faster), and to 80/242 KB when the multinomial passes gained float32 storage (a second
+  // instantiation of softmaxGrad and softmaxHessVec: kernels.wasm 70.3 -> 76.1 KB, entry 230.0 ->
+  // 238.1 KB; multinomial models then hold X in half the memory); it still catches accidental bloat.
+  it('size budget: kernels.wasm under 80 KB, the ESM entry (with its chunks and the embedded kernels) under 242 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
     const bytes = js.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
     const wasm = statSync(join(dist, 'kernels.wasm')).size;
     console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
-    expect(wasm).toBeLessThan(72_000);
-    expect(bytes).toBeLessThan(232_000);
+    expect(wasm).toBeLessThan(80_000);
+    expect(bytes).toBeLessThan(242_000);
   });
 });

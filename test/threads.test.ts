@@ -141,23 +141,25 @@ describe('LogisticRegression({ threads })', () => {
     const k = 3;
     const Xf = flat(X);
     const codes = Int32Array.from(y, (v) => 'abc'.indexOf(v));
-    const a = wasmKernels(rt).softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null);
-    const b = kernelsFor('wasm').softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null);
     const W = Float64Array.from({ length: k * 6 }, () => gauss(r) * 0.3);
     const bias = Float64Array.of(0.1, -0.2, 0.05);
-    const ga = new Float64Array(k * 7);
-    const gb = new Float64Array(k * 7);
-    const la = a.grad(W, bias, ga, undefined, true);
-    expect(Math.abs(la - b.grad(W, bias, gb, undefined, true))).toBeLessThan(1e-12 * la);
-    expect(relErr(ga, gb)).toBeLessThan(1e-12);
-    const again = new Float64Array(k * 7);
-    expect(a.grad(W, bias, again, undefined, true)).toBe(la);
-    expect(Array.from(again)).toEqual(Array.from(ga));
-    a.hessVec(W, bias, ga);
-    b.hessVec(W, bias, gb);
-    expect(relErr(ga, gb)).toBeLessThan(1e-12);
-    a.dispose();
-    b.dispose();
+    for (const storage of ['float64', 'float32'] as const) {
+      const a = wasmKernels(rt).softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null, storage);
+      const b = kernelsFor('wasm').softmaxDataset(matrixSource({ data: Xf, rows: n, cols: 6 }), codes, k, null, storage);
+      const ga = new Float64Array(k * 7);
+      const gb = new Float64Array(k * 7);
+      const la = a.grad(W, bias, ga, undefined, true);
+      expect(Math.abs(la - b.grad(W, bias, gb, undefined, true))).toBeLessThan(1e-12 * la);
+      expect(relErr(ga, gb), storage).toBeLessThan(1e-12);
+      const again = new Float64Array(k * 7);
+      expect(a.grad(W, bias, again, undefined, true)).toBe(la);
+      expect(Array.from(again)).toEqual(Array.from(ga));
+      a.hessVec(W, bias, ga);
+      b.hessVec(W, bias, gb);
+      expect(relErr(ga, gb), storage).toBeLessThan(1e-12);
+      a.dispose();
+      b.dispose();
+    }
     rt.pool.end();
   });
 

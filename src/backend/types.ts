@@ -115,7 +115,13 @@ export interface Kernels {
   /** v[i] = σ(v[i]) in place. */
   sigmoid(v: Float64Array): void;
   /** Copies X (validated), class indices and optional weights for a k-class softmax model. */
-  softmaxDataset(X: MatrixSource, y: Int32Array, k: number, sampleWeight: Float64Array | null): SoftmaxDataset;
+  softmaxDataset(
+    X: MatrixSource,
+    y: Int32Array,
+    k: number,
+    sampleWeight: Float64Array | null,
+    storage?: StorageType,
+  ): SoftmaxDataset;
   /** out[i·k + c] = x_i·W_c + b_c (W k×d row-major). */
   decisionMulti(X: MatrixSource, W: Float64Array, b: Float64Array, k: number, out: Float64Array): void;
 }

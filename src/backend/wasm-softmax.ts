@@ -1,7 +1,7 @@
-// The wasm backend's softmax dataset: X, class indices and weights in linear memory once;
-// each pass moves W, b in and the gradient out (full passes split across the runtime's
-// threads, if any, each shard with its own output and scratch).
-import type { MatrixSource, SoftmaxDataset } from './types.js';
+// The wasm backend's softmax dataset: X (float64, or float32 widened exactly on load), class
+// indices and weights in linear memory once; each pass moves W, b in and the gradient out (full
+// passes split across the runtime's threads, if any, each shard with its own output and scratch).
+import type { MatrixSource, SoftmaxDataset, StorageType } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { Sharder } from '../threads/sharder.js';
@@ -20,21 +20,31 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
   private readonly gPtr: number;
   private readonly scratch: number[] = [];
   private readonly shards: Sharder;
+  private readonly f32: boolean;
   private idxPtr = 0;
   private pPtr = 0;
   private disposed = false;
 
-  constructor(rt: WasmRuntime, X: MatrixSource, y: Int32Array, k: number, s: Float64Array | null) {
+  constructor(
+    rt: WasmRuntime,
+    X: MatrixSource,
+    y: Int32Array,
+    k: number,
+    s: Float64Array | null,
+    storage: StorageType = 'float64',
+  ) {
     this.rt = rt;
     this.mem = new Region(rt.heap);
     this.n = X.rows;
     this.d = X.cols;
     this.k = k;
+    this.f32 = storage === 'float32';
     const heap = rt.heap;
-    assertFits(heap, 8 * this.n * (this.d + 2 * k + 2), `X (${this.n} × ${this.d} float64) with ${k} classes`);
+    const elem = this.f32 ? 4 : 8;
+    assertFits(heap, this.n * (elem * this.d + 8 * (2 * k + 2)), `X (${this.n} × ${this.d} ${storage}) with ${k} classes`);
     try {
-      this.xPtr = this.mem.alloc(8 * this.n * this.d);
-      X.fill(heap.f64(this.xPtr, this.n * this.d));
+      this.xPtr = this.mem.alloc(elem * this.n * this.d);
+      X.fill(this.f32 ? heap.f32(this.xPtr, this.n * this.d) : heap.f64(this.xPtr, this.n * this.d));
       this.yPtr = this.mem.alloc(4 * this.n);
       heap.i32(this.yPtr, this.n).set(y);
       this.sPtr = s ? this.mem.f64From(s) : 0;
@@ -71,7 +81,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     }
     this.setParams(W, b);
     const k = this.k;
-    const losses = this.shards.run('softmaxGrad', indices ? indices.length : this.n, (r0, c, out, t) => [
+    const losses = this.shards.run(this.f32 ? 'softmaxGradF32' : 'softmaxGrad', indices ? indices.length : this.n, (r0, c, out, t) => [
       this.xPtr, this.d, this.yPtr, this.sPtr, idx ? idx + 4 * r0 : 0, idx ? 0 : r0, c, k,
       this.wPtr, this.bPtr, out, this.scratchOf(t), pOut ? pOut + 8 * k * r0 : 0,
     ]);
@@ -86,8 +96,9 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     if (this.pPtr === 0) throw new Error('hessVec() needs a grad pass with keepP first');
     this.setParams(V, vb);
     const { d, k } = this;
-    const shards = this.shards.run('softmaxHessVec', this.n, (r0, c, o, t) => [
-      this.xPtr + 8 * d * r0, d, c, k, this.sPtr ? this.sPtr + 8 * r0 : 0, this.pPtr + 8 * k * r0,
+    const rowBytes = (this.f32 ? 4 : 8) * d;
+    const shards = this.shards.run(this.f32 ? 'softmaxHessVecF32' : 'softmaxHessVec', this.n, (r0, c, o, t) => [
+      this.xPtr + rowBytes * r0, d, c, k, this.sPtr ? this.sPtr + 8 * r0 : 0, this.pPtr + 8 * k * r0,
       this.wPtr, this.bPtr, o, this.scratchOf(t),
     ]).length;
     this.shards.sum(shards, out);

@@ -274,8 +274,8 @@ export function wasmKernels(rt: WasmRuntime): Kernels {
         if (oPtr) heap.release(oPtr);
       }
     },
-    softmaxDataset(X, y, k, s) {
-      return new WasmSoftmaxDataset(rt, X, y, k, s);
+    softmaxDataset(X, y, k, s, storage = 'float64') {
+      return new WasmSoftmaxDataset(rt, X, y, k, s, storage);
     },
     decisionMulti(X, W, b, k, out) {
       wasmDecisionMulti(rt, X, W, b, k, out);

@@ -2,7 +2,7 @@
 // one-vs-rest (k binary fits). Each copies X into the backend, solves, frees, and returns the
 // state; nothing here touches the model until the fit has succeeded.
 import { LogRegError } from '../errors.js';
-import type { Kernels, MatrixSource } from '../backend/types.js';
+import type { Kernels, MatrixSource, StorageType } from '../backend/types.js';
 import { binaryTarget } from '../data/labels.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import { SoftmaxObjective } from '../loss/softmax-objective.js';
@@ -25,11 +25,15 @@ export interface FitOutput {
   result: OptimizeResult;
 }
 
+/** How the backend stores X: the dtype option, or with 'auto' float32 for float32 input. */
+function storageOf({ src, options: o }: FitInput): StorageType {
+  return o.dtype === 'auto' ? (src.float32 ? 'float32' : 'float64') : o.dtype;
+}
+
 /** One binary fit of class `positive` against the rest, from x0 (coef then intercept) or zeros. */
 export function fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitOutput {
   const { src, sampleWeight, kernels, options: o } = input;
-  const storage = o.dtype === 'auto' ? (src.float32 ? 'float32' : 'float64') : o.dtype;
-  const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storage);
+  const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
     const obj = new LogisticObjective(data, {
       C: o.C,
@@ -56,7 +60,7 @@ export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOut
   const { src, k, sampleWeight, kernels, options: o } = input;
   if (o.loss !== 'log')
     throw new LogRegError('INVALID_OPTION', "loss 'squared' is defined for binary models only", { option: 'loss' });
-  const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight);
+  const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight, storageOf(input));
   try {
     const obj = new SoftmaxObjective(data, {
       C: o.C,

@@ -29,6 +29,8 @@ export const THREAD_FUNCTIONS = [
   'hessVecF32',
   'curvatureFromZ',
   'softmaxGrad',
+  'softmaxGradF32',
   'softmaxHessVec',
+  'softmaxHessVecF32',
 ] as const;
 export type ThreadFunction = (typeof THREAD_FUNCTIONS)[number];

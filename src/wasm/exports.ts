@@ -9,6 +9,13 @@ type SagaBatchFn = (
   w: number, b: number, table: number, scale: number, g: number, mode: number,
 ) => void;
 type HessVecFn = (X: number, d: number, n: number, D: number, v: number, vb: number, out: number) => void;
+type SoftmaxGradFn = (
+  X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
+  W: number, b: number, g: number, zs: number, pOut: number,
+) => number;
+type SoftmaxHessVecFn = (
+  X: number, d: number, n: number, k: number, s: number, P: number, V: number, vb: number, out: number, as: number,
+) => void;
 
 /** f64 kernels, and their F32 twins over float32-stored X (same arguments, same results). */
 export interface KernelExports {
@@ -20,19 +27,16 @@ export interface KernelExports {
   hessVecF32: HessVecFn;
   sagaBatchF32: SagaBatchFn;
   rowSqNormsF32(X: number, d: number, n: number, out: number): void;
+  softmaxGradF32: SoftmaxGradFn;
+  softmaxHessVecF32: SoftmaxHessVecFn;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
   sigmoidInPlace(v: number, n: number): void;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
   hessVec: HessVecFn;
   sagaBatch: SagaBatchFn;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
-  softmaxGrad(
-    X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
-    W: number, b: number, g: number, zs: number, pOut: number,
-  ): number;
-  softmaxHessVec(
-    X: number, d: number, n: number, k: number, s: number, P: number, V: number, vb: number, out: number, as: number,
-  ): void;
+  softmaxGrad: SoftmaxGradFn;
+  softmaxHessVec: SoftmaxHessVecFn;
   decisionMulti(X: number, d: number, n: number, k: number, W: number, b: number, out: number): void;
   sgdEpoch(
     X: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
