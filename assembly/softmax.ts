@@ -10,6 +10,7 @@
 // orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
 // (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3). Rows without weights also join their log1p
 // terms across pairs, as the binary pass does: a further 0.89–0.97 at k = 3, 0.96–0.98 at k = 10.
+// Both passes also read X stored as f32 (the F32 exports), with the same f64 arithmetic.
 import { dotf64 } from './dot';
 import { rowBytesOf, xAt, xPair } from './elem';
 import { rowIndex, weightOf, pair, dotPairOf } from './rows';
@@ -44,9 +45,10 @@ import { log1pJoin } from './pointwise';
 }
 
 /**
- * X n×d, y class indices (i32), s weights or 0, rows as in fusedGrad (idx or row0 .. row0+count−1);
- * W k×d, b k; g: k·d + k outputs (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k
- * probabilities (for Hessian products). Returns Σ s_i·ℓ_i.
+ * X n×d f64 (softmaxGradF32: f32, widened exactly), y class indices (i32), s weights or 0,
+ * rows as in fusedGrad (idx or row0 .. row0+count−1); W k×d, b k; g: k·d + k outputs
+ * (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k probabilities (for Hessian
+ * products). Returns Σ s_i·ℓ_i.
  * Rows go in pairs, one f64x2 lane each (as in the binary pass): per class, both rows' margins
  * in one pass over W_c, one vector exp and the pair's residuals; per pair one division and,
  * with weights, one log1p (unit-weight pairs join theirs, see below). The last odd row pairs
