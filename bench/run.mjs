@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
+import { nativeBench, nativeTable } from './native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench.mjs');
@@ -94,10 +95,13 @@ for (const [n, d] of sizes) {
   };
   md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${softRatios.map(speedup).join(' | ')} |\n`;
 }
+// the native reference (a C compiler is needed; the table says so when there is none)
+const native = nativeBench(root, sizes, ROUNDS);
+md += nativeTable(native, ROUNDS);
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
-saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, softmax: softRows, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
+saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, softmax: softRows, native, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
 saveResult('epoch.md', md);
 console.log(md);
 

@@ -1,0 +1,92 @@
+// The native reference row of the epoch table: bench/native/epoch.c (the same fused epoch as plain
+// C, gcc -O3 -march=native -ffast-math: widest vectors, FMA, glibc's vector exp/log1p) against the
+// wasm kernel on the same seeded data (bench/kernel-data.mjs), alternating within each round: one
+// native process, then the wasm pass in this one. Each side times the same number of passes after
+// its own warm-up; the ratio is taken within a round. Skipped, saying why, without a C compiler.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kernelData, kernelPasses } from './kernel-data.mjs';
+
+export const NATIVE_FLAGS = ['-O3', '-march=native', '-ffast-math', '-fopenmp-simd'];
+
+/** Compiles the reference; returns the binary's path, or { skipped } with the reason. */
+function compile(root) {
+  const cc = process.env.CC ?? 'cc';
+  const dir = join(root, 'build', 'native');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'epoch');
+  const r = spawnSync(cc, [...NATIVE_FLAGS, '-o', out, join(root, 'bench', 'native', 'epoch.c'), '-lm'], { encoding: 'utf8' });
+  if (r.error) return { skipped: `no C compiler (${cc}: ${r.error.code})` };
+  if (r.status !== 0) return { skipped: `${cc} failed: ${r.stderr.trim().split('\n')[0]}` };
+  const version = spawnSync(cc, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
+  return { out, compiler: `${version}, ${NATIVE_FLAGS.join(' ')}` };
+}
+
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+
+/**
+ * Per size: native epoch and read-floor ns/row (medians and mins of the rounds), wasm f64 ns/row
+ * in the same rounds, wasm ÷ native and native ÷ its floor as medians of per-round ratios, and
+ * the relative difference of the two losses (the same data, so it measures only exp/log1p
+ * accuracy and summation order).
+ */
+export function nativeBench(root, sizes, rounds) {
+  const built = compile(root);
+  if (built.skipped) return built;
+  const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+  const module = new WebAssembly.Module(readFileSync(join(root, 'build', 'kernels.wasm')));
+  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const rows = [];
+  for (const [n, d] of sizes) {
+    const p = kernelData(memory, ex.heapBase(), n, d, false);
+    const { fused } = kernelPasses(ex, memory, p, n, d, false, 0);
+    const reps = Math.max(3, Math.floor(2e7 / (n * d))); // as epoch.c
+    for (let k = 0; k < 3; k++) fused(); // tier-up
+    const native = [];
+    const wasm = [];
+    let loss = 0;
+    for (let r = 0; r < rounds; r++) {
+      const run = spawnSync(built.out, [String(n), String(d), '1'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`native epoch failed: ${run.stderr}`);
+      native.push(JSON.parse(run.stdout));
+      fused(); // untimed, as epoch.c warms up after starting
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < reps; k++) loss = fused();
+      wasm.push(Number(process.hrtime.bigint() - t0) / reps / n);
+    }
+    const ratio = (f) => median(native.map((v, i) => f(v, i)));
+    rows.push({
+      rows: n,
+      cols: d,
+      nativeNs: median(native.map((v) => v.epochNs)),
+      nativeMinNs: Math.min(...native.map((v) => v.epochNs)),
+      floorNs: median(native.map((v) => v.floorNs)),
+      wasmNs: median(wasm),
+      wasmMinNs: Math.min(...wasm),
+      wasmOverNative: ratio((v, i) => wasm[i] / v.epochNs),
+      nativeOverFloor: ratio((v) => v.epochOverFloor),
+      lossRelDiff: Math.abs(loss - native[0].loss) / Math.abs(loss),
+    });
+  }
+  return { compiler: built.compiler, rows };
+}
+
+/** The markdown for nativeBench's result. */
+export function nativeTable(result, rounds) {
+  if (result.skipped) return `\nNative reference: skipped (${result.skipped}).\n`;
+  const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  let md = `\nNative reference (\`bench/native/epoch.c\`, ${result.compiler}; the same epoch in blocks of 8 rows, libmvec exp/log1p): ns per row, median of ${rounds} rounds that alternate one native process and the wasm f64 pass on the same seeded data, ratios within a round:\n\n`;
+  md += '| rows × features | native C | native read X once | wasm f64 | wasm ÷ native | native ÷ its read floor | loss, relative difference |\n|---|---:|---:|---:|---:|---:|---:|\n';
+  for (const r of result.rows) {
+    md += `| ${r.rows} × ${r.cols} | ${f(r.nativeNs)} (min ${f(r.nativeMinNs)}) | ${f(r.floorNs)} | ${f(r.wasmNs)} (min ${f(r.wasmMinNs)}) | ${r.wasmOverNative.toFixed(2)} | ${r.nativeOverFloor.toFixed(2)} | ${r.lossRelDiff.toExponential(1)} |\n`;
+  }
+  return md;
+}
+
+// node bench/native.mjs: the table alone (nothing written)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = join(new URL('.', import.meta.url).pathname, '..');
+  const sizes = [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
+  console.log(nativeTable(nativeBench(root, sizes, 5), 5));
+}
