@@ -90,9 +90,25 @@ export function nativeTable(result, rounds) {
   return md;
 }
 
-// node bench/native.mjs: the table alone (nothing written)
+/**
+ * nativeBench in a fresh node process (`node bench/native.mjs --json`): in the process of the
+ * other tables, with their data and heaps behind it, the wasm pass ran 1.3–1.5× slower at
+ * 100000×50 and 200000×100 than in its own process, and the native one did not.
+ */
+export function nativeBenchApart(root, sizes, rounds) {
+  const args = [join(root, 'bench', 'native.mjs'), '--json', JSON.stringify(sizes), String(rounds)];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`bench/native.mjs failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+// node bench/native.mjs: the table alone (nothing written); --json SIZES ROUNDS: the result as JSON
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = join(new URL('.', import.meta.url).pathname, '..');
-  const sizes = [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
-  console.log(nativeTable(nativeBench(root, sizes, 5), 5));
+  if (process.argv[2] === '--json') {
+    console.log(JSON.stringify(nativeBench(root, JSON.parse(process.argv[3]), Number(process.argv[4]))));
+  } else {
+    const sizes = [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
+    console.log(nativeTable(nativeBench(root, sizes, 5), 5));
+  }
 }

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
-import { nativeBench, nativeTable } from './native.mjs';
+import { nativeBenchApart, nativeTable } from './native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench.mjs');
@@ -95,8 +95,9 @@ for (const [n, d] of sizes) {
   };
   md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${softRatios.map(speedup).join(' | ')} |\n`;
 }
-// the native reference (a C compiler is needed; the table says so when there is none)
-const native = nativeBench(root, sizes, ROUNDS);
+// the native reference, in a process of its own (a C compiler is needed; the table says so when
+// there is none)
+const native = nativeBenchApart(root, sizes, ROUNDS);
 md += nativeTable(native, ROUNDS);
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
