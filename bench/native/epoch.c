@@ -30,7 +30,7 @@ static double epoch(const double *restrict X, const double *restrict y, const do
                     double *restrict g, long n, long d) {
   for (long j = 0; j <= d; j++) g[j] = 0;
   double loss = 0;
-  double z[B], e[B], r[B];
+  double z[B], r[B];
   long i = 0;
   for (; i + B <= n; i += B) {
     for (int k = 0; k < B; k++) {
@@ -46,7 +46,6 @@ static double epoch(const double *restrict X, const double *restrict y, const do
       const double p = z[k] >= 0 ? 1 / (1 + ek) : ek / (1 + ek);
       r[k] = p - y[i + k];
       l += log1p(ek) + fmax(z[k], 0) - y[i + k] * z[k];
-      e[k] = ek;
     }
     loss += l;
     for (int k = 0; k < B; k++) {
@@ -68,7 +67,6 @@ static double epoch(const double *restrict X, const double *restrict y, const do
     for (long j = 0; j < d; j++) g[j] += ri * x[j];
     g[d] += ri;
   }
-  (void)e;
   return loss;
 }
 
