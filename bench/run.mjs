@@ -57,6 +57,7 @@ const ratios = [
   ['wasm f64 vs js backend', 'js backend', 'wasm f64', '×'],
   ['wasm f32 vs js backend', 'js backend', 'wasm f32 storage', '×'],
   ['2 threads vs js backend', 'js backend', 'wasm f64, 2 threads', '×'],
+  ['f32, 2 threads vs js backend', 'js backend', 'wasm f32, 2 threads', '×'],
   ['2 threads vs 1 (f64)', 'wasm f64', 'wasm f64, 2 threads', '×'],
   ['2 threads vs 1 (f32)', 'wasm f32 storage', 'wasm f32, 2 threads', '×'],
   ['wasm f64 ÷ read floor', 'wasm f64', 'read X once (wasm sum)'],
