@@ -79,15 +79,16 @@ describe('a consumer of the packed tarball', () => {
   // instantiation of softmaxGrad and softmaxHessVec: kernels.wasm 70.3 -> 76.1 KB, entry 230.0 ->
   // 238.1 KB; multinomial models then hold X in half the memory), and to 84/248 KB when exp went
   // to a table of 2^(j/128) (2 KB of data; kernels.wasm 76.1 -> 79.7 KB, entry 238.1 -> 242.9 KB;
-  // the fused pass 0.90 of its time at 1000000×4, softmaxGrad 0.90–0.96); it still catches
-  // accidental bloat.
-  it('size budget: kernels.wasm under 84 KB, the ESM entry (with its chunks and the embedded kernels) under 248 KB', () => {
+  // the fused pass 0.90 of its time at 1000000×4, softmaxGrad 0.90–0.96), and the entry's to
+  // 252 KB when the js backend took the same exp (its table as JS literals: 242.9 -> 249.6 KB; the
+  // js epoch 0.94–0.97 of its time); it still catches accidental bloat.
+  it('size budget: kernels.wasm under 84 KB, the ESM entry (with its chunks and the embedded kernels) under 252 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
     const bytes = js.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
     const wasm = statSync(join(dist, 'kernels.wasm')).size;
     console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
     expect(wasm).toBeLessThan(84_000);
-    expect(bytes).toBeLessThan(248_000);
+    expect(bytes).toBeLessThan(252_000);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wasmRuntime } from '../src/wasm/load.js';
+import { expNeg } from '../src/backend/js-exp.js';
 import { prng, root } from './helpers.js';
 
 /** The spacing of doubles at v (v > 0): 2^(e − 52), or 2^−1074 for subnormal v. */
@@ -67,6 +68,18 @@ describe('vector exp against 60-digit references', () => {
     // the claim in vmath.ts: at least as accurate as the engine's exp (fdlibm: up to 0.79 ulp, 90%)
     expect(Math.max(...ours)).toBeLessThanOrEqual(Math.max(...engine));
     expect(rounded(ours)).toBeGreaterThanOrEqual(rounded(engine));
+  });
+
+  it("the js backend's expNeg returns the same bits as the kernels' exp", () => {
+    const r = prng(13);
+    const xs = Float64Array.from({ length: 50_000 }, (_, i) => -r() * [1, 40, 745, 2000][i % 4]);
+    xs.set([0, -0, -5e-324, -1e-300, -708.4, -745.2, -1000, -1000.5, -1e300, -Infinity]);
+    const all = Float64Array.from([...xs, ...points.map((p) => p[0])]);
+    const out = run('exp', all);
+    const js = all.map((x) => expNeg(x));
+    let same = 0;
+    for (let i = 0; i < all.length; i++) if (Object.is(js[i], out[i])) same++;
+    expect(same).toBe(all.length);
   });
 });
 

@@ -1,4 +1,5 @@
 // Scalar helpers of the js backend (the same formulas as assembly/dot.ts and pointwise.ts).
+import { expNeg } from './js-exp.js';
 
 /**
  * Dot product of X[o .. o+d) and w[wo .. wo+d): four accumulators (lanes j mod 4) combined as
@@ -36,13 +37,13 @@ export function addScaled(g: Float64Array, go: number, r: number, X: Float64Arra
 
 /** σ(z) from e = exp(−|z|): never overflows, keeps relative precision in both tails. */
 export function sigmoid(z: number): number {
-  const e = Math.exp(-Math.abs(z));
+  const e = expNeg(-Math.abs(z));
   return (z >= 0 ? 1 : e) / (1 + e);
 }
 
 /** ∂ℓ/∂z: log loss p − y; squared loss (p − y)·p·(1 − p). */
 export function firstDerivative(z: number, y: number, squared: boolean): number {
-  const e = Math.exp(-Math.abs(z));
+  const e = expNeg(-Math.abs(z));
   const u = 1 + e;
   const dl = ((z >= 0 ? 1 : e) - y - y * e) / u;
   return squared ? dl * (e / (u * u)) : dl;
@@ -50,7 +51,7 @@ export function firstDerivative(z: number, y: number, squared: boolean): number 
 
 /** ∂²ℓ/∂z²: log loss p(1 − p); squared loss p(1 − p)·(p(1 − p) + (p − y)(1 − 2p)). */
 export function secondDerivative(z: number, y: number, squared: boolean): number {
-  const e = Math.exp(-Math.abs(z));
+  const e = expNeg(-Math.abs(z));
   const u = 1 + e;
   const pq = e / (u * u);
   if (!squared) return pq;

@@ -1,6 +1,7 @@
 // The js backend's softmax kernels: the same formulas as assembly/softmax.ts.
 import type { MatrixSource, SoftmaxDataset } from './types.js';
 import { dotRow, addScaled } from './js-math.js';
+import { expNeg } from './js-exp.js';
 
 export class JsSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
@@ -98,8 +99,8 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
         let restA = 0;
         let restB = 0;
         for (let c = 0; c < k; c++) {
-          const vA = c === cA ? 1 : Math.exp(e[c] - mA);
-          const vB = c === cB ? 1 : Math.exp(f[c] - mB);
+          const vA = c === cA ? 1 : expNeg(e[c] - mA);
+          const vB = c === cB ? 1 : expNeg(f[c] - mB);
           e[c] = vA;
           f[c] = vB;
           if (c !== cA) restA += vA;

@@ -3,6 +3,7 @@
 import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch } from './types.js';
 import { sgdEpochVia } from './sgd-epoch.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
+import { expNeg } from './js-exp.js';
 import { JsSoftmaxDataset, jsDecisionMulti } from './js-softmax.js';
 
 class JsDataset implements KernelDataset {
@@ -164,8 +165,8 @@ export function fusedPass(
         zOut[k] = z0;
         if (pair) zOut[k + 1] = z1;
       }
-      const e0 = Math.exp(-Math.abs(z0));
-      const e1 = Math.exp(-Math.abs(z1));
+      const e0 = expNeg(-Math.abs(z0));
+      const e1 = expNeg(-Math.abs(z1));
       const y0 = y[i0];
       const y1 = y[i1];
       const s0 = sw === null ? 1 : sw[i0];

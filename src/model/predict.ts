@@ -2,6 +2,7 @@
 import type { Kernels, MatrixSource } from '../backend/types.js';
 import type { Label } from '../data/labels.js';
 import type { ModelState } from './state.js';
+import { expNeg } from '../backend/js-exp.js';
 
 /** binary: z (n values); multinomial / ovr: z (n×k row-major). */
 export function margins(s: ModelState, kernels: Kernels, src: MatrixSource): Float64Array {
@@ -25,7 +26,8 @@ export function toProbabilities(s: ModelState, kernels: Kernels, z: Float64Array
     if (s.kind === 'multinomial') {
       let m = -Infinity;
       for (let c = 0; c < k; c++) m = Math.max(m, z[o + c]);
-      for (let c = 0; c < k; c++) z[o + c] = Math.exp(z[o + c] - m);
+      // expNeg (z − m <= 0): the kernels' exp, so probabilities are the same in every engine
+      for (let c = 0; c < k; c++) z[o + c] = expNeg(z[o + c] - m);
     }
     let sum = 0;
     for (let c = 0; c < k; c++) sum += z[o + c];
