@@ -12,7 +12,7 @@
 // polynomial in s = f/(2+f), plus a correction c for the rounding of 1 + q.
 // Constants are read from a table in linear memory: V8 11.3 re-materialises every
 // f64x2.splat(constant) inside loops, a load from L1 is cheaper.
-import { EXP_TABLE, EXP_TABLE_BITS } from './exp-table';
+import { EXP_TABLE } from './exp-table';
 
 // prettier-ignore
 const C: usize = memory.data<f64>([
@@ -73,7 +73,7 @@ const C: usize = memory.data<f64>([
   // and y·2^(k+512) exact; the one rounding is the last product's (subnormal results). kf's bits
   // shifted right by 7 hold k in their low 12 bits (mod 4096): shifted to the exponent field and
   // offset by 512 + 1023 they are the bits of 2^(k+512).
-  const s = i64x2.add(i64x2.shl(i64x2.shr_u(kf, EXP_TABLE_BITS), 52), kc(336));
+  const s = i64x2.add(i64x2.shl(i64x2.shr_u(kf, 7), 52), kc(336));
   return f64x2.mul(f64x2.mul(y, s), kc(352));
 }
 

@@ -29,6 +29,8 @@ const sizes = [
   ...(quick ? [] : [[200000, 100], [1000000, 4]]),
 ];
 const rows = await epochBench(sizes, quick ? 300 : 1500);
+/** The median over rounds of a ÷ b within each round (a, b: the per-round times of two variants). */
+const medianRatio = (a, b) => a.map((v, i) => v / b[i]).sort((x, y) => x - y)[a.length >> 1];
 const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
@@ -69,12 +71,7 @@ const ratios = [
 md += `\nRatios, each the median over the rounds of the ratio within a round (speed-ups as ×; "÷" = time over time):\n\n`;
 md += `| rows × features | ${ratios.map((r) => r[0]).join(' | ')} | wasm f64 GB/s of X |\n|---|${ratios.map(() => '---:').join('|')}|---:|\n`;
 for (const [n, d] of sizes) {
-  const perRound = (a, b) => {
-    const ra = get(n, d, a).rounds;
-    const rb = get(n, d, b).rounds;
-    return ra.map((v, i) => v / rb[i]).sort((x, y) => x - y)[ra.length >> 1];
-  };
-  const cells = ratios.map(([, a, b, unit = '']) => `${perRound(a, b).toFixed(2)}${unit}`);
+  const cells = ratios.map(([, a, b, unit = '']) => `${medianRatio(get(n, d, a).rounds, get(n, d, b).rounds).toFixed(2)}${unit}`);
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
 // the multinomial pass on both backends
@@ -90,10 +87,7 @@ md += `| rows × features | ${softCols.join(' | ')} | ${softRatios.map((r) => r[
 for (const [n, d] of sizes) {
   const at = (v) => softRows.find((r) => r.rows === n && r.cols === d && r.variant === v);
   const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
-  const speedup = ([, slow, fast]) => {
-    const [s, f] = [at(slow).rounds, at(fast).rounds];
-    return `${s.map((v, i) => v / f[i]).sort((x, y) => x - y)[s.length >> 1].toFixed(2)}×`;
-  };
+  const speedup = ([, slow, fast]) => `${medianRatio(at(slow).rounds, at(fast).rounds).toFixed(2)}×`;
   md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${softRatios.map(speedup).join(' | ')} |\n`;
 }
 // the native reference, in a process of its own (a C compiler is needed; the table says so when
