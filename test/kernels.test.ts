@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../src/backend/js.js';
 import { kernelsFor } from '../src/backend/select.js';
 import { matrixSource } from '../src/data/matrix.js';
+import { wasmRuntime } from '../src/wasm/load.js';
 import type { Kernels, LossKind } from '../src/backend/types.js';
 import { flat, gauss, lossFixture, prng, relErr } from './helpers.js';
 
@@ -233,6 +234,18 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
     expect(relErr(p1, p2)).toBeLessThan(1e-15);
     expect(p1[p1.length - 2]).toBe(1);
     expect(p1[p1.length - 1]).toBe(0);
+  });
+});
+
+describe('the read floor kernel (sumAll, timed by the bench as the cost of reading X once)', () => {
+  it('sums n values exactly when every partial sum is exact, for n = 0 … 40 (every tail of its 8-value steps)', () => {
+    const { exports: ex, heap } = wasmRuntime()!;
+    const p = heap.alloc(8 * 40);
+    // integers (some negative): every sum in any order is exact, so each tail must add every value once
+    const xs = Float64Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? -1 : 1) * (i * i + 1));
+    heap.f64(p, 40).set(xs);
+    for (let n = 0; n <= 40; n++) expect(ex.sumAll(p, n), `n = ${n}`).toBe(xs.subarray(0, n).reduce((a, b) => a + b, 0));
+    heap.release(p);
   });
 });
 
