@@ -3,8 +3,11 @@
 // and G_c += s·(p_c − [c = y])·x — one read of each row (it stays in L1 for the k dots and
 // sweeps). W is k×d row-major; the gradient output holds G (k×d) then the k bias sums.
 // The passes take rows in pairs, one f64x2 lane each, as the binary pass does: per class both
-// rows' margins in one sweep over W_c (dotPairOf: lane by lane dotX's value), one vector exp,
-// both G updates in one sweep; per pair one log1p and one division. The argmax, the label's
+// rows' margins in one sweep over W_c (dotPairOf: lane by lane dotX's value), one vector exp;
+// per pair one log1p and one division; G_c is updated once per two pairs (addRowQuads: each
+// G_c element loaded and stored once for four rows; bench/ab.mjs SOFTMAX=3 and 10, with and
+// without HESS=1, both orders: 0.87–0.95 of the time against one update per pair, 0.92–1.0 at
+// 100000×50, k = 3, in all but one run, which was 1.04–1.11 slower). The argmax, the label's
 // margin and the residuals are selects, not branches (a row's class is random). Against one row
 // at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
 // orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
@@ -34,6 +37,38 @@ import { log1pJoin } from './pointwise';
   }
 }
 
+/** g[0..d) += (rA·xA + rB·xB) + (rC·xC + rD·xD): one load and store of g for four rows. */
+// @ts-ignore: decorator
+@inline function addRowQuad<T>(g: usize, d: i32, xA: usize, xB: usize, xC: usize, xD: usize, rA: f64, rB: f64, rC: f64, rD: f64): void {
+  const vA = f64x2.splat(rA);
+  const vB = f64x2.splat(rB);
+  const vC = f64x2.splat(rC);
+  const vD = f64x2.splat(rD);
+  let j = 0;
+  for (; j + 2 <= d; j += 2) {
+    const o = <usize>j << 3;
+    const ab = f64x2.add(f64x2.mul(vA, xPair<T>(xA, j)), f64x2.mul(vB, xPair<T>(xB, j)));
+    const cd = f64x2.add(f64x2.mul(vC, xPair<T>(xC, j)), f64x2.mul(vD, xPair<T>(xD, j)));
+    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.add(ab, cd)));
+  }
+  if (j < d) {
+    const o = <usize>j << 3;
+    const ab = rA * xAt<T>(xA, j) + rB * xAt<T>(xB, j);
+    const cd = rC * xAt<T>(xC, j) + rD * xAt<T>(xD, j);
+    store<f64>(g + o, load<f64>(g + o) + (ab + cd));
+  }
+}
+
+/** addRowQuad for the k classes: residual pairs at rs + 16c (rows A, B) and ts + 16c (C, D). */
+// @ts-ignore: decorator
+@inline function addRowQuads<T>(G: usize, d: i32, k: i32, xA: usize, xB: usize, xC: usize, xD: usize, rs: usize, ts: usize): void {
+  const gRowBytes = <usize>d << 3;
+  for (let c = 0; c < k; c++) {
+    const o = <usize>c << 4;
+    addRowQuad<T>(G + <usize>c * gRowBytes, d, xA, xB, xC, xD, load<f64>(rs + o), load<f64>(rs + o, 8), load<f64>(ts + o), load<f64>(ts + o, 8));
+  }
+}
+
 /** G_c += r_A,c·x_A + r_B,c·x_B for the k classes, the pair (r_A,c, r_B,c) at rs + 16c (G k×d). */
 // @ts-ignore: decorator
 @inline function addRowPairs<T>(G: usize, d: i32, k: i32, xA: usize, xB: usize, rs: usize): void {
@@ -47,12 +82,13 @@ import { log1pJoin } from './pointwise';
 /**
  * X n×d f64 (softmaxGradF32: f32, widened exactly), y class indices (i32), s weights or 0,
  * rows as in fusedGrad (idx or row0 .. row0+count−1); W k×d, b k; g: k·d + k outputs
- * (overwritten); zs: 2k scratch doubles; pOut: 0 or count×k probabilities (for Hessian
+ * (overwritten); zs: 4k scratch doubles; pOut: 0 or count×k probabilities (for Hessian
  * products). Returns Σ s_i·ℓ_i.
  * Rows go in pairs, one f64x2 lane each (as in the binary pass): per class, both rows' margins
  * in one pass over W_c, one vector exp and the pair's residuals; per pair one division and,
  * with weights, one log1p (unit-weight pairs join theirs, see below). The last odd row pairs
- * with itself at weight 0.
+ * with itself at weight 0. A pair's residuals wait in zs (or, for the second of two pairs, in
+ * zs + 2k) until the next pair's are known: then one sweep per class adds all four rows.
  */
 export function softmaxGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
@@ -84,7 +120,11 @@ export function softmaxGradF32(
   let q = f64x2.splat(0);
   let joined = 0;
   const joins = min(128, 1000 / (32 - clz(k)));
+  const zs2 = zs + (<usize>k << 4);
+  let pend = false;
+  let xP: usize = 0, xQ: usize = 0;
   for (let t = 0; t < count; t += 2) {
+    const zc = pend ? zs2 : zs;
     const two = t + 1 < count;
     const iA = rowIndex(idx, row0, t);
     const iB = two ? rowIndex(idx, row0, t + 1) : iA;
@@ -95,7 +135,7 @@ export function softmaxGradF32(
     let cm = i64x2.splat(0);
     for (let c = 0; c < k; c++) {
       const z = f64x2.add(dotPairOf<T>(xA, xB, W + <usize>c * wRowBytes, d), f64x2.splat(load<f64>(b + (<usize>c << 3))));
-      v128.store(zs + (<usize>c << 4), z);
+      v128.store(zc + (<usize>c << 4), z);
       if (c == 0) m = z;
       else {
         const above = f64x2.gt(z, m); // the first largest margin wins ties
@@ -105,14 +145,14 @@ export function softmaxGradF32(
     }
     const yA = load<i32>(y + (<usize>iA << 2));
     const yB = load<i32>(y + (<usize>iB << 2));
-    const zy = pair(load<f64>(zs + (<usize>yA << 4)), load<f64>(zs + (<usize>yB << 4), 8));
+    const zy = pair(load<f64>(zc + (<usize>yA << 4)), load<f64>(zc + (<usize>yB << 4), 8));
     const yv = i64x2.replace_lane(i64x2.splat(<i64>yA), 1, <i64>yB);
     // zs ← e^(z_c − m) (exactly 1 at cm); rest = Σ over c ≠ cm, so Σ_c e^(z_c − m) = 1 + rest
     let rest = f64x2.splat(0);
     for (let c = 0; c < k; c++) {
       const o = <usize>c << 4;
-      const e = vexpNeg(f64x2.sub(v128.load(zs + o), m));
-      v128.store(zs + o, e);
+      const e = vexpNeg(f64x2.sub(v128.load(zc + o), m));
+      v128.store(zc + o, e);
       rest = f64x2.add(rest, v128.andnot(e, i64x2.eq(cm, i64x2.splat(<i64>c))));
     }
     const sv = pair(weightOf(s, iA), two ? weightOf(s, iB) : 0.0);
@@ -132,7 +172,7 @@ export function softmaxGradF32(
     const yMax = f64x2.mul(f64x2.neg(rest), inv); // p_y − 1 = −rest/sum when y is the argmax: exact as p_y → 1
     for (let c = 0; c < k; c++) {
       const o = <usize>c << 4;
-      const p = f64x2.mul(v128.load(zs + o), inv);
+      const p = f64x2.mul(v128.load(zc + o), inv);
       if (pOut) {
         store<f64>(pOut + ((<usize>t * k + c) << 3), f64x2.extract_lane(p, 0));
         if (two) store<f64>(pOut + ((<usize>(t + 1) * k + c) << 3), f64x2.extract_lane(p, 1));
@@ -140,20 +180,28 @@ export function softmaxGradF32(
       const cv = i64x2.splat(<i64>c);
       const atY = v128.bitselect(yMax, f64x2.sub(p, one), i64x2.eq(cm, cv));
       const r = f64x2.mul(sv, v128.bitselect(atY, p, i64x2.eq(yv, cv)));
-      v128.store(zs + o, r);
+      v128.store(zc + o, r);
       const gc = gb + (<usize>c << 3);
       store<f64>(gc, load<f64>(gc) + (f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1)));
     }
-    addRowPairs<T>(g, d, k, xA, xB, zs);
+    if (pend) {
+      addRowQuads<T>(g, d, k, xP, xQ, xA, xB, zs, zs2);
+      pend = false;
+    } else {
+      xP = xA;
+      xQ = xB;
+      pend = true;
+    }
   }
+  if (pend) addRowPairs<T>(g, d, k, xP, xQ, zs);
   if (joined) loss = f64x2.add(loss, vlog1p(q));
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }
 
 /**
  * out = Σ_i s_i·(x_i ⊗ t_i) with t_c = p_c·(a_c − Σ_c' p_c' a_c'), a_c = x_i·V_c + vb_c:
- * the data part of the Hessian times [V; vb]. P: n×k probabilities; as: 2k scratch doubles.
- * Rows in pairs as in softmaxGrad.
+ * the data part of the Hessian times [V; vb]. P: n×k probabilities; as: 4k scratch doubles.
+ * Rows in pairs, and out updated once per two pairs, as in softmaxGrad.
  */
 export function softmaxHessVec(
   X: usize, d: i32, n: i32, k: i32, s: usize, P: usize, V: usize, vb: usize, out: usize, as: usize,
@@ -176,7 +224,11 @@ export function softmaxHessVecF32(
   const vRowBytes = <usize>d << 3;
   const ob = out + <usize>k * vRowBytes;
   memory.fill(out, 0, (<usize>k * vRowBytes) + (<usize>k << 3));
+  const as2 = as + (<usize>k << 4);
+  let pend = false;
+  let xP: usize = 0, xQ: usize = 0;
   for (let i = 0; i < n; i += 2) {
+    const ac = pend ? as2 : as;
     const two = i + 1 < n;
     const iB = two ? i + 1 : i;
     const xA = X + <usize>i * rowBytes;
@@ -186,20 +238,28 @@ export function softmaxHessVecF32(
     let mean = f64x2.splat(0);
     for (let c = 0; c < k; c++) {
       const a = f64x2.add(dotPairOf<T>(xA, xB, V + <usize>c * vRowBytes, d), f64x2.splat(load<f64>(vb + (<usize>c << 3))));
-      v128.store(as + (<usize>c << 4), a);
+      v128.store(ac + (<usize>c << 4), a);
       mean = f64x2.add(mean, f64x2.mul(pair(load<f64>(pA + (<usize>c << 3)), load<f64>(pB + (<usize>c << 3))), a));
     }
     const sv = pair(weightOf(s, i), two ? weightOf(s, iB) : 0.0);
     for (let c = 0; c < k; c++) {
       const o = <usize>c << 4;
       const pc = pair(load<f64>(pA + (<usize>c << 3)), load<f64>(pB + (<usize>c << 3)));
-      const t = f64x2.mul(f64x2.mul(sv, pc), f64x2.sub(v128.load(as + o), mean));
-      v128.store(as + o, t);
+      const t = f64x2.mul(f64x2.mul(sv, pc), f64x2.sub(v128.load(ac + o), mean));
+      v128.store(ac + o, t);
       const oc = ob + (<usize>c << 3);
       store<f64>(oc, load<f64>(oc) + (f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1)));
     }
-    addRowPairs<T>(out, d, k, xA, xB, as);
+    if (pend) {
+      addRowQuads<T>(out, d, k, xP, xQ, xA, xB, as, as2);
+      pend = false;
+    } else {
+      xP = xA;
+      xQ = xB;
+      pend = true;
+    }
   }
+  if (pend) addRowPairs<T>(out, d, k, xP, xQ, as);
 }
 
 /** out[i·k + c] = x_i·W_c + b_c for rows 0 .. n − 1. */

@@ -16,8 +16,8 @@ export function kernelData(memory, heapBase, n, d, f32, k = 0) {
   const W = (labels + 4 * n + 127) & ~63; // softmax: W (k × d), then b (k)
   const sg = (W + 8 * (k * d + k) + 127) & ~63; // softmax: gradient (k·d + k)
   const sgB = (sg + 8 * (k * d + k) + 127) & ~63; // softmax: B's gradient
-  const zs = (sgB + 8 * (k * d + k) + 127) & ~63; // softmax: scratch (2k)
-  const P = (zs + 16 * k + 127) & ~63; // softmax: probabilities (n × k), for Hessian products
+  const zs = (sgB + 8 * (k * d + k) + 127) & ~63; // softmax: scratch (4k)
+  const P = (zs + 32 * k + 127) & ~63; // softmax: probabilities (n × k), for Hessian products
   const need = P + 8 * n * k + 64;
   if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
   let s = n + d;

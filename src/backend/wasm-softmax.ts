@@ -59,9 +59,9 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     this.shards = new Sharder(rt, this.mem, this.gPtr, k * this.d + k, k * this.d);
   }
 
-  /** 2k doubles of scratch for shard t (softmaxGrad keeps a pair of rows per class). */
+  /** 4k doubles of scratch for shard t (the passes keep two pairs of rows per class). */
   private scratchOf(t: number): number {
-    while (this.scratch.length <= t) this.scratch.push(this.mem.isolated(16 * this.k));
+    while (this.scratch.length <= t) this.scratch.push(this.mem.isolated(32 * this.k));
     return this.scratch[t];
   }
 
