@@ -7,7 +7,8 @@
 // per pair one log1p and one division; G_c is updated once per two pairs (addRowQuads: each
 // G_c element loaded and stored once for four rows; bench/ab.mjs SOFTMAX=3 and 10, with and
 // without HESS=1, both orders: 0.87–0.95 of the time against one update per pair, 0.92–1.0 at
-// 100000×50, k = 3, in all but one run, which was 1.04–1.11 slower). The argmax, the label's
+// 100000×50, k = 3, in all but one run, which was 1.04–1.11 slower; f32 storage 0.93–0.98,
+// and 1.03 slower at 200000×100, k = 3). The argmax, the label's
 // margin and the residuals are selects, not branches (a row's class is random). Against one row
 // at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
 // orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
