@@ -17,7 +17,7 @@
 // Both passes also read X stored as f32 (the F32 exports), with the same f64 arithmetic.
 import { dotf64 } from './dot';
 import { rowBytesOf, xAt, xPair } from './elem';
-import { rowIndex, weightOf, pair, dotPairOf } from './rows';
+import { rowIndex, weightOf, pair, dotPairOf, addRows4 } from './rows';
 import { vexpNeg, vlog1p } from './vmath';
 import { log1pJoin } from './pointwise';
 
@@ -38,35 +38,17 @@ import { log1pJoin } from './pointwise';
   }
 }
 
-/** g[0..d) += (rA·xA + rB·xB) + (rC·xC + rD·xD): one load and store of g for four rows. */
-// @ts-ignore: decorator
-@inline function addRowQuad<T>(g: usize, d: i32, xA: usize, xB: usize, xC: usize, xD: usize, rA: f64, rB: f64, rC: f64, rD: f64): void {
-  const vA = f64x2.splat(rA);
-  const vB = f64x2.splat(rB);
-  const vC = f64x2.splat(rC);
-  const vD = f64x2.splat(rD);
-  let j = 0;
-  for (; j + 2 <= d; j += 2) {
-    const o = <usize>j << 3;
-    const ab = f64x2.add(f64x2.mul(vA, xPair<T>(xA, j)), f64x2.mul(vB, xPair<T>(xB, j)));
-    const cd = f64x2.add(f64x2.mul(vC, xPair<T>(xC, j)), f64x2.mul(vD, xPair<T>(xD, j)));
-    v128.store(g + o, f64x2.add(v128.load(g + o), f64x2.add(ab, cd)));
-  }
-  if (j < d) {
-    const o = <usize>j << 3;
-    const ab = rA * xAt<T>(xA, j) + rB * xAt<T>(xB, j);
-    const cd = rC * xAt<T>(xC, j) + rD * xAt<T>(xD, j);
-    store<f64>(g + o, load<f64>(g + o) + (ab + cd));
-  }
-}
-
-/** addRowQuad for the k classes: residual pairs at rs + 16c (rows A, B) and ts + 16c (C, D). */
+/**
+ * G_c += (r_A,c·x_A + r_B,c·x_B) + (r_C,c·x_C + r_D,c·x_D) for the k classes (addRows4: each G_c
+ * element loaded and stored once for four rows), the pairs at rs + 16c (rows A, B) and ts + 16c
+ * (rows C, D).
+ */
 // @ts-ignore: decorator
 @inline function addRowQuads<T>(G: usize, d: i32, k: i32, xA: usize, xB: usize, xC: usize, xD: usize, rs: usize, ts: usize): void {
   const gRowBytes = <usize>d << 3;
   for (let c = 0; c < k; c++) {
     const o = <usize>c << 4;
-    addRowQuad<T>(G + <usize>c * gRowBytes, d, xA, xB, xC, xD, load<f64>(rs + o), load<f64>(rs + o, 8), load<f64>(ts + o), load<f64>(ts + o, 8));
+    addRows4<T>(G + <usize>c * gRowBytes, d, xA, xB, xC, xD, v128.load(rs + o), v128.load(ts + o));
   }
 }
 
