@@ -55,50 +55,38 @@ export function data(n: number, d: number, seed: number) {
   return { X, y, w };
 }
 
-/** The tasks timed on one n × d data set. */
-export interface TaskSet {
-  tasks: [string, () => void][];
-  n: number;
-  d: number;
-}
-
 /**
- * ROUNDS rounds of tinybench (timeMs in all per data set), each round running every task of
- * every set, the sets one after another: one row per task with each round's median in ns per
- * row. Rounds are the outer loop so that each size's rounds spread over the whole run: this
- * machine has slow spells of tens of seconds (a compute-bound pass 1.5–1.8× slower, reading
- * memory not at all), which with the sizes one after another fell on every round of one size.
+ * The tasks, all on one n × d data set, in ROUNDS rounds of tinybench (timeMs in all), each
+ * round running every task: one row per task with each round's median in ns per row.
  * iterations: the fewest runs of a task per round (tinybench's default, 64, unless given).
  */
-export async function interleavedSets(sets: TaskSet[], timeMs: number, iterations?: number): Promise<EpochRow[]> {
-  const perRound = sets.map(({ tasks }) => new Map<string, number[]>(tasks.map(([name]) => [name, []])));
-  const samples = sets.map(() => 0);
+export async function interleaved(
+  tasks: [string, () => void][], n: number, d: number, timeMs: number, iterations?: number,
+): Promise<EpochRow[]> {
+  const perRound = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
+  let samples = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [k, { tasks, n }] of sets.entries()) {
-      const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10, ...(iterations ? { iterations } : {}) });
-      for (const [name, fn] of tasks) bench.add(name, fn);
-      await bench.run();
-      for (const task of bench.tasks) {
-        const lat = (task.result as unknown as { latency: { p50: number; samplesCount?: number; samples?: number[] } }).latency;
-        perRound[k].get(task.name)!.push((lat.p50 * 1e6) / n);
-        samples[k] += lat.samplesCount ?? lat.samples?.length ?? 0;
-      }
+    const bench = new Bench({ time: timeMs / ROUNDS, warmup: round === 0, warmupIterations: 10, ...(iterations ? { iterations } : {}) });
+    for (const [name, fn] of tasks) bench.add(name, fn);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const lat = (task.result as unknown as { latency: { p50: number; samplesCount?: number; samples?: number[] } }).latency;
+      perRound.get(task.name)!.push((lat.p50 * 1e6) / n);
+      samples += lat.samplesCount ?? lat.samples?.length ?? 0;
     }
   }
-  return sets.flatMap(({ n, d }, k) =>
-    [...perRound[k]].map(([name, r]) => {
-      const med = median(r);
-      return {
-        rows: n,
-        cols: d,
-        variant: name,
-        nsPerRow: { median: med, min: Math.min(...r), max: Math.max(...r) },
-        rounds: r,
-        gbPerS: (8 * d) / med,
-        samples: samples[k],
-      };
-    }),
-  );
+  return [...perRound].map(([name, r]) => {
+    const med = median(r);
+    return {
+      rows: n,
+      cols: d,
+      variant: name,
+      nsPerRow: { median: med, min: Math.min(...r), max: Math.max(...r) },
+      rounds: r,
+      gbPerS: (8 * d) / med,
+      samples,
+    };
+  });
 }
 
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
@@ -107,9 +95,7 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
   const started = startThreadsSync(2);
   if (!('runtime' in started)) throw new Error(`bench: no threads: ${started.reason}`);
   const threaded = wasmKernels(started.runtime);
-  // every size's data stays in memory until the end (rounds take the sizes in turn)
-  const sets: TaskSet[] = [];
-  const cleanups: (() => void)[] = [];
+  const out: EpochRow[] = [];
   for (const [n, d] of sizes) {
     const { X, y, w } = data(n, d, n + d);
     const src = () => matrixSource({ data: X, rows: n, cols: d });
@@ -146,14 +132,14 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
       [VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr)],
       [VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d)],
     ];
-    sets.push({ tasks, n, d });
-    cleanups.push(() => {
-      rt.heap.release(xPtr);
-      for (const ds of [wasm, f32, two, two32, js]) ds.dispose();
-    });
+    out.push(...(await interleaved(tasks, n, d, timeMs)));
+    rt.heap.release(xPtr);
+    wasm.dispose();
+    f32.dispose();
+    two.dispose();
+    two32.dispose();
+    js.dispose();
   }
-  const out = await interleavedSets(sets, timeMs);
-  for (const cleanup of cleanups) cleanup();
   started.runtime.pool.end();
   return out;
 }

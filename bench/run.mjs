@@ -45,7 +45,7 @@ const load = loadTimes(new Uint8Array(wasmBytes));
 const distSize = (f) => statSync(join(root, 'dist', f)).size;
 const entryBytes = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f)).reduce((s, f) => s + distSize(f), 0);
 
-let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) over ${ROUNDS} rounds of each round's tinybench median; the rounds interleave the variants and the sizes. `;
+let md = `One fused gradient epoch (z = x·w + b, log loss, p, g += r·x over all rows), ns per row: median (min–max) over ${ROUNDS} rounds of each round's tinybench median; the rounds interleave the variants. `;
 md += `"2 threads": the same pass split between this thread and one worker on a shared memory; "SGD batches of 32": one epoch of minibatch SGD as the solvers run it (all batches and updates in one kernel call, no loss value), rows in stored order or in a fresh permutation; "full epoch" = the wasm f64 column.\n`;
 md += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
 md += `| rows × features | ${VARIANTS.join(' | ')} |\n|---|${VARIANTS.map(() => '---:').join('|')}|\n`;

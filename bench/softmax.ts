@@ -3,7 +3,7 @@
 // binary epoch (bench/epoch.ts).
 import { kernelsFor } from '../src/backend/select.js';
 import { matrixSource } from '../src/data/matrix.js';
-import { data, interleavedSets, type EpochRow, type TaskSet } from './epoch.js';
+import { data, interleaved, type EpochRow } from './epoch.js';
 
 export const SOFTMAX_CLASSES = [3, 10];
 
@@ -11,11 +11,11 @@ export type SoftmaxBackend = 'wasm' | 'wasm f32' | 'js backend';
 export const softmaxVariant = (k: number, backend: SoftmaxBackend) => `multinomial k = ${k}, ${backend}`;
 
 export async function softmaxBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
-  const sets: TaskSet[] = [];
-  const datasets: { dispose(): void }[] = [];
+  const out: EpochRow[] = [];
   for (const [n, d] of sizes) {
     const { X } = data(n, d, n + d);
     const tasks: [string, () => void][] = [];
+    const datasets = [];
     for (const k of SOFTMAX_CLASSES) {
       // seeded labels in [0, k) and parameters in [−0.3, 0.3)
       const y = Int32Array.from(data(n, 1, k).X, (v) => Math.min(k - 1, Math.floor(((v + 1) / 2) * k)));
@@ -34,11 +34,10 @@ export async function softmaxBench(sizes: [number, number][], timeMs: number): P
         tasks.push([softmaxVariant(k, variant), () => void ds.grad(W, b, g)]);
       }
     }
-    sets.push({ tasks, n, d });
+    // at least 4 runs per round, not tinybench's 64: a js pass with k = 10 at 200000 × 100
+    // takes 0.4 s, and 64 of each per round made this table take 7 minutes
+    out.push(...(await interleaved(tasks, n, d, timeMs, 4)));
+    for (const ds of datasets) ds.dispose();
   }
-  // at least 4 runs per round, not tinybench's 64: a js pass with k = 10 at 200000 × 100
-  // takes 0.4 s, and 64 of each per round made this table take 7 minutes
-  const out = await interleavedSets(sets, timeMs, 4);
-  for (const ds of datasets) ds.dispose();
   return out;
 }
