@@ -6,9 +6,9 @@
 // rows' margins in one sweep over W_c (dotPairOf: lane by lane dotX's value), one vector exp;
 // per pair one log1p and one division; G_c is updated once per two pairs (addRowQuads: each
 // G_c element loaded and stored once for four rows; bench/ab.mjs SOFTMAX=3 and 10, with and
-// without HESS=1, both orders: 0.87–0.95 of the time against one update per pair, 0.92–1.0 at
-// 100000×50, k = 3, in all but one run, which was 1.04–1.11 slower; f32 storage 0.93–0.98,
-// and 1.03 slower at 200000×100, k = 3). The argmax, the label's
+// without HESS=1, both orders: 0.87–0.95 of the time against one update per pair; at
+// 100000×50, k = 3, 1.04–1.11× slower in one run of each pass and 0.92–0.98 in the repeats;
+// f32 storage 0.93–0.98, and 1.03 slower at 200000×100, k = 3). The argmax, the label's
 // margin and the residuals are selects, not branches (a row's class is random). Against one row
 // at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
 // orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
@@ -52,6 +52,12 @@ import { log1pJoin } from './pointwise';
   }
 }
 
+/** Whether `count` rows make an odd number of pairs (the last pair then has no partner). */
+// @ts-ignore: decorator
+@inline function oddPairs(count: i32): bool {
+  return ((count + 1) & 2) != 0;
+}
+
 /** G_c += r_A,c·x_A + r_B,c·x_B for the k classes, the pair (r_A,c, r_B,c) at rs + 16c (G k×d). */
 // @ts-ignore: decorator
 @inline function addRowPairs<T>(G: usize, d: i32, k: i32, xA: usize, xB: usize, rs: usize): void {
@@ -70,8 +76,9 @@ import { log1pJoin } from './pointwise';
  * Rows go in pairs, one f64x2 lane each (as in the binary pass): per class, both rows' margins
  * in one pass over W_c, one vector exp and the pair's residuals; per pair one division and,
  * with weights, one log1p (unit-weight pairs join theirs, see below). The last odd row pairs
- * with itself at weight 0. A pair's residuals wait in zs (or, for the second of two pairs, in
- * zs + 2k) until the next pair's are known: then one sweep per class adds all four rows.
+ * with itself at weight 0. Pairs go two by two (t & 2 marks the second): the first pair's
+ * residuals wait in zs, the second's land in zs + 2k, then one sweep per class adds all four
+ * rows; an odd last pair is added alone.
  */
 export function softmaxGrad(
   X: usize, d: i32, y: usize, s: usize, idx: usize, row0: i32, count: i32, k: i32,
@@ -104,10 +111,9 @@ export function softmaxGradF32(
   let joined = 0;
   const joins = min(128, 1000 / (32 - clz(k)));
   const zs2 = zs + (<usize>k << 4);
-  let pend = false;
-  let xP: usize = 0, xQ: usize = 0;
+  let xP: usize = 0, xQ: usize = 0; // the rows of the first pair of two
   for (let t = 0; t < count; t += 2) {
-    const zc = pend ? zs2 : zs;
+    const zc = t & 2 ? zs2 : zs;
     const two = t + 1 < count;
     const iA = rowIndex(idx, row0, t);
     const iB = two ? rowIndex(idx, row0, t + 1) : iA;
@@ -167,16 +173,13 @@ export function softmaxGradF32(
       const gc = gb + (<usize>c << 3);
       store<f64>(gc, load<f64>(gc) + (f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1)));
     }
-    if (pend) {
-      addRowQuads<T>(g, d, k, xP, xQ, xA, xB, zs, zs2);
-      pend = false;
-    } else {
+    if (t & 2) addRowQuads<T>(g, d, k, xP, xQ, xA, xB, zs, zs2);
+    else {
       xP = xA;
       xQ = xB;
-      pend = true;
     }
   }
-  if (pend) addRowPairs<T>(g, d, k, xP, xQ, zs);
+  if (oddPairs(count)) addRowPairs<T>(g, d, k, xP, xQ, zs);
   if (joined) loss = f64x2.add(loss, vlog1p(q));
   return f64x2.extract_lane(loss, 0) + f64x2.extract_lane(loss, 1);
 }
@@ -208,10 +211,9 @@ export function softmaxHessVecF32(
   const ob = out + <usize>k * vRowBytes;
   memory.fill(out, 0, (<usize>k * vRowBytes) + (<usize>k << 3));
   const as2 = as + (<usize>k << 4);
-  let pend = false;
-  let xP: usize = 0, xQ: usize = 0;
+  let xP: usize = 0, xQ: usize = 0; // the rows of the first pair of two
   for (let i = 0; i < n; i += 2) {
-    const ac = pend ? as2 : as;
+    const ac = i & 2 ? as2 : as;
     const two = i + 1 < n;
     const iB = two ? i + 1 : i;
     const xA = X + <usize>i * rowBytes;
@@ -233,16 +235,13 @@ export function softmaxHessVecF32(
       const oc = ob + (<usize>c << 3);
       store<f64>(oc, load<f64>(oc) + (f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1)));
     }
-    if (pend) {
-      addRowQuads<T>(out, d, k, xP, xQ, xA, xB, as, as2);
-      pend = false;
-    } else {
+    if (i & 2) addRowQuads<T>(out, d, k, xP, xQ, xA, xB, as, as2);
+    else {
       xP = xA;
       xQ = xB;
-      pend = true;
     }
   }
-  if (pend) addRowPairs<T>(out, d, k, xP, xQ, as);
+  if (oddPairs(n)) addRowPairs<T>(out, d, k, xP, xQ, as);
 }
 
 /** out[i·k + c] = x_i·W_c + b_c for rows 0 .. n − 1. */
