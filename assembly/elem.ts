@@ -9,6 +9,13 @@
   return f64x2.promote_low_f32x4(v128.load64_zero(x + (<usize>j << 2)));
 }
 
+/** The pair of elements at byte offset o of x (a constant o becomes the load's immediate offset). */
+// @ts-ignore: decorator
+@inline export function xPairAt<T>(x: usize, o: usize): v128 {
+  if (sizeof<T>() == 8) return v128.load(x + o);
+  return f64x2.promote_low_f32x4(v128.load64_zero(x + o));
+}
+
 /** Element j of x as f64. */
 // @ts-ignore: decorator
 @inline export function xAt<T>(x: usize, j: i32): f64 {

@@ -81,14 +81,17 @@ describe('a consumer of the packed tarball', () => {
   // to a table of 2^(j/128) (2 KB of data; kernels.wasm 76.1 -> 79.7 KB, entry 238.1 -> 242.9 KB;
   // the fused pass 0.90 of its time at 1000000×4, softmaxGrad 0.90–0.96), and the entry's to
   // 252 KB when the js backend took the same exp (its table as JS literals: 242.9 -> 249.6 KB; the
-  // js epoch 0.94–0.97 of its time); it still catches accidental bloat.
-  it('size budget: kernels.wasm under 84 KB, the ESM entry (with its chunks and the embedded kernels) under 252 KB', () => {
+  // js epoch 0.94–0.97 of its time), and to 88/261 KB when addRows4 took four pair steps per
+  // iteration at immediate offsets (kernels.wasm 81.2 -> 87.5 KB, entry 251.6 -> 260.0 KB: the
+  // fused pass 0.62–0.90 of its time at 200000×100, hessVec 0.78–0.82 on streamed data); it still
+  // catches accidental bloat.
+  it('size budget: kernels.wasm under 88 KB, the ESM entry (with its chunks and the embedded kernels) under 261 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
     const bytes = js.reduce((s, f) => s + statSync(join(dist, f)).size, 0);
     const wasm = statSync(join(dist, 'kernels.wasm')).size;
     console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
-    expect(wasm).toBeLessThan(84_000);
-    expect(bytes).toBeLessThan(252_000);
+    expect(wasm).toBeLessThan(88_000);
+    expect(bytes).toBeLessThan(261_000);
   });
 });
