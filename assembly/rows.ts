@@ -68,11 +68,12 @@ import { dotX, dot2Short, dot2X } from './dot';
  * Four pair steps per iteration, the five pointers bumped once and each load at an immediate
  * offset from one of them: V8 then folds every address into its load (an index j cost one
  * address add per load). bench/ab.mjs, one memory, both orders, against one step per iteration
- * indexed by j: the fused pass 0.62–0.90 of the time at 200000×100 (six process runs; 41–46
- * against 49–70 ns/row) and 0.77–0.86 at 40000×100, 0.93–0.96 at 100000×50; hessVec 0.78–0.82
- * at 100000×50 and 200000×100; SGD 0.85–0.92 at 200000×100; softmaxGrad 0.93–0.94 at 200000×100
- * (k = 3, 10), 1.03–1.04× slower at d = 4; passes in cache and float32 storage unchanged. Two
- * steps per iteration were 1.22× slower than four at 200000×100. The same bits as before.
+ * indexed by j: the fused pass 0.62–0.90 of the time at 200000×100 in 16 of 21 process runs and
+ * 0.95–1.09 in the other five (all in noisy stretches), 0.65–1.01 at 40000×100, 0.83–1.08 at
+ * 100000×50; hessVec 0.77–0.82 at 100000×50 and 200000×100; SGD 0.85–1.01 at 200000×100;
+ * softmaxGrad 0.93–0.94 at 200000×100 (k = 3, 10), 1.03–1.04× slower at d = 4; passes in cache
+ * and float32 storage unchanged. Two steps per iteration were 1.22–1.27× slower than four at
+ * 200000×100. The same bits as before.
  */
 // @ts-ignore: decorator
 @inline export function addRows4<T>(g: usize, d: i32, x0: usize, x1: usize, x2: usize, x3: usize, rA: v128, rB: v128): void {
