@@ -8,9 +8,21 @@
 //      CURV=1 (time curvatureFromZ over the margins of all rows, as newton makes before its products),
 //      SOFTMAX=k (time the multinomial pass, softmaxGrad, with k classes; with F32=1 softmaxGradF32; with HESS=1 a
 //      softmaxHessVec at the probabilities of that pass),
-//      SIZES='[[n, d], ...]', ROUNDS (default 9). Prints ns/row (medians), B/A as the median of the
-// per-round ratios with their range (drift between rounds cancels), and how far the outputs
-// differ (loss, max relative difference of g).
+//      SIZES='[[n, d], ...]', ROUNDS (default 5), PLACEMENTS (default 8). Prints ns/row (medians),
+// B/A as the median of the per-round ratios with their range (drift between rounds cancels), the
+// range of the copies' ns/row (below), and how far the outputs differ (loss, max relative
+// difference of g).
+// Placements: V8 puts each compiled module's code at addresses of its own, and on data larger than
+// cache the same code then runs at speeds up to 1.3-1.4x apart from one compiled copy to another
+// (a pass at 200000x100: 43-58 ns/row across six copies of one binary in one process; in cache
+// they agree within 1-2%). With one copy per binary, an A/B at those sizes drew from that spread:
+// the same code, A against A with a custom section added, gave B/A from 0.81 to 1.18 in five
+// processes, each with a tight range over its rounds, so running both orders did not cancel it.
+// So each binary is compiled PLACEMENTS times (a custom section makes every copy a module of its
+// own, also when A and B are the same file: that is the null test), every round times every copy,
+// and a round's time for a binary is the geometric mean over its copies. With 8 copies the null
+// test gave 0.94-1.06 at 100000x50, 200000x100 and 50000x150 over three processes: a change
+// smaller than that needs more processes (or more copies) to show.
 import { readFileSync } from 'node:fs';
 import { kernelData, kernelPasses } from './kernel-data.mjs';
 
@@ -20,11 +32,17 @@ const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [
 const mode = Number(process.env.MODE ?? 0);
 const f32 = !!process.env.F32;
 const classes = Number(process.env.SOFTMAX ?? 0);
-const modules = [fa, fb].map((f) => new WebAssembly.Module(readFileSync(f)));
+const placements = Math.max(1, Number(process.env.PLACEMENTS ?? 8));
+/** Binary v's copy c: its bytes plus a custom section "ab" holding v and c (V8 compiles it anew). */
+const copy = (bytes, v, c) => new WebAssembly.Module(Buffer.concat([bytes, Buffer.from([0, 5, 2, 0x61, 0x62, v, c])]));
+const modules = [fa, fb].map((f, v) => {
+  const bytes = readFileSync(f);
+  return Array.from({ length: placements }, (_, c) => copy(bytes, v, c));
+});
 // Both instances run on ONE memory when their static data (tables below heapBase) is the same:
 // with a memory each, where the data landed made a 10–20% difference that flipped with the order
 // of the two binaries. SEPARATE=1 gives each its own memory.
-const statics = modules.map((m) => {
+const statics = modules.map(([m]) => {
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
   const ex = new WebAssembly.Instance(m, { env: { memory } }).exports;
   return new Uint8Array(memory.buffer, 0, ex.heapBase()).slice();
@@ -32,16 +50,21 @@ const statics = modules.map((m) => {
 const shared =
   !process.env.SEPARATE && statics[0].length === statics[1].length && statics[0].every((v, i) => v === statics[1][i]);
 const sharedMemory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-const inst = modules.map((m) => {
+// inst[v]: binary v's copies, all on its memory (one memory for both when shared)
+const inst = modules.map((copies) => {
   const memory = shared ? sharedMemory : new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-  const ex = new WebAssembly.Instance(m, { env: { memory } }).exports;
-  return { memory, ex };
+  return copies.map((m) => ({ memory, ex: new WebAssembly.Instance(m, { env: { memory } }).exports }));
 });
 console.log(shared ? 'one memory for both binaries' : 'a memory for each binary (static data differs, or SEPARATE=1)');
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+/** The range of the copies' median ns/row: how far placement alone moved this binary. */
+const spread = (copies) => {
+  const m = copies.map(median);
+  return `${Math.min(...m).toFixed(1)}–${Math.max(...m).toFixed(1)}`;
+};
 
 for (const [n, d] of sizes) {
-  const ptrs = inst.map(({ memory, ex }, v) => {
+  const ptrs = inst.map(([{ memory, ex }], v) => {
     const { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, k, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32, classes);
     if (process.env.SGD === 'shuffled' || process.env.SAGA) shuffle(order);
     if (process.env.SGD === 'batches') {
@@ -56,43 +79,51 @@ for (const [n, d] of sizes) {
     return { X, y, w, g: own ? gB : g, idx, x, table, D, labels, W, sg: own ? sgB : sg, zs, P, k };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d * Math.max(1, classes / 2))));
-  const ns = [[], []];
+  const ns = [[], []]; // per round: the geometric mean over a binary's copies
+  const perCopy = [inst[0].map(() => []), inst[1].map(() => [])]; // per copy: its ns/row each round
   const loss = [0, 0];
-  const rounds = Number(process.env.ROUNDS ?? 9);
+  const rounds = Number(process.env.ROUNDS ?? 5);
   for (let round = 0; round <= rounds; round++) {
     for (let v = 0; v < 2; v++) {
-      const k = kernelPasses(inst[v].ex, inst[v].memory, ptrs[v], n, d, f32, mode);
-      // prep and check run untimed around each timed call (CURV: the margins the curvatures come
-      // from, and their sum to compare)
-      const [prep, run, check] = classes && process.env.HESS
-        ? [k.softmaxP, k.softmaxHess]
-        : classes
-        ? [null, k.softmax]
-        : process.env.SAGA === 'epoch'
-        ? [null, k.sagaEpoch]
-        : process.env.SAGA
-        ? [null, k.sagaBatches]
-        : process.env.CURV
-        ? [k.margins, k.curvature, k.curvatureSum]
-        : process.env.HESS
-        ? [null, k.hess]
-        : process.env.SGD
-        ? [null, k.sgd]
-        : [null, k.fused];
-      let ms = 0;
-      for (let r = 0; r < reps; r++) {
-        if (prep) prep();
-        const t = performance.now();
-        loss[v] = run();
-        ms += performance.now() - t;
-        if (check) loss[v] = check();
+      let logSum = 0;
+      for (let c = 0; c < placements; c++) {
+        const { memory, ex } = inst[v][(c + round) % placements];
+        const k = kernelPasses(ex, memory, ptrs[v], n, d, f32, mode);
+        // prep and check run untimed around each timed call (CURV: the margins the curvatures come
+        // from, and their sum to compare)
+        const [prep, run, check] = classes && process.env.HESS
+          ? [k.softmaxP, k.softmaxHess]
+          : classes
+          ? [null, k.softmax]
+          : process.env.SAGA === 'epoch'
+          ? [null, k.sagaEpoch]
+          : process.env.SAGA
+          ? [null, k.sagaBatches]
+          : process.env.CURV
+          ? [k.margins, k.curvature, k.curvatureSum]
+          : process.env.HESS
+          ? [null, k.hess]
+          : process.env.SGD
+          ? [null, k.sgd]
+          : [null, k.fused];
+        let ms = 0;
+        for (let r = 0; r < reps; r++) {
+          if (prep) prep();
+          const t = performance.now();
+          loss[v] = run();
+          ms += performance.now() - t;
+          if (check) loss[v] = check();
+        }
+        const t = (ms / reps / n) * 1e6;
+        logSum += Math.log(t);
+        if (round > 0) perCopy[v][(c + round) % placements].push(t); // round 0 warms every copy up
       }
-      if (round > 0) ns[v].push((ms / reps / n) * 1e6); // round 0 warms up
+      if (round > 0) ns[v].push(Math.exp(logSum / placements));
     }
   }
   const len = classes ? classes * (d + 1) : d + 1;
-  const ga = new Float64Array(inst[0].memory.buffer, classes ? ptrs[0].sg : ptrs[0].g, len);
-  const gb = new Float64Array(inst[1].memory.buffer, classes ? ptrs[1].sg : ptrs[1].g, len);
+  const ga = new Float64Array(inst[0][0].memory.buffer, classes ? ptrs[0].sg : ptrs[0].g, len);
+  const gb = new Float64Array(inst[1][0].memory.buffer, classes ? ptrs[1].sg : ptrs[1].g, len);
   let rel = 0;
   for (let j = 0; j < len; j++) rel = Math.max(rel, Math.abs(ga[j] - gb[j]) / Math.max(1e-300, Math.abs(ga[j])));
   const [a, b] = [median(ns[0]), median(ns[1])];
@@ -101,6 +132,7 @@ for (const [n, d] of sizes) {
   const hi = Math.max(...ratios).toFixed(2);
   console.log(
     `${n}×${d}: A ${a.toFixed(1)} B ${b.toFixed(1)} ns/row, B/A ${median(ratios).toFixed(3)} (${lo}–${hi}); ` +
+      `copies A ${spread(perCopy[0])} B ${spread(perCopy[1])}; ` +
       `loss ${loss[0] === loss[1] ? 'same bits' : `differs by ${(loss[0] - loss[1]).toExponential(2)}`}, g max rel diff ${rel.toExponential(1)}`,
   );
 }
