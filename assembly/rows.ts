@@ -67,12 +67,13 @@ import { dotX, dot2Short, dot2X } from './dot';
  * g[0..d) += (r0·x0 + r1·x1) + (r2·x2 + r3·x3), with r0, r1 the lanes of rA and r2, r3 of rB.
  * Four pair steps per iteration, the five pointers bumped once and each load at an immediate
  * offset from one of them: V8 then folds every address into its load (an index j cost one
- * address add per load). bench/ab.mjs, one memory, both orders, against one step per iteration
- * indexed by j: the fused pass 0.62–0.90 of the time at 200000×100 in 16 of 21 process runs and
- * 0.95–1.09 in the other five (all in noisy stretches), 0.65–1.01 at 40000×100, 0.83–1.08 at
- * 100000×50; hessVec 0.77–0.82 at 100000×50 and 200000×100; SGD 0.85–1.01 at 200000×100;
- * softmaxGrad 0.93–0.94 at 200000×100 (k = 3, 10), 1.03–1.04× slower at d = 4; passes in cache
- * and float32 storage unchanged. Two steps per iteration were 1.22–1.27× slower than four at
+ * address add per load). bench/ab.mjs against one step per iteration indexed by j, each binary
+ * compiled 8 times (placements, see ab.mjs), five process runs: the fused pass 0.86–0.93 of the
+ * time at 200000×100, 0.86–0.94 at 40000×100, 0.86–0.89 at 100000×50, 0.93–0.99 at 2000×64;
+ * hessVec 0.84–0.87 at 200000×100 and 0.97–0.98 at 100000×50; SGD 0.87–0.93 at 100000×50 and
+ * 200000×100 (two runs each). Earlier runs with one compiled copy per binary had ranged from 0.62
+ * to 1.09: mostly placement. softmaxGrad 0.93–0.94 at 200000×100 (k = 3, 10), 1.03–1.04× slower
+ * at d = 4 (one copy each). Two steps per iteration were 1.22–1.27× slower than four at
  * 200000×100. The same bits as before.
  */
 // @ts-ignore: decorator
