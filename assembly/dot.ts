@@ -2,6 +2,12 @@
 // four f64x2 accumulators (eight lanes: one row's sum is a chain of d/8 dependent adds, not
 // d/4 — at d = 100 the shorter chain made the epoch 15–20% faster), pairs and a last scalar
 // for the tail.
+// f64 rows step through x and w with bumped pointers, every load at an immediate offset, as
+// addRows4 does (rows.ts). bench/ab.mjs, 8 compiled copies per binary, both orders: the fused
+// pass's four-row blocks 0.89–0.92 of their time at 100000×200 (three process pairs), 0.95 at
+// 30000×300, 0.95–1.03 at 50000×150; hessVec 0.91–1.0 at 100000×200, otherwise within 0.97–1.03;
+// the same bits. f32 rows keep the indexed loop: there the same change made the fused pass
+// 1.05–1.09× slower at 60000×300 and 100000×200 (the float32 kernels compile as before).
 import { xAt, xPair } from './elem';
 
 // @ts-ignore: decorator
@@ -11,12 +17,26 @@ import { xAt, xPair } from './elem';
   let acc2 = f64x2.splat(0);
   let acc3 = f64x2.splat(0);
   let j = 0;
-  for (; j + 8 <= d; j += 8) {
-    const o = <usize>j << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(xPair<T>(x, j), v128.load(w + o)));
-    acc1 = f64x2.add(acc1, f64x2.mul(xPair<T>(x, j + 2), v128.load(w + o, 16)));
-    acc2 = f64x2.add(acc2, f64x2.mul(xPair<T>(x, j + 4), v128.load(w + o, 32)));
-    acc3 = f64x2.add(acc3, f64x2.mul(xPair<T>(x, j + 6), v128.load(w + o, 48)));
+  if (sizeof<T>() == 8) {
+    // f64: bumped pointers, loads at immediate offsets (see the header)
+    let xp = x;
+    let wp = w;
+    for (; j + 8 <= d; j += 8) {
+      acc0 = f64x2.add(acc0, f64x2.mul(v128.load(xp), v128.load(wp)));
+      acc1 = f64x2.add(acc1, f64x2.mul(v128.load(xp, 16), v128.load(wp, 16)));
+      acc2 = f64x2.add(acc2, f64x2.mul(v128.load(xp, 32), v128.load(wp, 32)));
+      acc3 = f64x2.add(acc3, f64x2.mul(v128.load(xp, 48), v128.load(wp, 48)));
+      xp += 64;
+      wp += 64;
+    }
+  } else {
+    for (; j + 8 <= d; j += 8) {
+      const o = <usize>j << 3;
+      acc0 = f64x2.add(acc0, f64x2.mul(xPair<T>(x, j), v128.load(w + o)));
+      acc1 = f64x2.add(acc1, f64x2.mul(xPair<T>(x, j + 2), v128.load(w + o, 16)));
+      acc2 = f64x2.add(acc2, f64x2.mul(xPair<T>(x, j + 4), v128.load(w + o, 32)));
+      acc3 = f64x2.add(acc3, f64x2.mul(xPair<T>(x, j + 6), v128.load(w + o, 48)));
+    }
   }
   if (j + 4 <= d) {
     const o = <usize>j << 3;
