@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { nativeBenchApart, nativeTable } from './native.mjs';
+import { placementSpread, placementTable } from './placements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench.mjs');
@@ -74,6 +75,9 @@ for (const [n, d] of sizes) {
   const cells = ratios.map(([, a, b, unit = '']) => `${medianRatio(get(n, d, a).rounds, get(n, d, b).rounds).toFixed(2)}${unit}`);
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
+// the spread that where V8 puts the code alone gives the fused pass and the read floor
+const placement = placementSpread(wasmBytes, sizes, ROUNDS);
+md += placementTable(placement, ROUNDS);
 // the multinomial pass on both backends
 const softRows = await softmaxBench(sizes, quick ? 300 : 1500);
 const softCols = SOFTMAX_CLASSES.flatMap((k) => ['wasm', 'wasm f32', 'js backend'].map((b) => softmaxVariant(k, b)));
@@ -97,7 +101,7 @@ md += nativeTable(native, ROUNDS);
 const handoff = poolHandoff();
 md += `\nThread hand-off (a pass of 2 × 8 rows through the pool, median of 200): ${handoff.spinningUs.toFixed(1)} µs to a worker still spinning, ${handoff.sleepingUs.toFixed(1)} µs to one asleep in Atomics.wait.\n`;
 md += `\nLoad: kernels.wasm ${wasmBytes.length} bytes, compile ${load.compileMs.toFixed(2)} ms + instantiate ${load.instantiateMs.toFixed(2)} ms (median of 21); ESM entry with chunks ${(entryBytes / 1024).toFixed(0)} KB unminified.\n`;
-saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, softmax: softRows, native, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
+saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, placement, softmax: softRows, native, load, sizes: { wasm: wasmBytes.length, esmEntry: entryBytes } }, null, 2) + '\n');
 saveResult('epoch.md', md);
 console.log(md);
 
