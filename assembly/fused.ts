@@ -2,8 +2,9 @@
 // Each row's dot product is one sequential pass (rows far apart must not be interleaved); the
 // transcendental part runs on f64x2 pairs of rows, and g is updated once per block of four
 // rows. Blocks of eight rows give the per-row part (exp, divisions) twice the independent
-// chains; they pay for rows up to 800 bytes, not beyond (see eightRowBlocks). Leftover rows go
-// through the same pair code with an empty second lane, so every row sees the same arithmetic.
+// chains; they pay for rows up to 768 bytes (f64) or 800 (f32), not beyond (see
+// eightRowBlocks). Leftover rows go through the same pair code with an empty second lane, so
+// every row sees the same arithmetic.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, pMinusY, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
@@ -84,10 +85,15 @@ function addLog1p(acc: v128, q: v128): v128 {
  * of 800 bytes (0.58–0.64 of the time at d = 72, 0.72–0.94 at d = 40 … 60, 80, 96 f64), except
  * rows of exactly 512 bytes (d = 64 f64, 128 f32: 1.03–1.16× slower); above 800 bytes, four.
  * Passes that stay in cache (≤ 12 MB) take eight for 512-byte rows too.
+ * Since dotX steps with bumped pointers over f64 rows (dot.ts), f64 rows over 768 bytes take four
+ * (ab.mjs with 8 compiled copies per binary, both orders, four ÷ eight: 0.84–0.94 at d = 100 in
+ * four process pairs, 0.91–0.93 at d = 97, 0.98–1.0 at d = 98; at d = 96 within 0.96–1.03 and at
+ * d = 90 1.0–1.10× slower, so those stay eight). f32 rows of 720 and 800 bytes stay eight: four
+ * were 1.09–1.13× slower (d = 180, 200).
  */
 // @ts-ignore: decorator
-@inline function eightRowBlocks(rowBytes: usize, count: i32): bool {
-  if (rowBytes > 800) return false;
+@inline function eightRowBlocks<T>(rowBytes: usize, count: i32): bool {
+  if (rowBytes > (sizeof<T>() == 8 ? 768 : 800)) return false;
   return rowBytes != 512 || <usize>count * rowBytes <= (12 << 20);
 }
 
@@ -105,7 +111,7 @@ function addLog1p(acc: v128, q: v128): v128 {
   let q = f64x2.splat(0); // unit-weight log loss: log1p terms joined, not yet evaluated
   let biasAcc = f64x2.splat(0);
   let k = 0;
-  const eight = eightRowBlocks(rowBytes, count);
+  const eight = eightRowBlocks<T>(rowBytes, count);
   for (; eight && k + 8 <= count; k += 8) {
     const i0 = rowIndex(idx, row0, k);
     const i1 = rowIndex(idx, row0, k + 1);
