@@ -4,6 +4,8 @@
 // fused pass (log loss, as the epoch table's "wasm f64") and its read of X (sumAll). A process gets
 // one such placement, so the spread across copies is how far one run's figures for a size can sit
 // from another's on the same machine with the same code (see bench/ab.mjs).
+// Alone: `node bench/placements.mjs` (after a build; SIZES='[[n, d], ...]' for other sizes).
+import { readFileSync } from 'node:fs';
 import { kernelData, kernelPasses } from './kernel-data.mjs';
 
 export const COPIES = 8;
@@ -59,4 +61,10 @@ export function placementTable(rows, rounds) {
     md += `| ${r.rows} × ${r.cols} | ${cell(r.fused)} | ${cell(r.floor)} | ${cell(r.ratio, (v) => v.toFixed(2))} | ${spread} |\n`;
   }
   return md;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
+  const bytes = readFileSync(new URL('../build/kernels.wasm', import.meta.url));
+  console.log(placementTable(placementSpread(bytes, sizes, 5), 5));
 }
