@@ -24,7 +24,7 @@
 // test gave 0.94-1.06 at 100000x50, 200000x100 and 50000x150 over three processes: a change
 // smaller than that needs more processes (or more copies) to show.
 import { readFileSync } from 'node:fs';
-import { kernelData, kernelPasses } from './kernel-data.mjs';
+import { kernelData, kernelPasses, compiledCopy } from './kernel-data.mjs';
 
 const [fa, fb] = process.argv.slice(2);
 if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
@@ -33,15 +33,14 @@ const mode = Number(process.env.MODE ?? 0);
 const f32 = !!process.env.F32;
 const classes = Number(process.env.SOFTMAX ?? 0);
 const placements = Math.max(1, Number(process.env.PLACEMENTS ?? 8));
-/** Binary v's copy c: its bytes plus a custom section "ab" holding v and c (V8 compiles it anew). */
-const copy = (bytes, v, c) => new WebAssembly.Module(Buffer.concat([bytes, Buffer.from([0, 5, 2, 0x61, 0x62, v, c])]));
 const modules = [fa, fb].map((f, v) => {
   const bytes = readFileSync(f);
-  return Array.from({ length: placements }, (_, c) => copy(bytes, v, c));
+  return Array.from({ length: placements }, (_, c) => compiledCopy(bytes, 'ab', [v, c]));
 });
 // Both instances run on ONE memory when their static data (tables below heapBase) is the same:
 // with a memory each, where the data landed made a 10–20% difference that flipped with the order
-// of the two binaries. SEPARATE=1 gives each its own memory.
+// of the two binaries (measured with one compiled copy each, so partly placement: see the header).
+// SEPARATE=1 gives each its own memory.
 const statics = modules.map(([m]) => {
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
   const ex = new WebAssembly.Instance(m, { env: { memory } }).exports;

@@ -101,3 +101,13 @@ export function kernelPasses(ex, memory, p, n, d, f32, mode) {
     },
   };
 }
+
+/**
+ * `bytes` compiled as a module of its own: V8 reuses the code of identical bytes, so a custom
+ * section named `name` holding the bytes of `tag` makes each (name, tag) a fresh compilation, whose
+ * code lands at addresses of its own (bench/ab.mjs, bench/placements.mjs).
+ */
+export function compiledCopy(bytes, name, tag) {
+  const section = [name.length, ...Buffer.from(name), ...tag];
+  return new WebAssembly.Module(Buffer.concat([Buffer.from(bytes), Buffer.from([0, section.length, ...section])]));
+}

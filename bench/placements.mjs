@@ -6,7 +6,7 @@
 // from another's on the same machine with the same code (see bench/ab.mjs).
 // Alone: `node bench/placements.mjs` (after a build; SIZES='[[n, d], ...]' for other sizes).
 import { readFileSync } from 'node:fs';
-import { kernelData, kernelPasses } from './kernel-data.mjs';
+import { kernelData, kernelPasses, compiledCopy } from './kernel-data.mjs';
 
 export const COPIES = 8;
 
@@ -15,10 +15,10 @@ const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
 /** Per size: each copy's median ns/row (fused pass, read floor, and their ratio) over `rounds`. */
 export function placementSpread(wasmBytes, sizes, rounds) {
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-  const copies = Array.from({ length: COPIES }, (_, c) => {
-    const bytes = Buffer.concat([Buffer.from(wasmBytes), Buffer.from([0, 5, 3, 0x70, 0x6c, 0x63, c])]);
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-  });
+  const copies = Array.from(
+    { length: COPIES },
+    (_, c) => new WebAssembly.Instance(compiledCopy(wasmBytes, 'placement', [c]), { env: { memory } }).exports,
+  );
   const out = [];
   for (const [n, d] of sizes) {
     const p = kernelData(memory, copies[0].heapBase(), n, d, false);
