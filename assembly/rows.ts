@@ -23,8 +23,10 @@ import { dotX, dot2Short, dot2X } from './dot';
  * (straight-line, without dotX's additions of zero: 0.84–0.86 of the epoch time at d = 4, 5, 8),
  * longer ones through dot2X (dotX's loop for two rows: 0.75–0.84 at d = 32, 0.86–0.87 at d = 50,
  * 0.93–0.94 at d = 20 and 2000×64, 0.87–0.99 at d = 100; f32 0.91–0.93 at d = 20 and 100, 1.02
- * at 160). bench/ab.mjs on one memory, both orders. The four-row blocks (longer rows, fused.ts)
- * keep two dotX passes: interleaving two rows of 1600 bytes was 1.7× slower.
+ * at 160). bench/ab.mjs on one memory, both orders, one compiled copy each (before placements
+ * were averaged). The four-row blocks (longer rows, since dotX's bumped pointers also float64
+ * rows of d = 97…100; fused.ts) keep two dotX passes: interleaving two rows of 1600 bytes was
+ * 1.7× slower.
  */
 // @ts-ignore: decorator
 @inline export function zPairShared<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
