@@ -4,8 +4,8 @@
 // for the tail.
 // f64 rows step through x and w with bumped pointers, every load at an immediate offset, as
 // addRows4 does (rows.ts). bench/ab.mjs, 8 compiled copies per binary, both orders: the fused
-// pass's four-row blocks 0.89–0.92 of their time at 100000×200 (three process pairs), 0.95 at
-// 30000×300, 0.95–1.03 at 50000×150; hessVec 0.91–1.0 at 100000×200, otherwise within 0.97–1.03;
+// pass's four-row blocks 0.87–0.95 of their time at 100000×200 (three process pairs), 0.95 at
+// 30000×300, 0.91–1.03 at 50000×150; hessVec 0.91–1.0 at 100000×200, otherwise within 0.97–1.04;
 // the same bits. f32 rows keep the indexed loop: there the same change made the fused pass
 // 1.05–1.09× slower at 60000×300 and 100000×200 (the float32 kernels compile as before).
 import { xAt, xPair } from './elem';

@@ -87,7 +87,7 @@ function addLog1p(acc: v128, q: v128): v128 {
  * Passes that stay in cache (≤ 12 MB) take eight for 512-byte rows too.
  * Since dotX steps with bumped pointers over f64 rows (dot.ts), f64 rows over 768 bytes take four
  * (ab.mjs with 8 compiled copies per binary, both orders, four ÷ eight: 0.84–0.94 at d = 100 in
- * four process pairs, 0.91–0.93 at d = 97, 0.98–1.0 at d = 98; at d = 96 within 0.96–1.03 and at
+ * three process pairs, 0.91–0.93 at d = 97, 0.98–1.0 at d = 98; at d = 96 within 0.96–1.03 and at
  * d = 90 1.0–1.10× slower, so those stay eight). f32 rows of 720 and 800 bytes stay eight: four
  * were 1.09–1.13× slower (d = 180, 200).
  */

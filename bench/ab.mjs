@@ -21,8 +21,9 @@
 // So each binary is compiled PLACEMENTS times (a custom section makes every copy a module of its
 // own, also when A and B are the same file: that is the null test), every round times every copy,
 // and a round's time for a binary is the geometric mean over its copies. With 8 copies the null
-// test gave 0.94-1.06 at 100000x50, 200000x100 and 50000x150 over three processes: a change
-// smaller than that needs more processes (or more copies) to show.
+// test gave 0.94-1.09 at 100000x50, 200000x100 and 50000x150 over four processes (within 1% in
+// cache): a change smaller than that needs more processes (or more copies) to show. PLACEMENTS=1
+// is the former one-copy A/B.
 import { readFileSync } from 'node:fs';
 import { kernelData, kernelPasses, compiledCopy } from './kernel-data.mjs';
 
@@ -62,6 +63,27 @@ const spread = (copies) => {
   return `${Math.min(...m).toFixed(1)}–${Math.max(...m).toFixed(1)}`;
 };
 
+/**
+ * [prep, run, check] of the pass the environment asks for: prep and check run untimed around each
+ * timed call (CURV: the margins the curvatures come from, and their sum to compare).
+ */
+const chosenCall = (k) =>
+  classes && process.env.HESS
+    ? [k.softmaxP, k.softmaxHess]
+    : classes
+    ? [null, k.softmax]
+    : process.env.SAGA === 'epoch'
+    ? [null, k.sagaEpoch]
+    : process.env.SAGA
+    ? [null, k.sagaBatches]
+    : process.env.CURV
+    ? [k.margins, k.curvature, k.curvatureSum]
+    : process.env.HESS
+    ? [null, k.hess]
+    : process.env.SGD
+    ? [null, k.sgd]
+    : [null, k.fused];
+
 for (const [n, d] of sizes) {
   const ptrs = inst.map(([{ memory, ex }], v) => {
     const { X, y, w, g, gB, idx, x, table, D, labels, W, sg, sgB, zs, P, k, order, shuffle } = kernelData(memory, ex.heapBase(), n, d, f32, classes);
@@ -78,6 +100,7 @@ for (const [n, d] of sizes) {
     return { X, y, w, g: own ? gB : g, idx, x, table, D, labels, W, sg: own ? sgB : sg, zs, P, k };
   });
   const reps = Math.max(3, Math.round(2e7 / (n * d * Math.max(1, classes / 2))));
+  const calls = inst.map((copies, v) => copies.map(({ memory, ex }) => chosenCall(kernelPasses(ex, memory, ptrs[v], n, d, f32, mode))));
   const ns = [[], []]; // per round: the geometric mean over a binary's copies
   const perCopy = [inst[0].map(() => []), inst[1].map(() => [])]; // per copy: its ns/row each round
   const loss = [0, 0];
@@ -86,25 +109,8 @@ for (const [n, d] of sizes) {
     for (let v = 0; v < 2; v++) {
       let logSum = 0;
       for (let c = 0; c < placements; c++) {
-        const { memory, ex } = inst[v][(c + round) % placements];
-        const k = kernelPasses(ex, memory, ptrs[v], n, d, f32, mode);
-        // prep and check run untimed around each timed call (CURV: the margins the curvatures come
-        // from, and their sum to compare)
-        const [prep, run, check] = classes && process.env.HESS
-          ? [k.softmaxP, k.softmaxHess]
-          : classes
-          ? [null, k.softmax]
-          : process.env.SAGA === 'epoch'
-          ? [null, k.sagaEpoch]
-          : process.env.SAGA
-          ? [null, k.sagaBatches]
-          : process.env.CURV
-          ? [k.margins, k.curvature, k.curvatureSum]
-          : process.env.HESS
-          ? [null, k.hess]
-          : process.env.SGD
-          ? [null, k.sgd]
-          : [null, k.fused];
+        const at = (c + round) % placements; // the copies' order rotates with the round
+        const [prep, run, check] = calls[v][at];
         let ms = 0;
         for (let r = 0; r < reps; r++) {
           if (prep) prep();
@@ -115,7 +121,7 @@ for (const [n, d] of sizes) {
         }
         const t = (ms / reps / n) * 1e6;
         logSum += Math.log(t);
-        if (round > 0) perCopy[v][(c + round) % placements].push(t); // round 0 warms every copy up
+        if (round > 0) perCopy[v][at].push(t); // round 0 warms every copy up
       }
       if (round > 0) ns[v].push(Math.exp(logSum / placements));
     }

@@ -83,8 +83,8 @@ describe('a consumer of the packed tarball', () => {
   // 252 KB when the js backend took the same exp (its table as JS literals: 242.9 -> 249.6 KB; the
   // js epoch 0.94–0.97 of its time), and to 88/261 KB when addRows4 took four pair steps per
   // iteration at immediate offsets (kernels.wasm 81.2 -> 87.5 KB, entry 251.6 -> 260.0 KB: the
-  // fused pass 0.86–0.93 of its time at 200000×100, 0.86–0.89 at 100000×50, hessVec 0.84–0.87 at 200000×100); it still
-  // catches accidental bloat.
+  // fused pass 0.86–0.93 of its time at 200000×100, 0.86–0.89 at 100000×50, hessVec 0.84–0.87
+  // at 200000×100); it still catches accidental bloat.
   it('size budget: kernels.wasm under 88 KB, the ESM entry (with its chunks and the embedded kernels) under 261 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     const js = readdirSync(dist).filter((f) => f.endsWith('.js') && !['cli.js', 'worker.js', 'ml.js'].includes(f));
