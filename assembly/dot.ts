@@ -8,6 +8,8 @@
 // 30000×300, 0.91–1.03 at 50000×150; hessVec 0.91–1.0 at 100000×200, otherwise within 0.97–1.04;
 // the same bits. f32 rows keep the indexed loop: there the same change made the fused pass
 // 1.05–1.09× slower at 60000×300 and 100000×200 (the float32 kernels compile as before).
+// Sixteen elements per step (the same accumulators, so the same bits) was slower: 1.07–1.09× in
+// cache and 1.19–1.24× at 200000×100 and 100000×200 (ab.mjs, 8 copies, one process).
 import { xAt, xPair } from './elem';
 
 // @ts-ignore: decorator
