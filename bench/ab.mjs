@@ -26,6 +26,7 @@
 // is the former one-copy A/B.
 import { readFileSync } from 'node:fs';
 import { kernelData, kernelPasses, compiledCopy } from './kernel-data.mjs';
+import { median } from './stats.mjs';
 
 const [fa, fb] = process.argv.slice(2);
 if (!fa || !fb) throw new Error('usage: node bench/ab.mjs A.wasm B.wasm');
@@ -56,7 +57,6 @@ const inst = modules.map((copies) => {
   return copies.map((m) => ({ memory, ex: new WebAssembly.Instance(m, { env: { memory } }).exports }));
 });
 console.log(shared ? 'one memory for both binaries' : 'a memory for each binary (static data differs, or SEPARATE=1)');
-const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 /** The range of the copies' median ns/row: how far placement alone moved this binary. */
 const spread = (copies) => {
   const m = copies.map(median);

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kernelData, kernelPasses } from './kernel-data.mjs';
+import { median, fmt as f } from './stats.mjs';
 
 export const NATIVE_FLAGS = ['-O3', '-march=native', '-ffast-math', '-fopenmp-simd'];
 
@@ -25,7 +26,6 @@ function compile(root) {
   return { out, compiler: `${version}, ${NATIVE_FLAGS.join(' ')}` };
 }
 
-const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 /**
  * Per size: native epoch and read-floor ns/row (medians and mins of the rounds), wasm f64 ns/row
@@ -81,7 +81,6 @@ export function nativeBench(root, sizes, rounds) {
 /** The markdown for nativeBench's result. */
 export function nativeTable(result, rounds) {
   if (result.skipped) return `\nNative reference: skipped (${result.skipped}).\n`;
-  const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   let md = `\nNative reference (\`bench/native/epoch.c\`, ${result.compiler}; the same epoch in blocks of 8 rows, libmvec exp/log1p): ns per row, median of ${rounds} rounds that alternate one native process and the wasm f64 pass on the same seeded data (each side the faster of two timings), ratios within a round:\n\n`;
   md += '| rows × features | native C | native read X once | wasm f64 | wasm ÷ native | native ÷ its read floor | loss, relative difference |\n|---|---:|---:|---:|---:|---:|---:|\n';
   for (const r of result.rows) {

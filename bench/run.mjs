@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { nativeBenchApart, nativeTable } from './native.mjs';
 import { placementSpread, placementTable } from './placements.mjs';
+import { fmt } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench.mjs');
@@ -32,7 +33,6 @@ const sizes = [
 const rows = await epochBench(sizes, quick ? 300 : 1500);
 /** The median over rounds of a ÷ b within each round (a, b: the per-round times of two variants). */
 const medianRatio = (a, b) => a.map((v, i) => v / b[i]).sort((x, y) => x - y)[a.length >> 1];
-const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
 const when = new Date().toISOString().slice(0, 10);
@@ -75,7 +75,7 @@ for (const [n, d] of sizes) {
   const cells = ratios.map(([, a, b, unit = '']) => `${medianRatio(get(n, d, a).rounds, get(n, d, b).rounds).toFixed(2)}${unit}`);
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
-// the spread that where V8 puts the code alone gives the fused pass and the read floor
+// how far where V8 puts the code moves the fused pass and the read floor, and the pass in cache
 const placement = placementSpread(wasmBytes, sizes, ROUNDS);
 md += placementTable(placement, ROUNDS);
 // the multinomial pass on both backends
