@@ -159,28 +159,31 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
-  it('row subsets (index lists) equal the pass over the same rows copied out', () => {
+  it('row subsets (index lists) equal the pass over the same rows copied out (blocks of 8, 4 and leftovers; unit and given weights)', () => {
     const n = 57;
     const d = 11;
-    const c = randomCase(n, d, 5, true);
-    const idx = Int32Array.from([3, 56, 0, 17, 17, 42, 8]);
-    const sub = new Float64Array(idx.length * d);
-    idx.forEach((row, k) => sub.set(c.X.subarray(row * d, row * d + d), k * d));
-    for (const [, k] of backends) {
-      const full = k.dataset(dense(c.X, n, d), c.y, c.s);
-      const part = k.dataset(
-        dense(sub, idx.length, d),
-        Float64Array.from(idx, (i) => c.y[i]),
-        Float64Array.from(idx, (i) => c.s![i]),
-      );
-      const g1 = new Float64Array(d + 1);
-      const g2 = new Float64Array(d + 1);
-      const l1 = full.fusedGrad(c.w, c.b, g1, 'log', true, idx);
-      const l2 = part.fusedGrad(c.w, c.b, g2, 'log', true);
-      expect(l1).toBe(l2);
-      expect(Array.from(g1)).toEqual(Array.from(g2));
-      full.dispose();
-      part.dispose();
+    // 19 rows, out of order and with a repeat: two eight-row blocks, then the leftovers
+    const idx = Int32Array.from([3, 56, 0, 17, 17, 42, 8, 30, 29, 1, 55, 12, 40, 41, 7, 23, 50, 2, 33]);
+    for (const weighted of [false, true]) {
+      const c = randomCase(n, d, 5, weighted);
+      const sub = new Float64Array(idx.length * d);
+      idx.forEach((row, k) => sub.set(c.X.subarray(row * d, row * d + d), k * d));
+      for (const [, k] of backends) {
+        const full = k.dataset(dense(c.X, n, d), c.y, c.s);
+        const part = k.dataset(
+          dense(sub, idx.length, d),
+          Float64Array.from(idx, (i) => c.y[i]),
+          c.s ? Float64Array.from(idx, (i) => c.s![i]) : null,
+        );
+        const g1 = new Float64Array(d + 1);
+        const g2 = new Float64Array(d + 1);
+        const l1 = full.fusedGrad(c.w, c.b, g1, 'log', true, idx);
+        const l2 = part.fusedGrad(c.w, c.b, g2, 'log', true);
+        expect(l1).toBe(l2);
+        expect(Array.from(g1)).toEqual(Array.from(g2));
+        full.dispose();
+        part.dispose();
+      }
     }
   });
 
