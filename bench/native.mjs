@@ -26,7 +26,6 @@ function compile(root) {
   return { out, compiler: `${version}, ${NATIVE_FLAGS.join(' ')}` };
 }
 
-
 /**
  * Per size: native epoch and read-floor ns/row (medians and mins of the rounds), wasm f64 ns/row
  * in the same rounds, wasm ÷ native and native ÷ its floor as medians of per-round ratios, and

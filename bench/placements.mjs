@@ -10,7 +10,7 @@
 // Alone: `node bench/placements.mjs` (after a build; SIZES='[[n, d], ...]' for other sizes).
 import { readFileSync } from 'node:fs';
 import { kernelData, kernelPasses, compiledCopy } from './kernel-data.mjs';
-import { median, fmt } from './stats.mjs';
+import { median, fmt, withRange } from './stats.mjs';
 
 export const COPIES = 8;
 
@@ -66,7 +66,7 @@ export function placementSpread(wasmBytes, sizes, rounds) {
 
 /** The markdown table of placementSpread's rows: median (min–max) over the copies. */
 export function placementTable(rows, rounds) {
-  const cell = (v, f = fmt) => `${f(median(v))} (${f(Math.min(...v))}–${f(Math.max(...v))})`;
+  const cell = (v, f = fmt) => withRange(median(v), Math.min(...v), Math.max(...v), f);
   let md = `\nPlacement: the same kernels.wasm compiled ${COPIES} times in one process (each copy's code at addresses of its own), each copy's fused pass (log loss), the same pass over the first rows only (at most 512 KiB of X, repeated, so they stay in cache: the pass's own work without memory access) and the read of X timed in ${rounds} interleaved rounds; ns per row, median (min–max) over the copies of each copy's median. One process runs one placement, so this is how far a figure above can move between runs for that reason alone (\`bench/placements.mjs\`):\n\n`;
   md += `| rows × features | fused pass | same pass in cache (rows) | read X once | fused ÷ read floor | in cache ÷ read floor | slowest ÷ fastest copy |\n|---|---:|---:|---:|---:|---:|---:|\n`;
   const ratio = (v) => cell(v, (x) => x.toFixed(2));

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { nativeBenchApart, nativeTable } from './native.mjs';
 import { placementSpread, placementTable } from './placements.mjs';
-import { fmt } from './stats.mjs';
+import { fmt, median, withRange } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench.mjs');
@@ -32,7 +32,7 @@ const sizes = [
 ];
 const rows = await epochBench(sizes, quick ? 300 : 1500);
 /** The median over rounds of a ÷ b within each round (a, b: the per-round times of two variants). */
-const medianRatio = (a, b) => a.map((v, i) => v / b[i]).sort((x, y) => x - y)[a.length >> 1];
+const medianRatio = (a, b) => median(a.map((v, i) => v / b[i]));
 
 const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
 const when = new Date().toISOString().slice(0, 10);
@@ -51,8 +51,9 @@ md += `"2 threads": the same pass split between this thread and one worker on a 
 md += `Machine: ${machine}; ${when}; \`npm run bench\`.\n\n`;
 md += `| rows × features | ${VARIANTS.join(' | ')} |\n|---|${VARIANTS.map(() => '---:').join('|')}|\n`;
 const get = (n, d, v) => rows.find((r) => r.rows === n && r.cols === d && r.variant === v);
+/** An epoch-table cell: ns/row, median (min–max) over the rounds. */
+const cell = (r) => withRange(r.nsPerRow.median, r.nsPerRow.min, r.nsPerRow.max);
 for (const [n, d] of sizes) {
-  const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
   md += `| ${n} × ${d} | ${VARIANTS.map((v) => cell(get(n, d, v))).join(' | ')} |\n`;
 }
 // the issue's targets as ratios of medians from the same run
@@ -90,7 +91,6 @@ md += `\nOne multinomial pass (k margins per row, the stable log-sum-exp loss, G
 md += `| rows × features | ${softCols.join(' | ')} | ${softRatios.map((r) => r[0]).join(' | ')} |\n|---|${[...softCols, ...softRatios].map(() => '---:').join('|')}|\n`;
 for (const [n, d] of sizes) {
   const at = (v) => softRows.find((r) => r.rows === n && r.cols === d && r.variant === v);
-  const cell = (r) => `${fmt(r.nsPerRow.median)} (${fmt(r.nsPerRow.min)}–${fmt(r.nsPerRow.max)})`;
   const speedup = ([, slow, fast]) => `${medianRatio(at(slow).rounds, at(fast).rounds).toFixed(2)}×`;
   md += `| ${n} × ${d} | ${softCols.map((v) => cell(at(v))).join(' | ')} | ${softRatios.map(speedup).join(' | ')} |\n`;
 }

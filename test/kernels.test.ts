@@ -162,8 +162,8 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
   it('row subsets (index lists) equal the pass over the same rows copied out (blocks of 8, 4 and leftovers; unit and given weights)', () => {
     const n = 57;
     const d = 11;
-    // 19 rows, out of order and with a repeat: two eight-row blocks, then the leftovers
-    const idx = Int32Array.from([3, 56, 0, 17, 17, 42, 8, 30, 29, 1, 55, 12, 40, 41, 7, 23, 50, 2, 33]);
+    // 23 rows, out of order and with a repeat: two eight-row blocks, a four-row block, 3 leftovers
+    const idx = Int32Array.from([3, 56, 0, 17, 17, 42, 8, 30, 29, 1, 55, 12, 40, 41, 7, 23, 50, 2, 33, 19, 44, 5, 36]);
     for (const weighted of [false, true]) {
       const c = randomCase(n, d, 5, weighted);
       const sub = new Float64Array(idx.length * d);
