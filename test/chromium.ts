@@ -1,5 +1,7 @@
-// Headless Chromium (Debian's package; CHROMIUM_PATH overrides) and a static file server on
-// 127.0.0.1, shared by the browser tests.
+// Headless Chromium and a static file server on 127.0.0.1, shared by the browser tests.
+// The browser is found in this order: CHROMIUM_PATH, a system Chromium, then the binary that
+// the @sparticuz/chromium dev dependency carries inside its npm package (so a machine with only
+// Node and npm runs the browser tests too).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -8,12 +10,29 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// The packaged binary is chrome-headless-shell built for serverless hosts; its own default flags
+// add --single-process, which would put workers and the page in one process, so only what it
+// needs to start as root without a zygote is taken.
+const PACKAGED_FLAGS = [...FLAGS, '--no-zygote', '--disable-setuid-sandbox'];
+const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png' };
 
+/** Where the browser comes from: the executable and the flags it is launched with. */
+export async function findChromium(): Promise<{ executablePath: string; args: string[]; source: string }> {
+  const given = process.env.CHROMIUM_PATH;
+  if (given !== undefined && given !== '') {
+    if (!existsSync(given)) throw new Error(`CHROMIUM_PATH is ${given}, which does not exist`);
+    return { executablePath: given, args: FLAGS, source: 'CHROMIUM_PATH' };
+  }
+  const system = SYSTEM_PATHS.find((p) => existsSync(p));
+  if (system !== undefined) return { executablePath: system, args: FLAGS, source: 'system' };
+  const packaged = (await import('@sparticuz/chromium')).default;
+  return { executablePath: await packaged.executablePath(), args: PACKAGED_FLAGS, source: '@sparticuz/chromium' };
+}
+
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH`);
-  return chromium.launch({ executablePath, args: FLAGS });
+  const { executablePath, args } = await findChromium();
+  return chromium.launch({ executablePath, args });
 }
 
 /**
