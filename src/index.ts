@@ -1,5 +1,6 @@
 export { init, initSync, type InitInput, type InitSource } from './wasm/load.js';
-export { LogisticRegression, type FitOptions, type FitAsyncOptions } from './model/logistic-regression.js';
+export { LogisticRegression, type FitOptions, type BatchFitOptions, type FitAsyncOptions } from './model/logistic-regression.js';
+export type { AbortSignalLike, Bytes, ResponseLike, UrlLike, WasmModule } from './host-types.js';
 export type { LogisticRegressionOptions, SolverName } from './model/options.js';
 export type { ModelJSON } from './model/json.js';
 export { LogRegError, type LogRegErrorCode, type LogRegErrorDetails } from './errors.js';

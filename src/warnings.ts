@@ -2,7 +2,12 @@
 // user-settable handler: console.warn by default, silenced with setWarningHandler(null).
 
 export interface LogRegWarning {
-  code: 'CONVERGENCE' | 'THREADS';
+  /**
+   * CONVERGENCE: a fit stopped before its convergence test held; THREADS: fewer threads than
+   * asked; BACKEND: the js backend computes although wasm was asked for; WORKER: fitAsync
+   * found no worker and fits in slices on the calling thread.
+   */
+  code: 'CONVERGENCE' | 'THREADS' | 'BACKEND' | 'WORKER';
   message: string;
 }
 
@@ -16,6 +21,32 @@ export function setWarningHandler(h: WarningHandler | null | undefined): void {
   handler = h === undefined ? defaultHandler : h;
 }
 
+/** The codes held back now (null: every code), innermost last. */
+const held: (LogRegWarning['code'] | null)[] = [];
+const isHeld = (w: LogRegWarning) => held.some((c) => c === null || c === w.code);
+
+/**
+ * Runs the synchronous `f` with the warnings of `code` (every warning when absent) held back:
+ * for fits that are steps of a larger one, and for callers that promise to be quiet.
+ */
+export function withoutWarnings<T>(f: () => T, code: LogRegWarning['code'] | null = null): T {
+  held.push(code);
+  try {
+    return f();
+  } finally {
+    held.pop();
+  }
+}
+
 export function emitWarning(w: LogRegWarning): void {
-  handler?.(w);
+  if (!isHeld(w)) handler?.(w);
+}
+
+const said = new Set<string>();
+
+/** emitWarning, once per process for each `key` (conditions that do not change while it runs). */
+export function emitWarningOnce(key: string, w: LogRegWarning): void {
+  if (said.has(key) || isHeld(w)) return;
+  said.add(key);
+  emitWarning(w);
 }

@@ -1,7 +1,9 @@
 // The built package (npm test builds it first) loads through import and require, and both
 // give the same weights bit for bit as the source.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crossFits } from './problem.js';
 import { root } from './helpers.js';
@@ -29,6 +31,34 @@ describe('built package', () => {
     expect(existsSync(join(root, 'dist/index.d.ts'))).toBe(true);
     expect(existsSync(join(root, 'dist/index.d.cts'))).toBe(true);
   });
+});
+
+describe('type declarations', () => {
+  // lib es2022 alone: no DOM lib and no @types/node, as in a worker, edge or library project
+  const consumer = `import { LogisticRegression, init, type LogRegWarning } from 'logreg-wasm';
+import MLLogisticRegression from 'logreg-wasm/ml';
+void init();
+const byName: string[] = new LogisticRegression().fit([[0], [1]], ['a', 'b']).predict([[0]]);
+const byNumber: number[] = new LogisticRegression().fit([[0], [1]], Float64Array.of(0, 1)).predict([[0]]);
+const signal = { aborted: false, addEventListener() {}, removeEventListener() {} };
+const later: Promise<LogisticRegression<boolean>> = new LogisticRegression().fitAsync([[0], [1]], [false, true], { signal });
+const w: LogRegWarning['code'] = 'BACKEND';
+export { byName, byNumber, later, w, MLLogisticRegression };
+`;
+  for (const [module, resolution, type] of [['nodenext', 'nodenext', 'module'], ['nodenext', 'nodenext', 'commonjs'], ['esnext', 'bundler', 'module']])
+    it(`compile with lib es2022 only (${resolution}, ${type} consumer), and predict() has the label type of y`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'logreg-types-'));
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(root, join(dir, 'node_modules/logreg-wasm'), 'dir');
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'types-consumer', private: true, type }));
+      const options = { lib: ['es2022'], types: [], target: 'es2022', module, moduleResolution: resolution, strict: true, noEmit: true, skipLibCheck: false };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['main.ts'] }));
+      writeFileSync(join(dir, 'main.ts'), consumer);
+      const tsc = join(root, 'node_modules/typescript/bin/tsc');
+      const r = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    });
 });
 
 describe('without WebAssembly', () => {

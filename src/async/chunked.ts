@@ -3,19 +3,21 @@
 // responsive and abort is seen between slices). L-BFGS restarts its memory at each slice, so
 // it may take a few more iterations than one synchronous fit; the optimum is the same. Slices
 // compute on one thread and report non-convergence once, for the whole fit.
+import type { AbortSignalLike } from '../host-types.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob } from './protocol.js';
 import type { JobResult } from './spawn.js';
 import { abortError } from './spawn.js';
 import type { ModelJSON } from '../model/json.js';
-import { warnNotConverged, withoutConvergenceWarnings } from '../model/convergence.js';
+import { warnNotConverged } from '../model/convergence.js';
+import { withoutWarnings } from '../warnings.js';
 
 const SLICE = 10;
 
 export async function runChunked(
   job: FitJob,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
   onProgress: ((info: IterationInfo) => void) | undefined,
 ): Promise<JobResult> {
   const maxIter = (job.options.maxIter as number | undefined) ?? 1000;
@@ -37,7 +39,7 @@ export async function runChunked(
     const next: LogisticRegression = json ? LogisticRegression.fromJSON(json, opts) : new LogisticRegression(opts);
     try {
       // a slice that stops at its few iterations is not a fit that failed to converge
-      withoutConvergenceWarnings(() => next.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined }));
+      withoutWarnings(() => next.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined }), 'CONVERGENCE');
       const h = next.lossHistory;
       history.push(...(history.length ? h.slice(1) : h));
       done += next.nIter;

@@ -6,6 +6,8 @@ import type { Label } from '../data/labels.js';
 export interface FitJob {
   X: { data: Float64Array; rows: number; cols: number };
   y: Label[];
+  /** the classes given to fitAsync, else null (taken from y) */
+  classes: Label[] | null;
   sampleWeight: Float64Array | null;
   options: Record<string, unknown>;
   /** the model JSON to continue from (warmStart) */

@@ -18,7 +18,7 @@ export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
     const options = { ...job.options, onIteration };
     const model = job.start ? LogisticRegression.fromJSON(job.start, options) : new LogisticRegression(options);
     try {
-      model.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined });
+      model.fit(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined });
       post({ type: 'done', model: model.toJSON(), lossHistory: model.lossHistory });
     } finally {
       model.dispose(); // ends its worker threads, if any

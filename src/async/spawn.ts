@@ -1,5 +1,6 @@
 // Runs a fit job in a worker: worker_threads in Node, a module Worker in browsers. Abort ends
 // the worker at once (the model is untouched: only a finished result is ever applied).
+import type { AbortSignalLike } from '../host-types.js';
 import { LogRegError, type LogRegErrorCode } from '../errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
@@ -56,7 +57,7 @@ async function createWorker(): Promise<WorkerHandle | null> {
 
 export async function runInWorker(
   job: FitJob,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
   onProgress: ((info: IterationInfo) => void) | undefined,
 ): Promise<JobResult | null> {
   const w = await createWorker().catch(() => null);

@@ -41,19 +41,67 @@ export interface EncodedClasses {
   codes: Int32Array;
 }
 
-/** Encodes y against the sorted distinct labels found in it; at least two are required. */
-export function encodeClasses(y: unknown, n: number): EncodedClasses {
+/** The distinct labels of `values`, sorted; `what` names them in errors. */
+export function distinctSorted(values: unknown, what: string): Label[] {
+  if (!Array.isArray(values) || values.length < 2)
+    throw new LogRegError('LABELS', `${what} must be an array of two or more labels, got ${describeValue(values)}`);
+  const labels = readLabels(values, values.length);
+  const sorted = Array.from(new Set(labels)).sort(compare);
+  if (sorted.length !== labels.length) throw new LogRegError('LABELS', `${what} must be distinct`);
+  return sorted;
+}
+
+/**
+ * Refuses numeric labels that are not integers, as scikit-learn does: a continuous target
+ * would otherwise become one class per distinct value.
+ */
+function refuseContinuous(labels: Label[]): void {
+  for (let i = 0; i < labels.length; i++) {
+    const v = labels[i];
+    if (typeof v === 'number' && !Number.isInteger(v))
+      throw new LogRegError(
+        'LABELS',
+        `Unknown label type: continuous (y has ${v} at row ${i}). Logistic regression needs class labels; ` +
+          `to use these values as classes anyway, pass them as { classes }`,
+        { row: i, value: v },
+      );
+  }
+}
+
+/**
+ * Encodes y against its sorted distinct labels (at least two; numeric labels must be integers),
+ * or against `given` classes when passed (every label must be one of them).
+ */
+export function encodeClasses(y: unknown, n: number, given?: unknown): EncodedClasses {
   const labels = readLabels(y, n);
+  if (given !== undefined) {
+    const classes = distinctSorted(given, 'classes');
+    return { classes, codes: codesFor(labels, classes) };
+  }
+  refuseContinuous(labels);
   const classes = Array.from(new Set(labels)).sort(compare);
   if (classes.length < 2)
     throw new LogRegError(
       'LABELS',
       `y must hold at least two classes, found ${classes.length}` + (classes.length ? ` (${describeValue(classes[0])})` : ''),
     );
+  return { classes, codes: codesFor(labels, classes) };
+}
+
+/** The class index of every label; a label outside `classes` is an error naming its row. */
+export function codesFor(labels: Label[], classes: Label[]): Int32Array {
   const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = index.get(labels[i])!;
-  return { classes, codes };
+  const codes = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const c = index.get(labels[i]);
+    if (c === undefined)
+      throw new LogRegError('LABELS', `y has ${describeValue(labels[i])} at row ${i}, which is not among the classes (${classes.join(', ')})`, {
+        row: i,
+        value: labels[i],
+      });
+    codes[i] = c;
+  }
+  return codes;
 }
 
 /** 1 where codes[i] === positive, else 0. */
@@ -63,7 +111,17 @@ export function binaryTarget(codes: Int32Array, positive: number): Float64Array 
   return y;
 }
 
-/** Encodes y against known classes (score): a label outside them counts as wrong, not an error. */
-export function labelsOf(y: unknown, n: number): Label[] {
-  return readLabels(y, n);
+/**
+ * The labels of y for comparing with a model's predictions (score): of the model's label type,
+ * since a string never equals a number and every row would silently count as wrong.
+ */
+export function labelsLike(y: unknown, n: number, classes: Label[]): Label[] {
+  const labels = readLabels(y, n);
+  const want = typeof classes[0];
+  if (n > 0 && typeof labels[0] !== want)
+    throw new LogRegError('LABELS', `y holds ${typeof labels[0]} labels but the model's classes are ${want}s (${classes.join(', ')})`, {
+      row: 0,
+      value: labels[0],
+    });
+  return labels;
 }

@@ -1,27 +1,33 @@
-// The one convergence warning of a fit, and a way to hold it back for fits that are steps of a
-// larger one (fitAsync's event-loop slices), which then report once for the whole.
-import { emitWarning } from '../warnings.js';
+// The one convergence warning of a fit, with advice that fits its reason, and fitAsync's notice
+// when it has no worker.
+import { emitWarning, emitWarningOnce } from '../warnings.js';
 
-let held = 0;
-
-/** Runs the synchronous `f` without convergence warnings from the fits inside it. */
-export function withoutConvergenceWarnings<T>(f: () => T): T {
-  held++;
-  try {
-    return f();
-  } finally {
-    held--;
-  }
-}
+const ADVICE: Record<string, string> = {
+  maxIter: 'raise maxIter, or standardise the features (badly scaled features need many iterations)',
+  lineSearch:
+    'no step along the search direction lowered J: J is flat to machine precision there (tol below what float64 resolves) ' +
+    'or the problem is badly scaled; loosen tol or standardise the features',
+  nonFinite: 'a step produced a non-finite value: standardise the features or strengthen the penalty (lower C)',
+};
 
 /** Warns that `solver` stopped for `reason` after `iterations` (with ‖∇J‖∞ when known). */
 export function warnNotConverged(solver: string, reason: string, iterations: number, gradientNorm?: number): void {
-  if (held > 0) return;
   const norm = gradientNorm === undefined ? '' : ` with ‖∇J‖∞ = ${gradientNorm.toExponential(2)}`;
   emitWarning({
     code: 'CONVERGENCE',
     message:
       `solver '${solver}' stopped (${reason}) after ${iterations} iterations${norm} above tol·max(1, ‖∇J(w₀)‖∞); ` +
-      `raise maxIter, loosen tol or scale the features`,
+      (ADVICE[reason] ?? ADVICE.maxIter) +
+      (reason === 'lineSearch' && solver !== 'newton' ? ", or try solver 'newton'" : ''),
+  });
+}
+
+/** fitAsync could not start its worker (a bundle without dist/worker.js, or no Worker here). */
+export function warnNoWorker(): void {
+  emitWarningOnce('no-worker', {
+    code: 'WORKER',
+    message:
+      'fitAsync: no worker could start (worker.js is missing from the bundle, or Workers are unavailable); ' +
+      'fitting in event-loop slices on this thread. See the README on bundlers, or pass { worker: false } to choose this',
   });
 }

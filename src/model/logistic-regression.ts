@@ -1,12 +1,13 @@
 // Logistic regression: validation and marshalling, then a binary, multinomial or one-vs-rest
 // fit (fit.ts), the fitted state, predictions and JSON. A fit that throws leaves the model
 // exactly as it was.
+import type { AbortSignalLike } from '../host-types.js';
 import { LogRegError, describeValue } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
-import { encodeClasses, labelsOf, type Label } from '../data/labels.js';
+import { encodeClasses, labelsLike, readLabels, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
-import { warnNotConverged } from './convergence.js';
+import { warnNoWorker, warnNotConverged } from './convergence.js';
 import { kernelsFor } from '../backend/select.js';
 import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../threads/kernels.js';
 import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
@@ -25,6 +26,14 @@ import { readBatch, readClasses } from '../stream/batch.js';
 export interface FitOptions {
   /** Non-negative weight per row (scikit-learn's sample_weight). */
   sampleWeight?: ArrayLike<number>;
+}
+
+export interface BatchFitOptions extends FitOptions {
+  /**
+   * The classes, when y alone should not decide them: every label must be one of these.
+   * Needed to fit numeric labels that are not integers, which are otherwise refused.
+   */
+  classes?: Label[];
 }
 
 export interface PartialFitOptions extends FitOptions {
@@ -48,19 +57,28 @@ export interface FitStreamOptions {
   classes?: Label[];
   /** Passes over the stream. Default 1. */
   epochs?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   onProgress?: (p: { epoch: number; batches: number; rows?: number; loss: number }) => void;
 }
 
-export interface FitAsyncOptions extends FitOptions {
+export interface FitAsyncOptions extends BatchFitOptions {
   /** Aborting rejects the promise with an AbortError; the model stays as it was. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   onProgress?: (info: IterationInfo) => void;
   /** false: skip the worker and run in event-loop slices. Default: a worker where possible. */
   worker?: boolean;
 }
 
-export class LogisticRegression {
+/** An iterator (it has next()) that is its own iterable, such as a generator object: one pass only. */
+function isOneShot(source: unknown): boolean {
+  return typeof source === 'object' && source !== null && typeof (source as Iterator<unknown>).next === 'function';
+}
+
+/**
+ * L is the label type, known to TypeScript after fit(X, y) with typed labels (so predict() of a
+ * model fitted on strings returns string[]); Label when it cannot be known (fromJSON).
+ */
+export class LogisticRegression<L extends Label = Label> {
   readonly options: Readonly<ResolvedOptions>;
   private state: ModelState | null = null;
   private online: OnlineState | null = null;
@@ -74,11 +92,13 @@ export class LogisticRegression {
   }
 
   /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
-  fit(X: unknown, y: unknown, fitOptions: FitOptions = {}): this {
+  fit<T extends Label>(X: unknown, y: ArrayLike<T>, fitOptions?: BatchFitOptions): LogisticRegression<T>;
+  fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this;
+  fit(X: unknown, y: unknown, fitOptions: BatchFitOptions = {}): this {
     this.usable();
     const o = this.options;
     const src = matrixSource(X, 'X');
-    const { classes, codes } = encodeClasses(y, src.rows);
+    const { classes, codes } = encodeClasses(y, src.rows, fitOptions?.classes);
     const k = classes.length;
     const sampleWeight = withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows));
     const kind: ModelKind = o.multiClass === 'multinomial' ? 'multinomial' : k === 2 ? 'binary' : o.multiClass === 'ovr' ? 'ovr' : 'multinomial';
@@ -135,6 +155,13 @@ export class LogisticRegression {
     if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
     if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(o.solver))
       throw new LogRegError('INVALID_OPTION', `fitStream needs a stochastic solver (sgd, momentum, nesterov, adam), not '${o.solver}'`, { option: 'solver' });
+    if (epochs > 1 && isOneShot(source))
+      throw new LogRegError(
+        'INVALID_INPUT',
+        `fitStream: ${epochs} epochs need a source that can be read again (a function returning a fresh iterable, ` +
+          'an array, or csvBatches()); an iterator or generator object is used up after one epoch',
+        { option: 'epochs' },
+      );
     const classes = readClasses(opts.classes);
     let state: OnlineState | null = null;
     const kernels = kernelsFor(o.backend);
@@ -244,8 +271,8 @@ export class LogisticRegression {
   get kind(): ModelKind {
     return this.fitted().kind;
   }
-  get classes(): Label[] {
-    return this.fitted().classes;
+  get classes(): L[] {
+    return this.fitted().classes as L[];
   }
   get nIter(): number {
     return this.fitted().nIter;
@@ -276,14 +303,14 @@ export class LogisticRegression {
   }
 
   /** Labels: classes[1] where P >= 0.5 (binary), else the most probable class. */
-  predict(X: unknown): Label[] {
-    return labelsFromMargins(this.fitted(), this.decisionFunction(X));
+  predict(X: unknown): L[] {
+    return labelsFromMargins(this.fitted(), this.decisionFunction(X)) as L[];
   }
 
   /** Accuracy of predict(X) against y. */
   score(X: unknown, y: unknown): number {
     const pred = this.predict(X);
-    const truth = labelsOf(y, pred.length);
+    const truth = labelsLike(y, pred.length, this.fitted().classes);
     let hits = 0;
     for (let i = 0; i < pred.length; i++) if (pred[i] === truth[i]) hits++;
     return hits / pred.length;
@@ -312,26 +339,31 @@ export class LogisticRegression {
    * (at most every 50 ms from a worker); onIteration is not called (functions cannot cross to
    * a worker). Aborting rejects with an AbortError and leaves the model as it was.
    */
+  async fitAsync<T extends Label>(X: unknown, y: ArrayLike<T>, opts?: FitAsyncOptions): Promise<LogisticRegression<T>>;
+  async fitAsync(X: unknown, y: unknown, opts?: FitAsyncOptions): Promise<this>;
   async fitAsync(X: unknown, y: unknown, opts: FitAsyncOptions = {}): Promise<this> {
     this.usable();
     if (opts.signal?.aborted) throw abortError();
     const src = matrixSource(X, 'X');
     const data = new Float64Array(src.rows * src.cols);
     src.fill(data);
-    const labels = labelsOf(y, src.rows);
-    encodeClasses(labels, src.rows); // label errors here, not in the worker
+    const labels = readLabels(y, src.rows);
+    encodeClasses(labels, src.rows, opts.classes); // label errors here, not in the worker
     const sampleWeight = readSampleWeight(opts.sampleWeight, src.rows);
     const { onIteration: _fn, ...options } = this.options;
     const job: FitJob = {
       X: { data, rows: src.rows, cols: src.cols },
       y: labels,
+      classes: opts.classes ?? null,
       sampleWeight,
       options: options as Record<string, unknown>,
       start: this.options.warmStart && this.state ? this.toJSON() : null,
     };
-    const result =
-      (opts.worker === false ? null : await runInWorker(job, opts.signal, opts.onProgress)) ??
-      (await runChunked(job, opts.signal, opts.onProgress));
+    let result = opts.worker === false ? null : await runInWorker(job, opts.signal, opts.onProgress);
+    if (!result) {
+      if (opts.worker !== false) warnNoWorker();
+      result = await runChunked(job, opts.signal, opts.onProgress);
+    }
     if (opts.signal?.aborted) throw abortError();
     this.usable();
     const { state } = parseModelJSON(result.model);

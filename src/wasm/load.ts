@@ -4,6 +4,7 @@ import { wasmBase64 } from './kernels.generated.js';
 import { Heap, MAX_PAGES } from './heap.js';
 import type { KernelExports } from './exports.js';
 import type { ThreadPool } from '../threads/pool.js';
+import type { Bytes, ResponseLike, UrlLike, WasmModule } from '../host-types.js';
 
 export interface WasmRuntime {
   readonly exports: KernelExports;
@@ -13,20 +14,24 @@ export interface WasmRuntime {
 }
 
 /** What initSync() accepts: nothing (the embedded binary), a compiled module, or the bytes. */
-export type InitInput = WebAssembly.Module | BufferSource;
+export type InitInput = WasmModule | Bytes;
 
 /**
  * What init() accepts besides InitInput: the URL of `kernels.wasm` (fetched; for strict CSP
  * or Cloudflare Workers pass a precompiled Module instead), or a fetch Response (or its promise).
  */
-export type InitSource = InitInput | URL | string | Response | Promise<Response>;
+export type InitSource = InitInput | UrlLike | string | ResponseLike | Promise<ResponseLike>;
+
+const isResponse = (v: unknown): v is ResponseLike =>
+  typeof v === 'object' && v !== null && typeof (v as ResponseLike).arrayBuffer === 'function' && typeof (v as ResponseLike).ok === 'boolean';
 
 async function compileFrom(input: InitSource | undefined): Promise<WebAssembly.Module> {
   if (input === undefined) return WebAssembly.compile(embeddedBytes());
   if (input instanceof WebAssembly.Module) return input;
-  if (typeof input === 'string' || input instanceof URL) input = fetch(input);
-  if (typeof Response !== 'undefined' && (input instanceof Response || input instanceof Promise)) {
+  if (typeof input === 'string' || (typeof URL === 'function' && input instanceof URL)) input = fetch(input as string | URL) as Promise<ResponseLike>;
+  if (input instanceof Promise || isResponse(input)) {
     const res = await input;
+    if (!isResponse(res)) throw new Error('init: the promise did not resolve to a fetch Response');
     if (!res.ok) throw new Error(`init: fetching the kernels failed (${res.status} ${res.statusText})`);
     return WebAssembly.compile(await res.arrayBuffer());
   }
@@ -102,7 +107,7 @@ export function initSync(input?: InitInput): void {
   if (runtime || !hasWebAssembly()) return;
   const memory = newMemory();
   const module =
-    input instanceof WebAssembly.Module ? input : new WebAssembly.Module(input ?? embeddedBytes());
+    input instanceof WebAssembly.Module ? input : new WebAssembly.Module((input as BufferSource | undefined) ?? embeddedBytes());
   runtime = makeRuntime(new WebAssembly.Instance(module, { env: { memory } }), memory);
 }
 
@@ -120,4 +125,11 @@ export function wasmRuntime(): WasmRuntime | null {
     return null;
   }
   return runtime;
+}
+
+/** Why wasmRuntime() is null, for the warning that the js backend computes instead. */
+export function unavailableReason(): string {
+  if (!hasWebAssembly()) return 'this environment has no WebAssembly with SIMD';
+  const why = failure instanceof Error ? failure.message : String(failure);
+  return `the kernels could not be compiled (${why}); in browsers, await init() before the first fit (synchronous compiles of large modules are refused on the main thread)`;
 }

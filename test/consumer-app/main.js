@@ -1,5 +1,8 @@
 // A consumer app: imports the installed tarball as any user would.
-import { init, LogisticRegression } from 'logreg-wasm';
+import { init, LogisticRegression, setWarningHandler } from 'logreg-wasm';
+
+const warnings = [];
+setWarningHandler((w) => warnings.push(w.code));
 
 const X = [];
 const y = [];
@@ -21,6 +24,7 @@ async function main() {
     asyncAccuracy: a.score(X, y),
     classes: m.classes,
     workerLoaded: performance.getEntriesByType('resource').some((e) => /worker/.test(e.name)),
+    warnings,
   };
 }
 main().catch((e) => (window.__error = String(e && e.stack || e)));
