@@ -22,7 +22,8 @@ describe('logreg-wasm CLI', () => {
     expect(f.out).toMatch(/fitted 455 rows × 30 features, classes benign, malignant/);
     expect(f.out).toMatch(/held-out accuracy 9\d\.\d\d% \(114 rows\)/);
     const saved = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-    expect(saved.features.length).toBe(30);
+    expect(saved.featureNames.length).toBe(30);
+    expect(saved.target).toBe('diagnosis');
     const p = run('predict', 'model.json', data);
     expect(p.code).toBe(0);
     const lines = p.out.trim().split('\n');
@@ -59,6 +60,89 @@ describe('logreg-wasm CLI', () => {
     const bad = run('fit', data, '--target', 'diagnosis', '--threads', '0');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/threads must be an integer from 1 to 64/);
+  });
+
+  it('the model file is the model JSON of the library: fromJSON reads it and, standardised or not, predicts raw rows as predict --proba does', async () => {
+    const { LogisticRegression } = await import('../dist/index.js');
+    const text = readFileSync(data, 'utf8').trim().split('\n');
+    const header = text[0].split(',');
+    const t = header.indexOf('diagnosis');
+    const X = text.slice(1).map((l) => l.split(',').filter((_, j) => j !== t).map(Number));
+    for (const flags of [['--standardize'], []]) {
+      expect(run('fit', data, '--target', 'diagnosis', ...flags, '--out', 'lib.json').code).toBe(0);
+      const m = LogisticRegression.fromJSON(readFileSync(join(dir, 'lib.json'), 'utf8'));
+      const P = m.predictProba(X);
+      const lines = run('predict', 'lib.json', data, '--proba').out.trim().split('\n').slice(1);
+      // full precision: the printed text reads back as the same double
+      lines.forEach((l, i) => expect(Number(l.split(',')[1])).toBe(P[i]));
+      const short = run('predict', 'lib.json', data, '--proba', '--precision', '3').out.split('\n')[1];
+      expect(short.split(',')[1]).toBe(P[0].toPrecision(3));
+    }
+  });
+
+  it('--standardize folds the scaling into the saved coefficients: raw rows get the probabilities scaled rows got (binary, multinomial, ovr)', async () => {
+    const { LogisticRegression } = await import('../src/index.js');
+    const { applyScaling, foldScaling, standardizer } = await import('../src/cli/scaling.js');
+    const n = 300;
+    const d = 4;
+    const raw = new Float64Array(n * d);
+    const y: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) raw[i * d + j] = 1000 * j + (j + 1) * Math.sin(i * (j + 1.3)) * 10 ** j;
+      y.push(Math.sin(i * 1.3) + Math.cos(i * 2.1) > 0.3 ? 2 : Math.sin(i * 0.7) > 0 ? 1 : 0);
+    }
+    const scaled = raw.slice();
+    const s = standardizer(raw, n, d);
+    applyScaling(scaled, d, s);
+    for (const [what, labels, multiClass] of [['binary', y.map((v) => (v === 2 ? 1 : 0)), 'auto'], ['multinomial', y, 'auto'], ['ovr', y, 'ovr']] as const) {
+      const m = new LogisticRegression({ multiClass }).fit({ data: scaled, rows: n, cols: d }, labels as number[]);
+      const folded = LogisticRegression.fromJSON(foldScaling(m.toJSON(), s));
+      const want = m.predictProba({ data: scaled, rows: n, cols: d });
+      const got = folded.predictProba({ data: raw, rows: n, cols: d });
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
+      expect(worst, what).toBeLessThan(1e-12);
+    }
+  });
+
+  it('--features and --drop choose the columns; a text column names the way out', () => {
+    writeFileSync(join(dir, 'ids.csv'), 'id,name,a,b,y\n' + Array.from({ length: 40 }, (_, i) => `${1000 + i},n${i},${i % 7},${(i * 3) % 5},${(i % 7) + ((i * 3) % 5) > 5 ? 1 : 0}`).join('\n') + '\n');
+    const all = run('fit', 'ids.csv', '--target', 'y');
+    expect(all.code).toBe(2);
+    expect(all.err).toMatch(/'n0' in column 'name' is not a finite number; choose the feature columns with --features or --drop/);
+    const chosen = run('fit', 'ids.csv', '--target', 'y', '--features', 'a,b', '--out', 'ab.json');
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toMatch(/fitted 40 rows × 2 features, classes 0, 1/);
+    expect(JSON.parse(readFileSync(join(dir, 'ab.json'), 'utf8')).featureNames).toEqual(['a', 'b']);
+    const dropped = run('fit', 'ids.csv', '--target', 'y', '--drop', 'id,name');
+    expect(dropped.out).toMatch(/fitted 40 rows × 2 features/);
+    expect(run('fit', 'ids.csv', '--target', 'y', '--features', 'a,zz').err).toMatch(/no column 'zz' in the header/);
+    expect(run('fit', 'ids.csv', '--target', 'y', '--features', 'a', '--drop', 'id').err).toMatch(/not both/);
+    // predict reads the model's columns by name, wherever they stand in the file
+    writeFileSync(join(dir, 'ba.csv'), 'b,a\n4,6\n0,0\n');
+    expect(run('predict', 'ab.json', 'ba.csv').out).toBe('y\n1\n0\n');
+  });
+
+  it('labels: a continuous target is refused; 1 and 1.0 are one class; a duplicated header name is an error', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [i % 5, (i * 7) % 11]);
+    writeFileSync(join(dir, 'cont.csv'), 'a,b,y\n' + rows.map(([a, b]) => `${a},${b},${(a * 0.37 + b * 0.11).toFixed(3)}`).join('\n') + '\n');
+    const c = run('fit', 'cont.csv', '--target', 'y');
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/Unknown label type: continuous/);
+    writeFileSync(join(dir, 'ones.csv'), 'a,b,y\n' + rows.map(([a, b], i) => `${a},${b},${a + b > 6 ? (i % 2 ? '1' : '1.0') : '0'}`).join('\n') + '\n');
+    expect(run('fit', 'ones.csv', '--target', 'y').out).toMatch(/classes 0, 1\n/);
+    writeFileSync(join(dir, 'dup.csv'), 'a,a,y\n1,2,0\n2,1,1\n');
+    expect(run('fit', 'dup.csv', '--target', 'y').err).toMatch(/dup\.csv:1:2: the header names 'a' twice \(columns 1 and 2\)/);
+    writeFileSync(join(dir, 'hex.csv'), 'a,y\n0x10,0\n1,1\n');
+    expect(run('fit', 'hex.csv', '--target', 'y').err).toMatch(/hex\.csv:2:1: '0x10' in column 'a' is not a finite number/);
+  });
+
+  it('--version prints the package version; no arguments is a usage error', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(run('--version')).toMatchObject({ code: 0, out: `${version}\n` });
+    const none = run();
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no command given[\s\S]*usage:/);
   });
 
   it('usage errors: unknown option, missing --target, non-numeric flag', () => {

@@ -51,6 +51,33 @@ describe('logreg-wasm/ml', () => {
     expect(accOurs).toBeGreaterThanOrEqual(accTheirs);
   });
 
+  it('load() reads a model saved by ml-logistic-regression 2.0 and predicts what it predicts', () => {
+    const train = blobs(400, 3);
+    const test = blobs(200, 4);
+    const theirs = new MLLogisticRegression({ numSteps: 300, learningRate: 1e-3 });
+    theirs.train(train.X, train.Y);
+    for (const saved of [theirs.toJSON(), JSON.parse(JSON.stringify(theirs.toJSON()))]) {
+      const loaded = LogisticRegression.load(saved);
+      expect(loaded.numberClasses).toBe(4);
+      expect(loaded.predict(test.X)).toEqual(theirs.predict(test.X));
+    }
+    expect(() => LogisticRegression.load({ name: 'LogisticRegression', classifiers: [{ weights: [[1, NaN]] }, { weights: [[1, 2]] }] })).toThrow(/classifiers\[0\]\.weights/);
+  });
+
+  it('quiet by default, as the original is; { warnings: true } passes them on', async () => {
+    const { setWarningHandler } = await import('../src/index.js');
+    const seen: string[] = [];
+    setWarningHandler((w) => seen.push(w.code));
+    try {
+      new LogisticRegression({ numSteps: 2 }).train(X, Y);
+      expect(seen).toEqual([]);
+      new LogisticRegression({ numSteps: 2, warnings: true }).train(X, Y);
+      expect(seen).toContain('CONVERGENCE');
+    } finally {
+      setWarningHandler(undefined);
+    }
+  });
+
   it('toJSON / load round trip', () => {
     const m = new LogisticRegression();
     m.train(X, Y);

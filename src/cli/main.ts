@@ -5,18 +5,24 @@ import { initSync } from '../wasm/load.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
 import { LogRegError } from '../errors.js';
 import { setWarningHandler } from '../warnings.js';
-import { CsvError, numericColumns, parseCsv } from '../io/csv.js';
-import { parseArgs, UsageError, USAGE } from './args.js';
+import { CsvError, decimal, numericColumns, parseCsv } from '../io/csv.js';
+import type { ModelJSON } from '../model/json.js';
+import type { Label } from '../data/labels.js';
+import { parseArgs, UsageError, USAGE, type Args } from './args.js';
 import { Progress } from './progress.js';
-import { standardizer, applyScaling, type Scaling } from './scaling.js';
+import { standardizer, applyScaling, foldScaling, type Scaling } from './scaling.js';
 import { splitRows } from './split.js';
 
-interface SavedModel {
+/** The model file: the library's model JSON (fromJSON reads it) and the columns it was fitted on. */
+type SavedModel = ModelJSON & { target: string; featureNames: string[] };
+
+/** The file written by versions before the model JSON became the file itself. */
+interface LegacyModel {
   format: 'logreg-wasm/cli-model';
   target: string;
   features: string[];
   scaling: Scaling | null;
-  model: ReturnType<LogisticRegression['toJSON']>;
+  model: ModelJSON;
 }
 
 function read(path: string): string {
@@ -27,7 +33,26 @@ function read(path: string): string {
   }
 }
 
-function fit(args: ReturnType<typeof parseArgs>): void {
+/** The feature columns: --features, or every column but the target and --drop. */
+function featureColumns(args: Args, header: string[], target: string, file: string): string[] {
+  const chosen = args.list('features');
+  const drop = args.list('drop');
+  if (chosen && drop) throw new UsageError('give --features or --drop, not both');
+  for (const name of [...(chosen ?? []), ...(drop ?? [])])
+    if (!header.includes(name)) throw new CsvError(file, 1, null, `no column '${name}' in the header: ${header.join(', ')}`);
+  if (chosen?.includes(target)) throw new UsageError(`--features names the target column '${target}'`);
+  const features = chosen ?? header.filter((name) => name !== target && !drop?.includes(name));
+  if (features.length === 0) throw new CsvError(file, 1, null, 'no feature columns besides the target');
+  return features;
+}
+
+/** Target cells as numbers when every one is a plain decimal (so 1 and 1.0 are one class), else as text. */
+function labelColumn(cells: string[]): Label[] {
+  const numbers = cells.map(decimal);
+  return numbers.every(Number.isFinite) ? numbers : cells;
+}
+
+function fit(args: Args): void {
   const file = args.positional[0];
   if (!file) throw new UsageError('fit needs a CSV file');
   const target = args.flags.target;
@@ -35,14 +60,14 @@ function fit(args: ReturnType<typeof parseArgs>): void {
   const table = parseCsv(read(file), file);
   const t = table.header.indexOf(target);
   if (t < 0) throw new CsvError(file, 1, null, `no column '${target}' (the target) in the header: ${table.header.join(', ')}`);
-  const features = table.header.filter((_, j) => j !== t);
-  if (features.length === 0) throw new CsvError(file, 1, null, 'no feature columns besides the target');
-  const data = numericColumns(table, features, file);
-  const labels = table.rows.map((r) => r.cells[t]);
+  const features = featureColumns(args, table.header, target, file);
+  const data = numericColumns(table, features, file, 'choose the feature columns with --features or --drop');
+  const labels = labelColumn(table.rows.map((r) => r.cells[t]));
   const d = features.length;
   const testSize = args.number('test-size', 0);
   if (!(testSize >= 0 && testSize < 1)) throw new UsageError('--test-size must be in [0, 1)');
-  const [train, test] = splitRows(labels.length, testSize, args.number('seed', 1));
+  const seed = args.number('seed', 1);
+  const [train, test] = splitRows(labels.length, testSize, seed);
   const pick = (rows: number[]) => {
     const out = new Float64Array(rows.length * d);
     rows.forEach((r, i) => out.set(data.subarray(r * d, r * d + d), i * d));
@@ -60,6 +85,7 @@ function fit(args: ReturnType<typeof parseArgs>): void {
     maxIter: args.number('max-iter', 1000),
     tol: args.number('tol', 1e-6),
     threads: args.number('threads', 1),
+    seed,
     onIteration: (info) => progress.update(info),
   });
   const t0 = performance.now();
@@ -78,51 +104,84 @@ function fit(args: ReturnType<typeof parseArgs>): void {
   }
   console.log(out.join('\n'));
   if (typeof args.flags.out === 'string') {
-    const saved: SavedModel = { format: 'logreg-wasm/cli-model', target, features, scaling, model: m.toJSON() };
+    const json = scaling ? foldScaling(m.toJSON(), scaling) : m.toJSON();
+    const saved: SavedModel = { ...json, target, featureNames: features };
     writeFileSync(args.flags.out, JSON.stringify(saved, null, 1) + '\n');
     console.log(`model written to ${args.flags.out}`);
   }
 }
 
-function predict(args: ReturnType<typeof parseArgs>): void {
-  const [modelFile, file] = args.positional;
-  if (!modelFile || !file) throw new UsageError('predict needs MODEL.json and a CSV file');
-  let saved: SavedModel;
+/** The model, the columns it reads and the target's name from a model file. */
+function loadModel(path: string): { model: LogisticRegression; features: string[] | null; target: string; scaling: Scaling | null } {
+  let saved: unknown;
   try {
-    saved = JSON.parse(read(modelFile));
+    saved = JSON.parse(read(path));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`${modelFile} is not JSON`);
+    throw new UsageError(`${path} is not JSON`);
   }
-  if (saved?.format !== 'logreg-wasm/cli-model') throw new UsageError(`${modelFile} was not written by 'logreg-wasm fit --out'`);
-  const m = LogisticRegression.fromJSON(saved.model);
+  const own = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+  const names = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  if (own(saved, 'format') === 'logreg-wasm/cli-model') {
+    const legacy = saved as LegacyModel;
+    if (!names(own(legacy, 'features')) || typeof own(legacy, 'target') !== 'string') throw new UsageError(`${path}: features or target missing`);
+    return { model: LogisticRegression.fromJSON(own(legacy, 'model')), features: legacy.features, target: legacy.target, scaling: legacy.scaling ?? null };
+  }
+  const model = LogisticRegression.fromJSON(saved);
+  const features = own(saved, 'featureNames');
+  if (features !== undefined && (!names(features) || (features as string[]).length !== model.coefShape.at(-1)))
+    throw new UsageError(`${path}: featureNames must be ${model.coefShape.at(-1)} column names`);
+  const target = own(saved, 'target');
+  return { model, features: (features as string[] | undefined) ?? null, target: typeof target === 'string' ? target : 'label', scaling: null };
+}
+
+function predict(args: Args): void {
+  const [modelFile, file] = args.positional;
+  if (!modelFile || !file) throw new UsageError('predict needs MODEL.json and a CSV file');
+  const digits = args.flags.precision === undefined ? null : args.number('precision', 17);
+  if (digits !== null && !(Number.isInteger(digits) && digits >= 1 && digits <= 17)) throw new UsageError('--precision must be an integer from 1 to 17');
+  const { model: m, features, target, scaling } = loadModel(modelFile);
   const table = parseCsv(read(file), file);
-  const d = saved.features.length;
-  const X = numericColumns(table, saved.features, file);
-  if (saved.scaling) applyScaling(X, d, saved.scaling);
+  const d = m.coefShape.at(-1)!;
+  if (!features && table.header.length !== d)
+    throw new CsvError(file, 1, null, `the model has no featureNames, so every column is a feature: ${table.header.length} columns, but it was fitted on ${d}`);
+  const X = numericColumns(table, features ?? table.header, file);
+  if (scaling) applyScaling(X, d, scaling);
   const n = table.rows.length;
   const labels = m.predict({ data: X, rows: n, cols: d });
   const lines: string[] = [];
+  // String(p) is the shortest text that reads back as the same double: full precision
+  const show = (p: number) => (digits === null ? String(p) : p.toPrecision(digits));
   if (args.flags.proba) {
     const P = m.predictProba({ data: X, rows: n, cols: d });
     const k = P.length / n;
     const names = k === 1 ? [`P(${String(m.classes[1])})`] : m.classes.map((c) => `P(${String(c)})`);
-    lines.push([saved.target, ...names].join(','));
-    for (let i = 0; i < n; i++) lines.push([labels[i], ...Array.from(P.subarray(i * k, i * k + k), (p) => p.toPrecision(6))].join(','));
+    lines.push([target, ...names].join(','));
+    for (let i = 0; i < n; i++) lines.push([labels[i], ...Array.from(P.subarray(i * k, i * k + k), show)].join(','));
   } else {
-    lines.push(saved.target);
+    lines.push(target);
     for (const l of labels) lines.push(String(l));
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 function main(argv: string[]): number {
   try {
     const args = parseArgs(argv);
+    if (args.flags.version) {
+      console.log(version());
+      return 0;
+    }
     if (args.command === 'help' || args.flags.help) {
       console.log(USAGE);
       return 0;
     }
+    if (args.command === null) throw new UsageError('no command given');
     setWarningHandler((w) => process.stderr.write(`warning: ${w.message}\n`));
     initSync();
     if (args.command === 'fit') fit(args);

@@ -1,4 +1,6 @@
-// Standardisation for the CLI (fitted on the training rows, stored with the model).
+// Standardisation for the CLI's --standardize: fitted on the training rows, then folded into
+// the saved coefficients, so the model file predicts raw rows and fromJSON reads it as it is.
+import type { ModelJSON } from '../model/json.js';
 
 export interface Scaling {
   mean: number[];
@@ -19,4 +21,27 @@ export function applyScaling(X: Float64Array, d: number, s: Scaling): void {
     const j = k % d;
     X[k] = (X[k] - s.mean[j]) / s.sd[j];
   }
+}
+
+/**
+ * The same model over raw features: w·(x − μ)/σ + b = (w/σ)·x + (b − Σ wⱼμⱼ/σⱼ), row by row of
+ * coef. Multinomial intercepts are re-centred to sum 0 (a common shift leaves every
+ * probability unchanged).
+ */
+export function foldScaling(json: ModelJSON, s: Scaling): ModelJSON {
+  const d = s.mean.length;
+  const coef = json.coef.slice();
+  const intercept = typeof json.intercept === 'number' ? [json.intercept] : json.intercept.slice();
+  for (let c = 0; c < intercept.length; c++) {
+    for (let j = 0; j < d; j++) {
+      const w = coef[c * d + j] / s.sd[j];
+      coef[c * d + j] = w;
+      intercept[c] -= w * s.mean[j];
+    }
+  }
+  if (json.kind === 'multinomial') {
+    const mean = intercept.reduce((a, v) => a + v, 0) / intercept.length;
+    for (let c = 0; c < intercept.length; c++) intercept[c] -= mean;
+  }
+  return { ...json, coef, intercept: typeof json.intercept === 'number' ? intercept[0] : intercept };
 }

@@ -58,6 +58,9 @@ export function parseCsv(text: string, file: string): CsvTable {
   while (first < lines.length && lines[first].trim() === '') first++;
   if (first === lines.length) throw new CsvError(file, 1, null, 'the file is empty');
   const header = splitLine(lines[first], file, first + 1);
+  header.forEach((name, j) => {
+    if (header.indexOf(name) !== j) throw new CsvError(file, first + 1, j + 1, `the header names '${name}' twice (columns ${header.indexOf(name) + 1} and ${j + 1})`);
+  });
   const rows: CsvTable['rows'] = [];
   for (let i = first + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
@@ -70,8 +73,16 @@ export function parseCsv(text: string, file: string): CsvTable {
   return { header, rows };
 }
 
-/** The numeric matrix of the named columns (row-major), with errors at line and column. */
-export function numericColumns(table: CsvTable, names: string[], file: string): Float64Array {
+// Plain decimal numbers only: Number() would also read '0x10', '0b11', 'Infinity' and ' '.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number a cell holds, or NaN when it is not a plain decimal. */
+export function decimal(s: string): number {
+  return DECIMAL.test(s) ? Number(s) : NaN;
+}
+
+/** The numeric matrix of the named columns (row-major), with errors at line and column (and `hint`). */
+export function numericColumns(table: CsvTable, names: string[], file: string, hint?: string): Float64Array {
   const idx = names.map((name) => {
     const j = table.header.indexOf(name);
     if (j < 0) throw new CsvError(file, 1, null, `no column '${name}' in the header`);
@@ -81,8 +92,8 @@ export function numericColumns(table: CsvTable, names: string[], file: string): 
   table.rows.forEach(({ line, cells }, i) => {
     idx.forEach((j, k) => {
       const s = cells[j];
-      const v = s === '' ? NaN : Number(s);
-      if (!Number.isFinite(v)) throw new CsvError(file, line, j + 1, `'${s}' in column '${table.header[j]}' is not a finite number`);
+      const v = decimal(s);
+      if (!Number.isFinite(v)) throw new CsvError(file, line, j + 1, `'${s}' in column '${table.header[j]}' is not a finite number${hint ? `; ${hint}` : ''}`);
       out[i * names.length + k] = v;
     });
   });
