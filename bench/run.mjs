@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the TypeScript benchmarks with esbuild, runs them with tinybench in
-// one process (so ratios are fair), writes bench/results/epoch.json and epoch.md, and puts the
-// table into README.md between the bench markers.
+// one process (so ratios are fair) and writes the tables to bench/results/*.{json,md} (bench/README.md
+// says how to read them; the README links to them).
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -105,18 +105,6 @@ saveResult('epoch.json', JSON.stringify({ machine, date: when, rows, placement, 
 saveResult('epoch.md', md);
 console.log(md);
 
-function updateReadme(tag, table) {
-  const readmePath = join(root, 'README.md');
-  const start = `<!-- bench:${tag}:start -->`;
-  const end = `<!-- bench:${tag}:end -->`;
-  const readme = readFileSync(readmePath, 'utf8');
-  const a = readme.indexOf(start);
-  const b = readme.indexOf(end);
-  if (a < 0 || b < a || quick) return;
-  writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + table + readme.slice(b));
-  console.log(`README.md ${tag} table updated`);
-}
-updateReadme('epoch', md);
 
 // time to solution
 const only = process.argv.includes('--epoch-only');
@@ -151,7 +139,6 @@ if (!only) {
   }
   saveResult('solvers.md', t);
   console.log(t);
-  updateReadme('solvers', t);
 }
 
 // against the JS libraries (skipped with --no-libs)
@@ -190,5 +177,4 @@ if (!only && !process.argv.includes('--no-libs')) {
   t += `\n${ratio.join('; ')}.\n`;
   saveResult('libraries.md', t);
   console.log(t);
-  updateReadme('libraries', t);
 }

@@ -55,7 +55,11 @@ describe('fitStream', () => {
 
   it('one epoch over a generator object, and several over a function, still work', async () => {
     expect((await new LogisticRegression(opts).fitStream(batches(), { classes: [0, 1] })).isFitted).toBe(true);
-    expect((await new LogisticRegression(opts).fitStream(batches, { classes: [0, 1], epochs: 3 })).nIter).toBe(12);
+    const progress: { epoch: number; batches: number; rows: number }[] = [];
+    const m = await new LogisticRegression(opts).fitStream(batches, { classes: [0, 1], epochs: 3, onProgress: ({ epoch, batches, rows }) => progress.push({ epoch, batches, rows }) });
+    expect(m.nIter).toBe(12);
+    // rows read so far in the epoch, in every epoch
+    expect(progress.filter((p) => p.batches === 4)).toEqual([1, 2, 3].map((epoch) => ({ epoch, batches: 4, rows: 200 })));
   });
 });
 

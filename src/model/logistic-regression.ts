@@ -58,7 +58,8 @@ export interface FitStreamOptions {
   /** Passes over the stream. Default 1. */
   epochs?: number;
   signal?: AbortSignalLike;
-  onProgress?: (p: { epoch: number; batches: number; rows?: number; loss: number }) => void;
+  /** After each batch: the epoch (from 1), batches and rows read so far in it, the batch's J. */
+  onProgress?: (p: { epoch: number; batches: number; rows: number; loss: number }) => void;
 }
 
 export interface FitAsyncOptions extends BatchFitOptions {
@@ -166,11 +167,11 @@ export class LogisticRegression<L extends Label = Label> {
     let state: OnlineState | null = null;
     const kernels = kernelsFor(o.backend);
     let epochWeight = 0;
-    let rows = 0;
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const iterable = typeof source === 'function' ? source() : source;
       let seen = 0;
       let batches = 0;
+      let rows = 0;
       for await (const batch of iterable as AsyncIterable<StreamBatch>) {
         if (opts.signal?.aborted) throw abortError();
         if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);
@@ -178,13 +179,13 @@ export class LogisticRegression<L extends Label = Label> {
         state ??= newOnlineState(o, classes, probe.cols, null);
         const b = readBatch(o, state.classes, state.nFeatures, batch.X, batch.y, batch.sampleWeight);
         seen += b.weight;
-        if (epoch === 1) rows += b.src.rows;
+        rows += b.src.rows;
         const { x, loss } = onlineStep(state, o, kernels, b.src, b.codes, b.sampleWeight, epoch === 1 ? seen : epochWeight, epoch);
         state.x = x;
         state.lossHistory.push(loss);
         state.steps++;
         batches++;
-        opts.onProgress?.({ epoch, batches, rows: epoch === 1 ? rows : undefined, loss });
+        opts.onProgress?.({ epoch, batches, rows, loss });
       }
       if (batches === 0) throw new LogRegError('EMPTY_DATA', `the stream yielded no batches in epoch ${epoch}`);
       if (epoch === 1) epochWeight = seen;

@@ -11,7 +11,7 @@ export type DType = 'auto' | 'float64' | 'float32';
 export type SolverName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
 
 export interface LogisticRegressionOptions {
-  /** Optimiser (see the README's solver table). Default 'lbfgs'. */
+  /** Optimiser (see docs/solvers.md). Default 'lbfgs'. */
   solver?: SolverName;
   /** Inverse regularisation strength, as in scikit-learn (> 0). Default 1. */
   C?: number;
@@ -51,7 +51,7 @@ export interface LogisticRegressionOptions {
    * Minibatch order each epoch (sgd, momentum, nesterov, adam, saga): 'rows' (default) — a new
    * permutation of all rows; 'batches' — contiguous runs of batchSize rows in a new random
    * order; 'none' — stored order. On data larger than cache 'rows' costs ~3× a full pass per
-   * row (random reads), 'none' about 1× (see the README's epoch table).
+   * row (random reads), 'none' about 1× (docs/performance-notes.md).
    */
   shuffle?: ShuffleMode;
   /** 'log' (binary cross-entropy, default) or 'squared' (½(p − y)²). */
