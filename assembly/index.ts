@@ -6,7 +6,7 @@ export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
 export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
 export { softmaxGrad, softmaxGradF32, softmaxHessVec, softmaxHessVecF32, decisionMulti } from './softmax';
-export { rowSqNorms, rowSqNormsF32 } from './rows';
+export { rowSqNorms, rowSqNormsF32, colMoments, colMomentsF32 } from './rows';
 export { vexpTest, vlog1pTest } from './probe';
 
 /** First byte free for the host: static data (the constant tables) lies below. */

@@ -140,3 +140,38 @@ export function rowSqNorms(X: usize, d: i32, n: i32, out: usize): void {
 export function rowSqNormsF32(X: usize, d: i32, n: i32, out: usize): void {
   rowSqNormsT<f32>(X, d, n, out);
 }
+
+/**
+ * Column moments about row 0 (c = x_0, so a large common offset costs no precision):
+ * s[j] = Σ_i (x_ij − c_j), q[j] = Σ_i (x_ij − c_j)² over rows 0 .. n − 1. Overwrites s and q.
+ */
+// @ts-ignore: decorator
+@inline function colMomentsT<T>(X: usize, d: i32, n: i32, s: usize, q: usize): void {
+  const rowBytes = rowBytesOf<T>(d);
+  memory.fill(s, 0, <usize>d << 3);
+  memory.fill(q, 0, <usize>d << 3);
+  for (let i = 1; i < n; i++) {
+    const x = X + <usize>i * rowBytes;
+    let j = 0;
+    for (; j + 2 <= d; j += 2) {
+      const o = <usize>j << 3;
+      const v = f64x2.sub(xPair<T>(x, j), xPair<T>(X, j));
+      v128.store(s + o, f64x2.add(v128.load(s + o), v));
+      v128.store(q + o, f64x2.add(v128.load(q + o), f64x2.mul(v, v)));
+    }
+    if (j < d) {
+      const o = <usize>j << 3;
+      const v = xAt<T>(x, j) - xAt<T>(X, j);
+      store<f64>(s + o, load<f64>(s + o) + v);
+      store<f64>(q + o, load<f64>(q + o) + v * v);
+    }
+  }
+}
+
+export function colMoments(X: usize, d: i32, n: i32, s: usize, q: usize): void {
+  colMomentsT<f64>(X, d, n, s, q);
+}
+
+export function colMomentsF32(X: usize, d: i32, n: i32, s: usize, q: usize): void {
+  colMomentsT<f32>(X, d, n, s, q);
+}

@@ -10,7 +10,10 @@ export type MinimizeMethod = 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | '
 export interface MinimizeOptions {
   /** Default 'lbfgs'. */
   method?: MinimizeMethod;
-  /** Stop when ‖∇J‖∞ <= tol·max(1, ‖∇J(x₀)‖∞). Default 1e-6. */
+  /**
+   * Stop when ‖∇J‖∞ <= tol, and also in the objective's standardised coordinates when it
+   * provides convergenceScaling() (logisticObjective does). Default 1e-6.
+   */
   tol?: number;
   /** Iterations (epochs for minibatch methods). Default 1000. */
   maxIter?: number;

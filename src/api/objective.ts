@@ -101,6 +101,10 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
     get l1(): L1Term | undefined {
       return inner.l1;
     },
+    convergenceScaling() {
+      live();
+      return inner.convergenceScaling();
+    },
     valueAndGradient(x, g) {
       live();
       checkX(x);

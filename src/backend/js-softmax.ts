@@ -1,4 +1,5 @@
 // The js backend's softmax kernels: the same formulas as assembly/softmax.ts.
+import { columnStatsOf, type ColumnStats } from '../data/column-stats.js';
 import type { MatrixSource, SoftmaxDataset } from './types.js';
 import { dotRow, addScaled } from './js-math.js';
 import { expNeg } from './js-exp.js';
@@ -30,6 +31,10 @@ export class JsSoftmaxDataset implements SoftmaxDataset {
   private data(): Float64Array {
     if (this.X === null) throw new Error('dataset disposed');
     return this.X;
+  }
+
+  columnStats(): ColumnStats {
+    return columnStatsOf(this.data(), this.n, this.d);
   }
 
   /**

@@ -1,5 +1,6 @@
 // The pure-TypeScript backend: the fallback where WebAssembly is unavailable, the test
 // oracle, and the "plain JS" side of every benchmark, so it is the fastest plain JS we found.
+import { columnStatsOf, type ColumnStats } from '../data/column-stats.js';
 import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch } from './types.js';
 import { sgdEpochVia } from './sgd-epoch.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
@@ -29,6 +30,10 @@ class JsDataset implements KernelDataset {
   private data(): Float64Array {
     if (this.X === null) throw new Error('dataset disposed');
     return this.X;
+  }
+
+  columnStats(): ColumnStats {
+    return columnStatsOf(this.data(), this.n, this.d);
   }
 
   fusedGrad(

@@ -1,5 +1,6 @@
 // The Kernels interface: everything the objective needs from a compute backend.
 // Implemented by the wasm backend (AssemblyScript kernels) and the js backend (plain TS).
+import type { ColumnStats } from '../data/column-stats.js';
 
 export type BackendName = 'wasm' | 'js';
 export type LossKind = 'log' | 'squared';
@@ -44,6 +45,8 @@ export interface KernelDataset {
   hessVec(v: Float64Array, vb: number, out: Float64Array): void;
   /** ‖x_i‖² for every row. */
   rowSqNorms(): Float64Array;
+  /** Mean and variance of every column of X (as stored). */
+  columnStats(): ColumnStats;
   /**
    * SAGA update over `indices` (all rows when undefined): r_i = scale·s_i·∂ℓ/∂z at w, b;
    * g[0..d) = Σ (r_i − T_i) x_i, g[d] = Σ (r_i − T_i); then T_i = r_i. T starts at 0 and is
@@ -103,6 +106,8 @@ export interface SoftmaxDataset {
   grad(W: Float64Array, b: Float64Array, g: Float64Array, indices?: Int32Array, keepP?: boolean): number;
   /** The data part of ∇²·[V; vb] at the probabilities kept by the last keepP pass (k·d + k outputs). */
   hessVec(V: Float64Array, vb: Float64Array, out: Float64Array): void;
+  /** Mean and variance of every column of X (as stored). */
+  columnStats(): ColumnStats;
   dispose(): void;
 }
 

@@ -5,6 +5,8 @@ import type { MatrixSource, SoftmaxDataset, StorageType } from './types.js';
 import type { WasmRuntime } from '../wasm/load.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { Sharder } from '../threads/sharder.js';
+import { wasmColumnStats } from './wasm-column-stats.js';
+import type { ColumnStats } from '../data/column-stats.js';
 
 export class WasmSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
@@ -102,6 +104,11 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
       this.wPtr, this.bPtr, o, this.scratchOf(t),
     ]).length;
     this.shards.sum(shards, out);
+  }
+
+  columnStats(): ColumnStats {
+    if (this.disposed) throw new Error('dataset disposed');
+    return wasmColumnStats(this.rt, this.xPtr, this.n, this.d, this.f32);
   }
 
   dispose(): void {

@@ -7,6 +7,8 @@ import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
 import { shardCount } from '../threads/shards.js';
 import { Sharder } from '../threads/sharder.js';
+import { wasmColumnStats } from './wasm-column-stats.js';
+import type { ColumnStats } from '../data/column-stats.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
@@ -138,6 +140,11 @@ class WasmDataset implements KernelDataset {
     } finally {
       this.rt.heap.release(p);
     }
+  }
+
+  columnStats(): ColumnStats {
+    this.live();
+    return wasmColumnStats(this.rt, this.xPtr, this.n, this.d, this.f32);
   }
 
   sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void {

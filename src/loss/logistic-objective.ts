@@ -6,6 +6,7 @@
 import type { KernelDataset, LossKind } from '../backend/types.js';
 import type { FiniteSumObjective, L1Term } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
+import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
 
 export interface LogisticObjectiveOptions {
   C: number;
@@ -56,6 +57,13 @@ export class LogisticObjective implements FiniteSumObjective {
           penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss,
         });
     }
+  }
+
+  private scaling: CoordinateScaling | null = null;
+
+  /** Standardised coordinates of this data (one pass over X, the first time). */
+  convergenceScaling(): CoordinateScaling {
+    return (this.scaling ??= coordinateScaling(this.data.columnStats(), 1, this.opts.fitIntercept));
   }
 
   valueAndGradient(x: Float64Array, g: Float64Array): number {

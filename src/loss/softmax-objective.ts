@@ -5,6 +5,7 @@
 import type { SoftmaxDataset } from '../backend/types.js';
 import type { L1Term, StochasticObjective } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
+import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
 
 export interface SoftmaxObjectiveOptions {
   C: number;
@@ -41,6 +42,13 @@ export class SoftmaxObjective implements StochasticObjective {
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: kd } : undefined;
     this.b = new Float64Array(data.k);
     this.gk = new Float64Array(kd + data.k);
+  }
+
+  private scaling: CoordinateScaling | null = null;
+
+  /** Standardised coordinates of this data (one pass over X, the first time). */
+  convergenceScaling(): CoordinateScaling {
+    return (this.scaling ??= coordinateScaling(this.data.columnStats(), this.data.k, this.fitIntercept));
   }
 
   valueAndGradient(x: Float64Array, g: Float64Array): number {

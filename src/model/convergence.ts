@@ -16,7 +16,7 @@ export function warnNotConverged(solver: string, reason: string, iterations: num
   emitWarning({
     code: 'CONVERGENCE',
     message:
-      `solver '${solver}' stopped (${reason}) after ${iterations} iterations${norm} above tol·max(1, ‖∇J(w₀)‖∞); ` +
+      `solver '${solver}' stopped (${reason}) after ${iterations} iterations${norm} above tol; ` +
       (ADVICE[reason] ?? ADVICE.maxIter) +
       (reason === 'lineSearch' && solver !== 'newton' ? ", or try solver 'newton'" : ''),
   });

@@ -34,7 +34,7 @@ export interface LogisticRegressionOptions {
   fitIntercept?: boolean;
   /** Iterations (full-batch solvers) or epochs (minibatch solvers). Default 1000. */
   maxIter?: number;
-  /** Stop when ‖∇J‖∞ <= tol·max(1, ‖∇J(w₀)‖∞). Default 1e-6. */
+  /** Stop when ‖∇J‖∞ <= tol, in raw and in standardised coordinates (docs/solvers.md). Default 1e-6. */
   tol?: number;
   /** Fixed step size; default: found by backtracking line search. */
   learningRate?: number;

@@ -33,7 +33,7 @@ export function runEpochs(
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(obj, opts, x, f, g);
+  const mon = new Monitor(obj, opts, x, f);
   method.start?.(x, g);
   let xNext = new Float64Array(n);
   let gNext = new Float64Array(n);

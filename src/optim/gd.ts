@@ -11,7 +11,7 @@ export function gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Opt
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(obj, opts, x, f, g);
+  const mon = new Monitor(obj, opts, x, f);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   const dir = new Float64Array(n);

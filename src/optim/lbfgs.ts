@@ -84,7 +84,7 @@ export function lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): 
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(obj, opts, x, f, g);
+  const mon = new Monitor(obj, opts, x, f);
   const hist = new History(opts.memory);
   const dir = new Float64Array(n);
   let xNew = new Float64Array(n);
@@ -124,7 +124,7 @@ function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Optimiz
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(obj, opts, x, f, g);
+  const mon = new Monitor(obj, opts, x, f);
   const hist = new History(opts.memory);
   const pg = new Float64Array(n);
   const dir = new Float64Array(n);

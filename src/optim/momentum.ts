@@ -22,7 +22,7 @@ export function momentumFullBatch(
   let p = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(p, g);
-  const mon = new Monitor(obj, opts, p, f, g);
+  const mon = new Monitor(obj, opts, p, f);
   const auto = opts.learningRate === undefined;
   let t = auto ? 1 / estimateCurvature(obj, p, g) : (opts.learningRate as number);
   const x = Float64Array.from(x0); // current iterate

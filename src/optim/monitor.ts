@@ -1,10 +1,14 @@
 // The stopping rule shared by every optimiser, the loss history and the iteration callback.
-// Converged when ‖∇J‖∞ <= tol·max(1, ‖∇J(x₀)‖∞); with an L1 term, ∇J is the minimum-norm
-// subgradient (pseudo-gradient) and J includes the L1 term.
+// Converged when ‖∇J‖∞ <= tol, in the raw coordinates and, when the objective has them, in its
+// standardised ones (scaling.ts). Neither test depends on the first gradient; a feature with huge
+// values or a large offset makes the raw test strict, a feature with tiny values the
+// standardised one, so no scaling of the data makes the pair pass early. With an L1 term, ∇J is
+// the minimum-norm subgradient (pseudo-gradient) and J includes the L1 term.
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
 import { normInf } from './vec.js';
 import { l1Of, pseudoGradient } from './l1.js';
 import { LogRegError } from '../errors.js';
+import { scaledNormInf, type CoordinateScaling } from './scaling.js';
 
 export class Monitor {
   readonly threshold: number;
@@ -12,21 +16,27 @@ export class Monitor {
   private readonly obj: Objective;
   private readonly pg: Float64Array;
   private readonly onIteration?: (info: IterationInfo) => boolean | void;
+  private readonly scaling: CoordinateScaling | undefined;
 
   /** f0: the smooth value at x0 (as returned by valueAndGradient). */
-  constructor(obj: Objective, opts: OptimizeOptions, x0: Float64Array, f0: number, g0: Float64Array) {
+  constructor(obj: Objective, opts: OptimizeOptions, x0: Float64Array, f0: number) {
     this.obj = obj;
     this.pg = new Float64Array(obj.dim);
-    this.threshold = opts.tol * Math.max(1, this.measure(x0, g0));
+    this.scaling = obj.convergenceScaling?.();
+    this.threshold = opts.tol;
     this.onIteration = opts.onIteration;
     this.history.push(this.total(x0, f0));
   }
 
-  /** ‖pseudo-gradient‖∞ (‖g‖∞ without an L1 term). */
+  /** ‖pseudo-gradient‖∞ (‖g‖∞ without an L1 term), the larger of raw and standardised where known. */
   measure(x: Float64Array, g: Float64Array): number {
-    if (!this.obj.l1) return normInf(g);
-    pseudoGradient(x, g, this.obj.l1, this.pg);
-    return normInf(this.pg);
+    let v = g;
+    if (this.obj.l1) {
+      pseudoGradient(x, g, this.obj.l1, this.pg);
+      v = this.pg;
+    }
+    const raw = normInf(v);
+    return this.scaling ? Math.max(raw, scaledNormInf(v, this.scaling)) : raw;
   }
 
   /** J including the L1 term. */

@@ -19,7 +19,7 @@ export function newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions):
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = obj.valueAndGradient(x, g);
-  const mon = new Monitor(obj, opts, x, f, g);
+  const mon = new Monitor(obj, opts, x, f);
   let radius = Math.max(1, Math.sqrt(dotVec(x, x)));
   const p = new Float64Array(n);
   const r = new Float64Array(n);

@@ -1,4 +1,5 @@
 // What optimisers see: an objective J over a parameter vector, never the kernels or wasm.
+import type { CoordinateScaling } from './scaling.js';
 
 /** A smooth objective. valueAndGradient writes ∇J(x) into g and returns J(x). */
 export interface Objective {
@@ -11,6 +12,11 @@ export interface Objective {
    * only the smooth part; solvers that accept it (lbfgs via OWL-QN, saga) add this term.
    */
   readonly l1?: L1Term;
+  /**
+   * Optional: the standardised coordinates in which convergence is judged (see scaling.ts).
+   * Without it, the test is on the plain ‖∇J‖∞.
+   */
+  convergenceScaling?(): CoordinateScaling;
 }
 
 export interface L1Term {
@@ -64,7 +70,7 @@ export interface IterationInfo {
 }
 
 export type StopReason =
-  | 'converged' // ‖∇J‖∞ <= tol·max(1, ‖∇J(x0)‖∞)
+  | 'converged' // ‖∇J‖∞ <= tol in standardised coordinates (monitor.ts)
   | 'maxIter' // the iteration budget ran out
   | 'lineSearch' // no step along the search direction decreased J (at the limit of precision)
   | 'nonFinite' // a step produced a non-finite value; the last finite iterate is returned

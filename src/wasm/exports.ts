@@ -27,6 +27,7 @@ export interface KernelExports {
   hessVecF32: HessVecFn;
   sagaBatchF32: SagaBatchFn;
   rowSqNormsF32(X: number, d: number, n: number, out: number): void;
+  colMomentsF32(X: number, d: number, n: number, s: number, q: number): void;
   softmaxGradF32: SoftmaxGradFn;
   softmaxHessVecF32: SoftmaxHessVecFn;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
@@ -35,6 +36,7 @@ export interface KernelExports {
   hessVec: HessVecFn;
   sagaBatch: SagaBatchFn;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
+  colMoments(X: number, d: number, n: number, s: number, q: number): void;
   softmaxGrad: SoftmaxGradFn;
   softmaxHessVec: SoftmaxHessVecFn;
   decisionMulti(X: number, d: number, n: number, k: number, W: number, b: number, out: number): void;

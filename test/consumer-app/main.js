@@ -17,7 +17,7 @@ async function main() {
   await init();
   const m = new LogisticRegression({ C: 10 }).fit(X, y);
   const progress = [];
-  const a = await new LogisticRegression({ C: 10, solver: 'gd', maxIter: 300 }).fitAsync(X, y, { onProgress: (p) => progress.push(p.iteration) });
+  const a = await new LogisticRegression({ C: 10, solver: 'gd', maxIter: 1000 }).fitAsync(X, y, { onProgress: (p) => progress.push(p.iteration) });
   window.__result = {
     backend: m.backend,
     accuracy: m.score(X, y),
