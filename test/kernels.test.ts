@@ -253,3 +253,43 @@ describe('the read floor kernel (sumAll, timed by the bench as the cost of readi
 });
 
 export { flat };
+
+describe('column stats (the standardised coordinates of the convergence test)', () => {
+  it('wasm (f64 and f32 storage, binary and softmax datasets) and js give the two-pass mean and variance, offsets included', () => {
+    const r = prng(41);
+    for (const [n, d] of [[1, 1], [2, 3], [19, 5], [40, 8]]) {
+      const X = new Float64Array(n * d);
+      for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) X[i * d + j] = (j % 2 ? 1e6 : 1) * gauss(r) + (j === 2 ? 1e9 : 0);
+      const mean = new Float64Array(d);
+      const variance = new Float64Array(d);
+      for (let j = 0; j < d; j++) {
+        for (let i = 0; i < n; i++) mean[j] += X[i * d + j] / n;
+        for (let i = 0; i < n; i++) variance[j] += (X[i * d + j] - mean[j]) ** 2 / n;
+      }
+      const y = Float64Array.from({ length: n }, (_, i) => i % 2);
+      const codes = Int32Array.from({ length: n }, (_, i) => i % 3);
+      for (const [name, k] of backends)
+        for (const storage of ['float64', 'float32'] as const) {
+          if (name === 'js' && storage === 'float32') continue;
+          const X32 = storage === 'float32' ? Float64Array.from(Float32Array.from(X)) : X;
+          const want = { mean: new Float64Array(d), variance: new Float64Array(d) };
+          for (let j = 0; j < d; j++) {
+            for (let i = 0; i < n; i++) want.mean[j] += X32[i * d + j] / n;
+            for (let i = 0; i < n; i++) want.variance[j] += (X32[i * d + j] - want.mean[j]) ** 2 / n;
+          }
+          const sets = [k.dataset(dense(X, n, d), y, null, storage), k.softmaxDataset(dense(X, n, d), codes, 3, null, storage)];
+          for (const ds of sets) {
+            const got = ds.columnStats();
+            ds.dispose();
+            for (let j = 0; j < d; j++) {
+              const m = want.mean[j];
+              expect(Math.abs(got.mean[j] - m), `${name} ${storage} n=${n} mean ${j}`).toBeLessThanOrEqual(1e-14 * Math.abs(m));
+              // the two-pass reference itself carries about ε·mean² of rounding
+              const err = Math.abs(got.variance[j] - want.variance[j]);
+              expect(err, `${name} ${storage} n=${n} variance ${j}`).toBeLessThanOrEqual(1e-9 * want.variance[j] + 1e-14 * m * m);
+            }
+          }
+        }
+    }
+  });
+});
