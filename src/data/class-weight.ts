@@ -32,7 +32,14 @@ export function withClassWeight(
     }
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = (sw ? sw[i] : 1) * per[codes[i]];
+  for (let i = 0; i < n; i++) {
+    out[i] = (sw ? sw[i] : 1) * per[codes[i]];
+    if (out[i] === Infinity)
+      throw new LogRegError('INVALID_OPTION', `sampleWeight × classWeight overflows at row ${i} (${sw ? sw[i] : 1} × ${per[codes[i]]}): scale the weights down`, {
+        option: 'classWeight',
+        row: i,
+      });
+  }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += out[i];
   if (!(sum > 0)) throw new LogRegError('INVALID_OPTION', 'classWeight and sampleWeight leave every row with weight 0', { option: 'classWeight' });

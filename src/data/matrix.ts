@@ -130,8 +130,34 @@ function fromMatrixLike(X: MatrixLike, what: string): MatrixSource {
   };
 }
 
+/**
+ * A finite value beyond float32's range (about 3.4e38) rounds to ±Infinity when stored as float32:
+ * refused, naming it, after the copy (the check costs a pass over the stored values only then).
+ */
+function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource {
+  return {
+    rows: src.rows,
+    cols: src.cols,
+    float32: src.float32,
+    fill(t) {
+      src.fill(t);
+      if (!(t instanceof Float32Array)) return;
+      for (let k = 0; k < t.length; k++)
+        if (t[k] - t[k] !== 0) {
+          const row = Math.floor(k / src.cols);
+          const column = k % src.cols;
+          throw new LogRegError('NON_FINITE', `${what} has a value at row ${row}, column ${column} beyond float32's range (±3.4e38), which float32 storage (dtype) rounds to ${t[k]}`, { row, column });
+        }
+    },
+  };
+}
+
 /** Reads X as number[][], { data, rows, cols } (row-major) or an ml-matrix-like object. */
 export function matrixSource(X: unknown, what = 'X'): MatrixSource {
+  return refusingFloat32Overflow(anyMatrixSource(X, what), what);
+}
+
+function anyMatrixSource(X: unknown, what: string): MatrixSource {
   if (X === null || typeof X !== 'object')
     throw new LogRegError('INVALID_INPUT', `${what} must be a 2-D array or matrix, got ${describeValue(X)}`);
   if (Array.isArray(X)) return fromRows(X, what);

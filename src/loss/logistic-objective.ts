@@ -6,6 +6,7 @@
 import type { KernelDataset, LossKind } from '../backend/types.js';
 import type { FiniteSumObjective, L1Term } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
+import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
 
 export interface LogisticObjectiveOptions {
@@ -43,7 +44,7 @@ export class LogisticObjective implements FiniteSumObjective {
     this.dim = data.d + (opts.fitIntercept ? 1 : 0);
     this.penalizedCount = data.d;
     const sw = opts.sampleWeight;
-    this.sumWeights = sw ? sw.reduce((a, v) => a + v, 0) : data.n;
+    this.sumWeights = weightSum(sw, data.n);
     this.w = new Float64Array(data.d);
     this.gk = new Float64Array(data.d + 1);
     const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);

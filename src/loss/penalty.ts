@@ -6,6 +6,8 @@
 // The ½‖w‖² part is smooth and goes into valueAndGradient; the ‖w‖₁ part is left to the
 // solvers that handle it (proximal / orthant-wise).
 
+import { LogRegError } from '../errors.js';
+
 export type PenaltyName = 'l2' | 'l1' | 'elasticnet' | 'none';
 
 export interface PenaltyStrengths {
@@ -17,6 +19,12 @@ export interface PenaltyStrengths {
 
 export function penaltyStrengths(name: PenaltyName, C: number, sumWeights: number, l1Ratio: number): PenaltyStrengths {
   const alpha = 1 / (C * sumWeights);
+  if (name !== 'none' && !(alpha < Infinity))
+    throw new LogRegError(
+      'INVALID_OPTION',
+      `the penalty strength 1/(C·S) = 1/(${C} · ${sumWeights}) is not a finite number (S: the sum of the sample weights); raise C or the weights`,
+      { option: 'C', value: C },
+    );
   switch (name) {
     case 'l2':
       return { l2: alpha, l1: 0 };

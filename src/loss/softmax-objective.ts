@@ -5,6 +5,7 @@
 import type { SoftmaxDataset } from '../backend/types.js';
 import type { L1Term, StochasticObjective } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
+import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
 
 export interface SoftmaxObjectiveOptions {
@@ -36,7 +37,7 @@ export class SoftmaxObjective implements StochasticObjective {
     this.dim = kd + (opts.fitIntercept ? data.k : 0);
     this.nSamples = data.n;
     const sw = opts.sampleWeight;
-    this.sumWeights = sw ? sw.reduce((a, v) => a + v, 0) : data.n;
+    this.sumWeights = weightSum(sw, data.n);
     const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);
     this.l2 = p.l2;
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: kd } : undefined;

@@ -15,6 +15,8 @@ export interface FitInput {
   codes: Int32Array;
   k: number;
   sampleWeight: Float64Array | null;
+  /** C for these weights (normalizedWeights may have rescaled both) */
+  C: number;
   kernels: Kernels;
   options: ResolvedOptions;
 }
@@ -36,7 +38,7 @@ export function fitBinary(input: FitInput, positive: number, x0: Float64Array | 
   const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
     const obj = new LogisticObjective(data, {
-      C: o.C,
+      C: input.C,
       penalty: o.penalty,
       l1Ratio: o.l1Ratio,
       fitIntercept: o.fitIntercept,
@@ -63,7 +65,7 @@ export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOut
   const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight, storageOf(input));
   try {
     const obj = new SoftmaxObjective(data, {
-      C: o.C,
+      C: input.C,
       penalty: o.penalty,
       l1Ratio: o.l1Ratio,
       fitIntercept: o.fitIntercept,

@@ -5,7 +5,7 @@ import type { AbortSignalLike } from '../host-types.js';
 import { LogRegError, describeValue } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { encodeClasses, labelsLike, readLabels, type Label } from '../data/labels.js';
-import { readSampleWeight } from '../data/weights.js';
+import { normalizedWeights, readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
 import { warnNoWorker, warnNotConverged } from './convergence.js';
 import { kernelsFor } from '../backend/select.js';
@@ -101,14 +101,16 @@ export class LogisticRegression<L extends Label = Label> {
     const src = matrixSource(X, 'X');
     const { classes, codes } = encodeClasses(y, src.rows, fitOptions?.classes);
     const k = classes.length;
-    const sampleWeight = withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows));
+    const { sampleWeight, C } = normalizedWeights(withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows)), o.C);
     const kind: ModelKind = o.multiClass === 'multinomial' ? 'multinomial' : k === 2 ? 'binary' : o.multiClass === 'ovr' ? 'ovr' : 'multinomial';
     const x0 = this.startingPoint(kind, classes, src.cols);
     const kernels = this.fitKernels();
-    const input = { src, codes, k, sampleWeight, kernels, options: o };
+    const input = { src, codes, k, sampleWeight, C, kernels, options: o };
     const out: FitOutput =
       kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
     const r = out.result;
+    if (!Number.isFinite(r.value) || !out.coef.every(Number.isFinite) || !out.intercept.every(Number.isFinite))
+      throw new LogRegError('NON_FINITE', `the fit ended with J = ${r.value} or a non-finite coefficient; the model is unchanged`);
     this.online = null;
     this.state = {
       kind,

@@ -36,6 +36,7 @@ export function readBatch(o: ResolvedOptions, classes: Label[], nFeatures: numbe
   if (sw) {
     weight = 0;
     for (let i = 0; i < sw.length; i++) weight += sw[i];
+    if (weight === Infinity) throw new LogRegError('INVALID_INPUT', 'the batch weights sum to Infinity: scale the weights down');
   }
   return { src, codes, sampleWeight: sw, weight };
 }
