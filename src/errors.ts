@@ -11,6 +11,7 @@ export type LogRegErrorCode =
   | 'FEATURE_MISMATCH' // predict with a different number of features than fit
   | 'INVALID_JSON' // fromJSON given something toJSON did not produce
   | 'DISPOSED' // the model or object was disposed
+  | 'BUSY' // the model is training in fitAsync or fitStream and cannot start another fit
   | 'OUT_OF_MEMORY' // the data does not fit in WebAssembly memory
   | 'NOT_INITIALIZED'; // the wasm backend was requested before init()
 

@@ -156,7 +156,7 @@ describe('misuse', () => {
     caught(() => m.fit(X, y.map(() => 0)));
     caught(() => m.fit(X, y, { sampleWeight: [1] }));
     expect(JSON.stringify(m.toJSON())).toBe(before);
-    expect(m.lossHistory).toBe(hist);
+    expect(m.lossHistory).toEqual(hist); // a copy: the getters never hand out the model's own arrays
   });
 
   it('a disposed model refuses fit and predict', () => {

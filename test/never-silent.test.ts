@@ -46,3 +46,147 @@ describe('the objective is finite or the fit is refused', () => {
     expect(new LogisticRegression({ dtype: 'float64' }).fit(big, y).lossHistory.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('options and JSON are read by own properties only', () => {
+  it('a sampleWeight planted on Object.prototype is not taken for fit’s option', () => {
+    const plain = new LogisticRegression().fit(X, y);
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.sampleWeight = X.map((_, i) => (i % 2 ? 1e3 : 1e-3));
+    try {
+      expect(Array.from(new LogisticRegression().fit(X, y).coef)).toEqual(Array.from(plain.coef));
+    } finally {
+      delete proto.sampleWeight;
+    }
+  });
+
+  it('a model JSON whose fields are planted on Object.prototype is refused', () => {
+    const json = new LogisticRegression().fit(X, y).toJSON() as unknown as Record<string, unknown>;
+    const proto = Object.prototype as Record<string, unknown>;
+    for (const [k, v] of Object.entries(json)) proto[k] = v;
+    try {
+      expect(() => LogisticRegression.fromJSON({})).toThrow(expect.objectContaining({ code: 'INVALID_JSON' }));
+    } finally {
+      for (const k of Object.keys(json)) delete proto[k];
+    }
+  });
+
+  it('minimize and logisticObjective take the model’s rules: unknown names and bad values are refused', async () => {
+    const { minimize, logisticObjective } = await import('../src/index.js');
+    const obj = { dim: 1, valueAndGradient: (x: Float64Array, g: Float64Array) => ((g[0] = 2 * x[0]), x[0] * x[0]) };
+    expect(() => minimize(obj, [1], { maxIter: -5 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', details: expect.objectContaining({ option: 'maxIter' }) }));
+    expect(() => minimize(obj, [1], { maxIters: 5 } as never)).toThrow(expect.objectContaining({ code: 'UNKNOWN_OPTION' }));
+    expect(() => logisticObjective(X, y, { loss: 'hinge' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => logisticObjective(X, y, { l1Ratio: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => logisticObjective(X, y, { fitIntercept: 'yes' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+});
+
+describe('state does not leak between entry points', () => {
+  it('the getters hand out copies: writing to them changes nothing', () => {
+    const m = new LogisticRegression({ multiClass: 'multinomial' }).fit(X, y);
+    const p = m.predictProba(X);
+    m.coef[0] = 99;
+    m.intercepts[0] = 99;
+    m.classes[0] = 99;
+    m.lossHistory.length = 0;
+    expect(m.coef[0]).not.toBe(99);
+    expect(m.classes[0]).not.toBe(99);
+    expect(m.lossHistory.length).toBeGreaterThan(0);
+    expect(Array.from(m.predictProba(X))).toEqual(Array.from(p));
+  });
+
+  it('fromJSON refuses overrides that would misread the saved coefficients', () => {
+    const ovr = new LogisticRegression({ multiClass: 'ovr' }).fit(X, y.map((v, i) => (i % 3 === 0 ? 2 : v))).toJSON();
+    expect(() => LogisticRegression.fromJSON(ovr, { multiClass: 'multinomial' })).toThrow(/fitted with multiClass "ovr"/);
+    const binary = new LogisticRegression().fit(X, y).toJSON();
+    expect(() => LogisticRegression.fromJSON(binary, { fitIntercept: false })).toThrow(/fitted with fitIntercept true/);
+    expect(LogisticRegression.fromJSON(binary, { maxIter: 5 }).options.maxIter).toBe(5);
+  });
+
+  it("multiClass 'ovr' is refused online rather than silently fitting a multinomial model", () => {
+    const y3 = y.map((v, i) => (i % 3 === 0 ? 2 : v));
+    expect(() => new LogisticRegression({ solver: 'sgd', multiClass: 'ovr' }).partialFit(X, y3, { classes: [0, 1, 2] })).toThrow(/'ovr' with 3 classes is not available online/);
+  });
+
+  it('partialFit after fitAsync continues from fitAsync’s coefficients, not an older stream', async () => {
+    const opts = { solver: 'sgd', batchSize: 20, seed: 3, maxIter: 5 } as const;
+    const m = new LogisticRegression(opts);
+    m.partialFit(X.slice(0, 50), y.slice(0, 50), { classes: [0, 1] });
+    await m.fitAsync(X, y, { worker: false });
+    const fresh = LogisticRegression.fromJSON(m.toJSON());
+    m.partialFit(X.slice(50, 100), y.slice(50, 100), { classes: [0, 1] });
+    fresh.partialFit(X.slice(50, 100), y.slice(50, 100), { classes: [0, 1] });
+    expect(Array.from(m.coef)).toEqual(Array.from(fresh.coef));
+  });
+
+  it('one training at a time: a second fitAsync, or a fit during one, is refused (BUSY); the first completes', async () => {
+    const m = new LogisticRegression({ solver: 'gd', maxIter: 200 });
+    const first = m.fitAsync(X, y, { worker: false });
+    await expect(m.fitAsync(X, y, { worker: false })).rejects.toMatchObject({ code: 'BUSY' });
+    expect(() => m.fit(X, y)).toThrow(expect.objectContaining({ code: 'BUSY' }));
+    await first;
+    expect(m.isFitted).toBe(true);
+    expect(new LogisticRegression().fit(X, y).isFitted).toBe(true);
+  });
+
+  it('dispose() during fitAsync stops it, in a worker (the built package) and in slices: the promise rejects with DISPOSED', async () => {
+    const built = await import('../dist/index.js');
+    for (const worker of [true, false]) {
+      const m = new built.LogisticRegression({ solver: 'gd', maxIter: 100000, tol: 0 });
+      const running = m.fitAsync(X, y, { worker });
+      await new Promise((r) => setTimeout(r, 50));
+      const t = performance.now();
+      m.dispose();
+      await expect(running).rejects.toMatchObject({ code: 'DISPOSED' });
+      expect(performance.now() - t).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('inputs that once escaped validation', () => {
+  it('a signal that is not an AbortSignal is refused before any work starts', async () => {
+    await expect(new LogisticRegression().fitAsync(X, y, { signal: {} as never })).rejects.toMatchObject({ code: 'INVALID_OPTION', details: { option: 'signal' } });
+    await expect(new LogisticRegression({ solver: 'sgd' }).fitStream([{ X, y }], { classes: [0, 1], signal: 'stop' as never })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+  });
+
+  it('memory beyond what can be allocated, and csvBatches batch sizes that are not row counts', async () => {
+    const { csvBatches } = await import('../src/index.js');
+    expect(() => new LogisticRegression({ memory: 2 ** 53 - 1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', details: expect.objectContaining({ option: 'memory' }) }));
+    for (const batchSize of [-1, 0, NaN, 2.5, 1e12])
+      expect(() => csvBatches('x.csv', { target: 'y', batchSize })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', details: expect.objectContaining({ option: 'batchSize' }) }));
+  });
+
+  it('logisticObjective: short vectors and empty index lists are errors, not NaN', async () => {
+    const { logisticObjective } = await import('../src/index.js');
+    const obj = logisticObjective(X, y);
+    try {
+      const x = new Float64Array(obj.dim);
+      expect(() => obj.hessianVectorProduct(x, new Float64Array(2), new Float64Array(obj.dim))).toThrow(expect.objectContaining({ code: 'LENGTH_MISMATCH' }));
+      expect(() => obj.valueAndGradient(x, new Float64Array(1))).toThrow(expect.objectContaining({ code: 'LENGTH_MISMATCH' }));
+      expect(() => obj.batchValueAndGradient(x, new Float64Array(obj.dim), new Int32Array(0))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    } finally {
+      obj.dispose();
+    }
+  });
+
+  it('initSync and init with inputs that are not the kernels throw LogRegError', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { root } = await import('./helpers.js');
+    for (const mode of ['garbage', 'other-module', 'not-bytes', 'missing-url']) {
+      const out = execFileSync(process.execPath, [join(root, 'test/consumers/init-errors.mjs'), mode, 'http://127.0.0.1:9/kernels.wasm'], { cwd: root });
+      expect(JSON.parse(out.toString()), mode).toMatchObject({ mode, threw: true, typed: true, code: 'INVALID_INPUT' });
+    }
+  });
+});
+
+describe('abort reaches a stream that never waits', () => {
+  it('fitStream over a synchronous source yields to the event loop, so a timer’s abort stops it', async () => {
+    const batches = () => [{ X: X.slice(0, 20), y: y.slice(0, 20) }];
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 30);
+    const t = performance.now();
+    await expect(new LogisticRegression({ solver: 'sgd' }).fitStream(batches, { classes: [0, 1], epochs: 1e7, signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});

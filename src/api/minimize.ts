@@ -1,7 +1,7 @@
 // minimize(objective, x0, options): the solvers for any objective a library brings.
 import { LogRegError, describeValue } from '../errors.js';
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
-import { defaults } from '../model/options.js';
+import { defaults, readOptions } from '../model/options.js';
 import { runMethod } from '../optim/dispatch.js';
 import type { Schedule, ShuffleMode } from '../optim/types.js';
 
@@ -33,6 +33,11 @@ export interface MinimizeOptions {
   onIteration?: (info: IterationInfo) => boolean | void;
 }
 
+const MINIMIZE_OPTIONS: readonly (keyof MinimizeOptions)[] = [
+  'method', 'tol', 'maxIter', 'learningRate', 'learningRateSchedule', 'powerT', 'batchSize', 'momentum', 'seed', 'shuffle',
+  'memory', 'beta1', 'beta2', 'epsilon', 'onIteration',
+];
+
 /** { x, value, gradientNorm, nIter, converged, reason, lossHistory } */
 export type MinimizeResult = OptimizeResult;
 
@@ -52,23 +57,24 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
   start.forEach((v, j) => {
     if (!Number.isFinite(v)) throw new LogRegError('NON_FINITE', `x0 has ${v} at index ${j}`, { column: j, value: v });
   });
-  const method = options.method ?? 'lbfgs';
-  // the model's defaults (model/options.ts), so both entry points mean the same thing
+  const given = readOptions(options, MINIMIZE_OPTIONS) as MinimizeOptions;
+  const method = given.method ?? 'lbfgs';
+  // the model's defaults and rules (model/options.ts), so both entry points mean the same thing
   const opts: OptimizeOptions = {
-    maxIter: options.maxIter ?? defaults.maxIter,
-    tol: options.tol ?? defaults.tol,
-    learningRate: options.learningRate,
-    batchSize: options.batchSize,
-    momentum: options.momentum ?? defaults.momentum,
-    seed: options.seed ?? defaults.seed,
-    shuffle: options.shuffle ?? defaults.shuffle,
-    schedule: options.learningRateSchedule ?? defaults.learningRateSchedule,
-    powerT: options.powerT ?? defaults.powerT,
-    memory: options.memory ?? defaults.memory,
-    beta1: options.beta1 ?? defaults.beta1,
-    beta2: options.beta2 ?? defaults.beta2,
-    epsilon: options.epsilon ?? defaults.epsilon,
-    onIteration: options.onIteration,
+    maxIter: given.maxIter ?? defaults.maxIter,
+    tol: given.tol ?? defaults.tol,
+    learningRate: given.learningRate,
+    batchSize: given.batchSize,
+    momentum: given.momentum ?? defaults.momentum,
+    seed: given.seed ?? defaults.seed,
+    shuffle: given.shuffle ?? defaults.shuffle,
+    schedule: given.learningRateSchedule ?? defaults.learningRateSchedule,
+    powerT: given.powerT ?? defaults.powerT,
+    memory: given.memory ?? defaults.memory,
+    beta1: given.beta1 ?? defaults.beta1,
+    beta2: given.beta2 ?? defaults.beta2,
+    epsilon: given.epsilon ?? defaults.epsilon,
+    onIteration: given.onIteration,
   };
   if (!['rows', 'batches', 'none'].includes(opts.shuffle))
     throw new LogRegError('INVALID_OPTION', `shuffle must be 'rows', 'batches' or 'none', got ${describeValue(opts.shuffle)}`, { option: 'shuffle', value: opts.shuffle });

@@ -1,12 +1,12 @@
 // logisticObjective(X, y, options): the package's objective, backed by the kernels, for any
 // external optimiser. Data is copied into the backend once; dispose() frees it.
-import { LogRegError } from '../errors.js';
+import { LogRegError, describeValue } from '../errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { kernelsFor } from '../backend/select.js';
 import { threadedKernelsSync } from '../threads/kernels.js';
-import { checkThreads } from '../model/options.js';
+import { defaults, readOptions } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../backend/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
@@ -44,27 +44,22 @@ export interface DisposableObjective extends StochasticObjective {
   dispose(): void;
 }
 
-const known = new Set(['C', 'penalty', 'l1Ratio', 'fitIntercept', 'loss', 'sampleWeight', 'backend', 'threads']);
+const OBJECTIVE_OPTIONS: readonly (keyof LogisticObjectiveOptions)[] = ['C', 'penalty', 'l1Ratio', 'fitIntercept', 'loss', 'sampleWeight', 'backend', 'threads'];
 
-export function logisticObjective(X: unknown, y: unknown, options: LogisticObjectiveOptions = {}): DisposableObjective {
-  for (const k of Object.keys(options ?? {}))
-    if (!known.has(k)) throw new LogRegError('UNKNOWN_OPTION', `unknown option '${k}'`, { option: k });
-  const C = options.C ?? 1;
-  if (typeof C !== 'number' || !(C > 0) || !Number.isFinite(C))
-    throw new LogRegError('INVALID_OPTION', `option C must be a finite number > 0, got ${String(C)}`, { option: 'C' });
-  const penalty = options.penalty ?? 'l2';
-  if (!['l2', 'l1', 'elasticnet', 'none'].includes(penalty))
-    throw new LogRegError('INVALID_OPTION', `option penalty must be 'l2', 'l1', 'elasticnet' or 'none'`, { option: 'penalty' });
+export function logisticObjective(X: unknown, y: unknown, options?: LogisticObjectiveOptions): DisposableObjective {
+  const given = readOptions(options, OBJECTIVE_OPTIONS) as LogisticObjectiveOptions;
+  const C = given.C ?? defaults.C;
+  const penalty = given.penalty ?? defaults.penalty;
   const src = matrixSource(X, 'X');
   const { classes, codes } = encodeClasses(y, src.rows);
   if (classes.length !== 2) throw new LogRegError('LABELS', `logisticObjective needs exactly two classes, found ${classes.length}`);
-  const threads = checkThreads(options.threads ?? 1);
-  const sampleWeight = readSampleWeight(options.sampleWeight, src.rows);
-  const single = kernelsFor(options.backend ?? 'wasm');
+  const threads = given.threads ?? defaults.threads;
+  const sampleWeight = readSampleWeight(given.sampleWeight, src.rows);
+  const single = kernelsFor(given.backend ?? defaults.backend);
   const pool = threads > 1 && single.name === 'wasm' ? threadedKernelsSync(threads) : null;
   const kernels = pool ? pool.kernels : single;
-  const fitIntercept = options.fitIntercept ?? true;
-  const loss = options.loss ?? 'log';
+  const fitIntercept = given.fitIntercept ?? defaults.fitIntercept;
+  const loss = given.loss ?? defaults.loss;
   let data: KernelDataset;
   try {
     data = kernels.dataset(src, binaryTarget(codes, 1), sampleWeight);
@@ -72,7 +67,7 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
     pool?.end();
     throw e;
   }
-  const inner = new LogisticObjective(data, { C, penalty, l1Ratio: options.l1Ratio ?? 0.5, fitIntercept, loss, sampleWeight });
+  const inner = new LogisticObjective(data, { C, penalty, l1Ratio: given.l1Ratio ?? defaults.l1Ratio, fitIntercept, loss, sampleWeight });
   const d = src.cols;
   const w = new Float64Array(d);
   const gk = new Float64Array(d + 1);
@@ -80,13 +75,20 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
   const live = () => {
     if (disposed) throw new LogRegError('DISPOSED', 'this objective was disposed');
   };
-  const checkX = (x: Float64Array) => {
-    if (x.length !== inner.dim) throw new LogRegError('LENGTH_MISMATCH', `x has ${x.length} values, the objective has dim ${inner.dim}`);
+  // every vector the caller hands in is read or written over dim values: a shorter one would
+  // read undefined (NaN) or drop writes silently
+  const checkVec = (v: unknown, name: string) => {
+    if (!(v instanceof Float64Array) || v.length !== inner.dim)
+      throw new LogRegError('LENGTH_MISMATCH', `${name} must be a Float64Array of dim = ${inner.dim} values, got ${v instanceof Float64Array ? `${v.length} values` : describeValue(v)}`);
+  };
+  const checkX = (x: Float64Array, g: Float64Array) => {
+    checkVec(x, 'x');
+    checkVec(g, 'g');
   };
   // row numbers reach the kernels as memory offsets: refuse any outside [0, n)
   const checkRows = (idx: Int32Array, name: string) => {
-    if (!(idx instanceof Int32Array) || idx.length > inner.nSamples)
-      throw new LogRegError('INVALID_INPUT', `${name} must be an Int32Array of at most ${inner.nSamples} row numbers`);
+    if (!(idx instanceof Int32Array) || idx.length === 0 || idx.length > inner.nSamples)
+      throw new LogRegError('INVALID_INPUT', `${name} must be an Int32Array of 1 to ${inner.nSamples} row numbers`);
     for (let k = 0; k < idx.length; k++)
       if (idx[k] < 0 || idx[k] >= inner.nSamples)
         throw new LogRegError('INVALID_INPUT', `${name}[${k}] = ${idx[k]} is not a row number in [0, ${inner.nSamples})`, { row: idx[k], value: idx[k] });
@@ -107,23 +109,25 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
     },
     valueAndGradient(x, g) {
       live();
-      checkX(x);
+      checkX(x, g);
       return inner.valueAndGradient(x, g);
     },
     batchValueAndGradient(x, g, indices, wantValue) {
       live();
-      checkX(x);
+      checkX(x, g);
       checkRows(indices, 'indices');
       return inner.batchValueAndGradient(x, g, indices, wantValue);
     },
     hessianVectorProduct(x, v, out) {
       live();
-      checkX(x);
+      checkVec(x, 'x');
+      checkVec(v, 'v');
+      checkVec(out, 'out');
       inner.hessianVectorProduct(x, v, out);
     },
     partialValueAndGradient(x, g) {
       live();
-      checkX(x);
+      checkX(x, g);
       for (let j = 0; j < d; j++) w[j] = x[j];
       const v = data.fusedGrad(w, fitIntercept ? x[d] : 0, gk, loss, true);
       for (let j = 0; j < d; j++) g[j] = gk[j];
@@ -132,8 +136,8 @@ export function logisticObjective(X: unknown, y: unknown, options: LogisticObjec
     },
     sgdEpoch(x, v, order, batch, eta, beta, nesterov) {
       live();
-      checkX(x);
-      if (v.length !== inner.dim) throw new LogRegError('LENGTH_MISMATCH', `v has ${v.length} values, the objective has dim ${inner.dim}`);
+      checkVec(x, 'x');
+      checkVec(v, 'v');
       checkRows(order, 'order');
       if (!Number.isSafeInteger(batch) || batch < 1) throw new LogRegError('INVALID_OPTION', `batch must be an integer >= 1, got ${batch}`);
       inner.sgdEpoch(x, v, order, batch, eta, beta, nesterov);

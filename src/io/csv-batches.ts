@@ -1,7 +1,9 @@
 // Streams a CSV file (Node) in batches for fitStream / partialFit, without holding the file in
 // memory: at most one batch of rows at a time. Re-iterable: each for-await reads the file
 // again, so fitStream can run several epochs over it.
-import { CsvError, splitLine } from './csv.js';
+import { CsvError, decimal, splitLine } from './csv.js';
+import { LogRegError, describeValue } from '../errors.js';
+import { ownFields } from '../own.js';
 
 export interface CsvBatchOptions {
   /** the label column */
@@ -14,11 +16,28 @@ export interface CsvBatchOptions {
 
 export interface CsvBatch {
   X: { data: Float64Array; rows: number; cols: number };
-  y: string[];
+  /** labels: a plain decimal is read as a number (so 1 and 1.0 are one class), anything else as text */
+  y: (string | number)[];
+}
+
+/** Rows per batch at most: one batch is allocated whole. */
+const MAX_BATCH = 10_000_000;
+
+function readBatchOptions(path: unknown, options: unknown): { target: string; batchSize: number; features: string[] | null } {
+  if (typeof path !== 'string' || path === '') throw new LogRegError('INVALID_INPUT', `csvBatches: the path must be a non-empty string, got ${describeValue(path)}`);
+  const o = ownFields(options, 'csvBatches option', ['target', 'batchSize', 'features']);
+  if (typeof o.target !== 'string') throw new LogRegError('INVALID_OPTION', `csvBatches: target must be a column name, got ${describeValue(o.target)}`, { option: 'target' });
+  const batchSize = o.batchSize ?? 1000;
+  if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH)
+    throw new LogRegError('INVALID_OPTION', `csvBatches: batchSize must be an integer from 1 to ${MAX_BATCH}, got ${describeValue(batchSize)}`, { option: 'batchSize', value: batchSize });
+  const features = o.features ?? null;
+  if (features !== null && !(Array.isArray(features) && features.length > 0 && features.every((f) => typeof f === 'string')))
+    throw new LogRegError('INVALID_OPTION', 'csvBatches: features must be a non-empty array of column names', { option: 'features' });
+  return { target: o.target, batchSize, features: features as string[] | null };
 }
 
 export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterable<CsvBatch> & { readonly features: Promise<string[]> } {
-  const batchSize = options.batchSize ?? 1000;
+  const { target, batchSize, features: chosen } = readBatchOptions(path, options);
   let resolveFeatures!: (f: string[]) => void;
   const features = new Promise<string[]>((r) => (resolveFeatures = r));
   return {
@@ -34,7 +53,7 @@ export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterabl
       let t = -1;
       let lineNo = 0;
       let data = new Float64Array(0);
-      let y: string[] = [];
+      let y: (string | number)[] = [];
       let rows = 0;
       for await (const line of lines) {
         lineNo++;
@@ -42,9 +61,12 @@ export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterabl
         const cells = splitLine(line, path, lineNo);
         if (!header) {
           header = cells;
-          t = header.indexOf(options.target);
-          if (t < 0) throw new CsvError(path, lineNo, null, `no column '${options.target}' (the target) in the header`);
-          const names = options.features ?? header.filter((_, j) => j !== t);
+          header.forEach((name, j) => {
+            if (header!.indexOf(name) !== j) throw new CsvError(path, lineNo, j + 1, `the header names '${name}' twice (columns ${header!.indexOf(name) + 1} and ${j + 1})`);
+          });
+          t = header.indexOf(target);
+          if (t < 0) throw new CsvError(path, lineNo, null, `no column '${target}' (the target) in the header`);
+          const names = chosen ?? header.filter((_, j) => j !== t);
           cols = names.map((n) => {
             const j = header!.indexOf(n);
             if (j < 0) throw new CsvError(path, lineNo, null, `no column '${n}' in the header`);
@@ -58,11 +80,12 @@ export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterabl
         const o = rows * cols.length;
         for (let k = 0; k < cols.length; k++) {
           const s = cells[cols[k]];
-          const v = s === '' ? NaN : Number(s);
+          const v = decimal(s);
           if (!Number.isFinite(v)) throw new CsvError(path, lineNo, cols[k] + 1, `'${s}' in column '${header[cols[k]]}' is not a finite number`);
           data[o + k] = v;
         }
-        y.push(cells[t]);
+        const label = decimal(cells[t]);
+        y.push(Number.isFinite(label) ? label : cells[t]);
         if (++rows === batchSize) {
           yield { X: { data, rows, cols: cols.length }, y };
           data = new Float64Array(batchSize * cols.length);

@@ -1,5 +1,6 @@
 // The serialised form of a fitted model, and its validation on the way back in.
 import { LogRegError } from '../errors.js';
+import { ownFields } from '../own.js';
 import type { Label } from '../data/labels.js';
 import type { BackendName } from '../backend/types.js';
 import type { ModelKind, ModelState } from './state.js';
@@ -50,8 +51,8 @@ const finiteArray = (v: unknown): v is number[] =>
 /** Checks every field; returns the state and the options to rebuild the model with. */
 export function parseModelJSON(json: unknown): { state: ModelState; options: Record<string, unknown> } {
   const o = typeof json === 'string' ? safeParse(json) : json;
-  if (o === null || typeof o !== 'object') throw fail('expected an object');
-  const m = o as Record<string, unknown>;
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw fail('expected an object');
+  const m = ownFields(o, 'model JSON');
   if (m.format !== FORMAT) throw fail(`format is ${JSON.stringify(m.format)}, expected '${FORMAT}'`);
   if (m.version !== VERSION) throw fail(`version ${JSON.stringify(m.version)} is not supported (expected ${VERSION})`);
   const kind = (m.kind ?? 'binary') as ModelKind;

@@ -3,6 +3,7 @@
 // exactly as it was.
 import type { AbortSignalLike } from '../host-types.js';
 import { LogRegError, describeValue } from '../errors.js';
+import { ownFields } from '../own.js';
 import { matrixSource } from '../data/matrix.js';
 import { encodeClasses, labelsLike, readLabels, type Label } from '../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../data/weights.js';
@@ -15,11 +16,12 @@ import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } 
 import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
 import { labelsFromMargins, margins, toProbabilities } from './predict.js';
 import { parseModelJSON, toModelJSON, type ModelJSON } from './json.js';
-import type { ModelKind, ModelState } from './state.js';
+import { kindFor, type ModelKind, type ModelState } from './state.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob } from '../async/protocol.js';
 import { abortError, runInWorker } from '../async/spawn.js';
 import { runChunked } from '../async/chunked.js';
+import { Pauser } from '../async/pause.js';
 import { newOnlineState, onlineStep, type OnlineState } from '../stream/online.js';
 import { readBatch, readClasses } from '../stream/batch.js';
 
@@ -70,6 +72,27 @@ export interface FitAsyncOptions extends BatchFitOptions {
   worker?: boolean;
 }
 
+/** The solvers that train online (partialFit, fitStream): one pass of updates per batch. */
+const ONLINE_SOLVERS: readonly string[] = ['sgd', 'momentum', 'nesterov', 'adam'];
+
+function requireStochastic(solver: string, entry: string): void {
+  if (!ONLINE_SOLVERS.includes(solver))
+    throw new LogRegError('INVALID_OPTION', `${entry} needs a stochastic solver (${ONLINE_SOLVERS.join(', ')}), not '${solver}'`, { option: 'solver' });
+}
+
+/** The signal option: absent, or an object shaped like an AbortSignal. */
+function readSignal(v: unknown): AbortSignalLike | undefined {
+  if (v === undefined) return undefined;
+  const s = v as Partial<AbortSignalLike> | null;
+  if (s === null || typeof s !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function' || typeof s.removeEventListener !== 'function')
+    throw new LogRegError('INVALID_OPTION', `signal must be an AbortSignal, got ${describeValue(v)}`, { option: 'signal' });
+  return s as AbortSignalLike;
+}
+
+const FIT_OPTIONS = ['sampleWeight', 'classes'];
+const STREAM_OPTIONS = ['classes', 'epochs', 'signal', 'onProgress'];
+const ASYNC_OPTIONS = [...FIT_OPTIONS, 'signal', 'onProgress', 'worker'];
+
 /** An iterator (it has next()) that is its own iterable, such as a generator object: one pass only. */
 function isOneShot(source: unknown): boolean {
   return typeof source === 'object' && source !== null && typeof (source as Iterator<unknown>).next === 'function';
@@ -87,6 +110,8 @@ export class LogisticRegression<L extends Label = Label> {
   /** The worker pool of `threads: n` (started at the first fit or by startThreads()). */
   private pool: ThreadedKernels | null = null;
   private poolRefused = false;
+  /** The fitAsync or fitStream in progress: its abort controller. */
+  private training: AbortController | null = null;
 
   constructor(options: LogisticRegressionOptions = {}) {
     this.options = Object.freeze(resolveOptions(options));
@@ -95,14 +120,15 @@ export class LogisticRegression<L extends Label = Label> {
   /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
   fit<T extends Label>(X: unknown, y: ArrayLike<T>, fitOptions?: BatchFitOptions): LogisticRegression<T>;
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this;
-  fit(X: unknown, y: unknown, fitOptions: BatchFitOptions = {}): this {
-    this.usable();
+  fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this {
+    this.idle();
+    const f = ownFields(fitOptions, 'fit option', FIT_OPTIONS) as BatchFitOptions;
     const o = this.options;
     const src = matrixSource(X, 'X');
-    const { classes, codes } = encodeClasses(y, src.rows, fitOptions?.classes);
+    const { classes, codes } = encodeClasses(y, src.rows, f.classes);
     const k = classes.length;
-    const { sampleWeight, C } = normalizedWeights(withClassWeight(o.classWeight, classes, codes, readSampleWeight(fitOptions?.sampleWeight, src.rows)), o.C);
-    const kind: ModelKind = o.multiClass === 'multinomial' ? 'multinomial' : k === 2 ? 'binary' : o.multiClass === 'ovr' ? 'ovr' : 'multinomial';
+    const { sampleWeight, C } = normalizedWeights(withClassWeight(o.classWeight, classes, codes, readSampleWeight(f.sampleWeight, src.rows)), o.C);
+    const kind = kindFor(o.multiClass, k);
     const x0 = this.startingPoint(kind, classes, src.cols);
     const kernels = this.fitKernels();
     const input = { src, codes, k, sampleWeight, C, kernels, options: o };
@@ -132,8 +158,9 @@ export class LogisticRegression<L extends Label = Label> {
    * the optimiser's state between calls (scikit-learn's partial_fit). The first call needs
    * { classes }. The L2 term uses S = all the weight seen so far (a growing data set).
    */
-  partialFit(X: unknown, y: unknown, opts: PartialFitOptions = {}): this {
-    this.usable();
+  partialFit(X: unknown, y: unknown, options?: PartialFitOptions): this {
+    this.idle();
+    const opts = ownFields(options, 'partialFit option', FIT_OPTIONS) as PartialFitOptions;
     const o = this.options;
     const state = this.onlineFor(opts.classes, X);
     const b = readBatch(o, state.classes, state.nFeatures, X, y, opts.sampleWeight);
@@ -151,13 +178,13 @@ export class LogisticRegression<L extends Label = Label> {
    * uses S = the weight of one epoch (during the first epoch: the weight seen so far).
    * The model changes only when the whole stream succeeds.
    */
-  async fitStream(source: StreamSource, opts: FitStreamOptions = {}): Promise<this> {
-    this.usable();
+  async fitStream(source: StreamSource, options?: FitStreamOptions): Promise<this> {
+    this.idle();
+    const opts = ownFields(options, 'fitStream option', STREAM_OPTIONS) as FitStreamOptions;
     const o = this.options;
     const epochs = opts.epochs ?? 1;
     if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
-    if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(o.solver))
-      throw new LogRegError('INVALID_OPTION', `fitStream needs a stochastic solver (sgd, momentum, nesterov, adam), not '${o.solver}'`, { option: 'solver' });
+    requireStochastic(o.solver, 'fitStream');
     if (epochs > 1 && isOneShot(source))
       throw new LogRegError(
         'INVALID_INPUT',
@@ -166,42 +193,47 @@ export class LogisticRegression<L extends Label = Label> {
         { option: 'epochs' },
       );
     const classes = readClasses(opts.classes);
-    let state: OnlineState | null = null;
     const kernels = kernelsFor(o.backend);
-    let epochWeight = 0;
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const iterable = typeof source === 'function' ? source() : source;
-      let seen = 0;
-      let batches = 0;
-      let rows = 0;
-      for await (const batch of iterable as AsyncIterable<StreamBatch>) {
-        if (opts.signal?.aborted) throw abortError();
-        if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);
-        const probe = matrixSource(batch.X, 'X');
-        state ??= newOnlineState(o, classes, probe.cols, null);
-        const b = readBatch(o, state.classes, state.nFeatures, batch.X, batch.y, batch.sampleWeight);
-        seen += b.weight;
-        rows += b.src.rows;
-        const { x, loss } = onlineStep(state, o, kernels, b.src, b.codes, b.sampleWeight, epoch === 1 ? seen : epochWeight, epoch);
-        state.x = x;
-        state.lossHistory.push(loss);
-        state.steps++;
-        batches++;
-        opts.onProgress?.({ epoch, batches, rows, loss });
+    return this.train(readSignal(opts.signal), async (signal) => {
+      let state: OnlineState | null = null;
+      let epochWeight = 0;
+      const pause = new Pauser();
+      for (let epoch = 1; epoch <= epochs; epoch++) {
+        const iterable = typeof source === 'function' ? source() : source;
+        let seen = 0;
+        let batches = 0;
+        let rows = 0;
+        for await (const batch of iterable as AsyncIterable<StreamBatch>) {
+          await pause.maybe(); // a synchronous source would otherwise never let a timer's abort run
+          if (signal.aborted) throw abortError();
+          if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);
+          const fields = ownFields(batch, 'stream batch') as unknown as StreamBatch;
+          const probe = matrixSource(fields.X, 'X');
+          state ??= newOnlineState(o, classes, probe.cols, null);
+          const b = readBatch(o, state.classes, state.nFeatures, fields.X, fields.y, fields.sampleWeight);
+          seen += b.weight;
+          rows += b.src.rows;
+          const { x, loss } = onlineStep(state, o, kernels, b.src, b.codes, b.sampleWeight, epoch === 1 ? seen : epochWeight, epoch);
+          state.x = x;
+          state.lossHistory.push(loss);
+          state.steps++;
+          batches++;
+          opts.onProgress?.({ epoch, batches, rows, loss });
+        }
+        if (batches === 0) throw new LogRegError('EMPTY_DATA', `the stream yielded no batches in epoch ${epoch}`);
+        if (epoch === 1) epochWeight = seen;
       }
-      if (batches === 0) throw new LogRegError('EMPTY_DATA', `the stream yielded no batches in epoch ${epoch}`);
-      if (epoch === 1) epochWeight = seen;
-    }
-    state!.seenWeight = epochWeight;
-    this.commitOnline(state!, state!.x, state!.lossHistory.at(-1)!, epochWeight, kernels.name);
-    return this;
+      if (signal.aborted) throw abortError();
+      state!.seenWeight = epochWeight;
+      this.commitOnline(state!, state!.x, state!.lossHistory.at(-1)!, epochWeight, kernels.name);
+      return this;
+    });
   }
 
   /** The online state: continued, or started (from the fitted coefficients when they match). */
   private onlineFor(classes: unknown, X: unknown): OnlineState {
     const o = this.options;
-    if (!['sgd', 'momentum', 'nesterov', 'adam'].includes(o.solver))
-      throw new LogRegError('INVALID_OPTION', `partialFit needs a stochastic solver (sgd, momentum, nesterov, adam), not '${o.solver}'`, { option: 'solver' });
+    requireStochastic(o.solver, 'partialFit');
     if (this.online) {
       if (classes !== undefined) {
         const given = readClasses(classes);
@@ -213,7 +245,7 @@ export class LogisticRegression<L extends Label = Label> {
     const cls = readClasses(classes);
     const d = matrixSource(X, 'X').cols;
     const s = this.state;
-    const start = s && s.nFeatures === d && s.classes.length === cls.length && s.classes.every((c, i) => c === cls[i]) && s.kind !== 'ovr'
+    const start = s && s.nFeatures === d && s.classes.length === cls.length && s.classes.every((c, i) => c === cls[i]) && s.kind === kindFor(o.multiClass, cls.length)
       ? this.startingVector(s) : null;
     return newOnlineState(o, cls, d, start);
   }
@@ -254,7 +286,7 @@ export class LogisticRegression<L extends Label = Label> {
 
   /** Coefficients: Float64Array(d) for two classes, k×d row-major otherwise (see coefShape). */
   get coef(): Float64Array {
-    return this.fitted().coef;
+    return this.fitted().coef.slice();
   }
   /** [d] for a binary model, [k, d] otherwise. */
   get coefShape(): number[] {
@@ -264,18 +296,18 @@ export class LogisticRegression<L extends Label = Label> {
   /** A number for a binary model; Float64Array(k) otherwise (multinomial: centred to sum 0). */
   get intercept(): number | Float64Array {
     const s = this.fitted();
-    return s.kind === 'binary' ? s.intercept[0] : s.intercept;
+    return s.kind === 'binary' ? s.intercept[0] : s.intercept.slice();
   }
   /** The intercepts as an array: length 1 (binary) or k. */
   get intercepts(): Float64Array {
-    return this.fitted().intercept;
+    return this.fitted().intercept.slice();
   }
   /** 'binary', 'multinomial' or 'ovr'. */
   get kind(): ModelKind {
     return this.fitted().kind;
   }
   get classes(): L[] {
-    return this.fitted().classes as L[];
+    return this.fitted().classes.slice() as L[];
   }
   get nIter(): number {
     return this.fitted().nIter;
@@ -285,7 +317,7 @@ export class LogisticRegression<L extends Label = Label> {
   }
   /** J after each iteration (for ovr: the final J of each class's binary problem). */
   get lossHistory(): number[] {
-    return this.fitted().lossHistory;
+    return this.fitted().lossHistory.slice();
   }
   /** The backend the model computes with: the requested one, or 'js' where wasm is unavailable. */
   get backend(): BackendName {
@@ -328,9 +360,19 @@ export class LogisticRegression<L extends Label = Label> {
    * Rebuilds a fitted model from toJSON() output (an object or its JSON string); `overrides`
    * replace saved options (e.g. onIteration, maxIter for a warm-started refit).
    */
-  static fromJSON(json: unknown, overrides: LogisticRegressionOptions = {}): LogisticRegression {
+  static fromJSON(json: unknown, overrides?: LogisticRegressionOptions): LogisticRegression {
     const { state, options } = parseModelJSON(json);
-    const m = new LogisticRegression({ ...(options as LogisticRegressionOptions), ...overrides });
+    const saved = resolveOptions(options);
+    const m = new LogisticRegression({ ...ownFields(options, 'saved option'), ...ownFields(overrides, 'override') });
+    // the saved coefficients were laid out under these two: an override would misread them
+    for (const name of ['multiClass', 'fitIntercept'] as const)
+      if (m.options[name] !== saved[name])
+        throw new LogRegError('INVALID_OPTION', `fromJSON: the model was fitted with ${name} ${JSON.stringify(saved[name])}; an override cannot change it (fit a new model instead)`, {
+          option: name,
+        });
+    const layout = state.kind === 'ovr' ? saved.multiClass === 'ovr' : kindFor(saved.multiClass, state.classes.length) === state.kind;
+    if (!layout)
+      throw new LogRegError('INVALID_JSON', `not a logistic-regression model: kind '${state.kind}' does not follow from multiClass '${saved.multiClass}' and ${state.classes.length} classes`);
     m.state = state;
     return m;
   }
@@ -344,35 +386,39 @@ export class LogisticRegression<L extends Label = Label> {
    */
   async fitAsync<T extends Label>(X: unknown, y: ArrayLike<T>, opts?: FitAsyncOptions): Promise<LogisticRegression<T>>;
   async fitAsync(X: unknown, y: unknown, opts?: FitAsyncOptions): Promise<this>;
-  async fitAsync(X: unknown, y: unknown, opts: FitAsyncOptions = {}): Promise<this> {
-    this.usable();
-    if (opts.signal?.aborted) throw abortError();
+  async fitAsync(X: unknown, y: unknown, options?: FitAsyncOptions): Promise<this> {
+    this.idle();
+    const opts = ownFields(options, 'fitAsync option', ASYNC_OPTIONS) as FitAsyncOptions;
+    const userSignal = readSignal(opts.signal);
+    if (userSignal?.aborted) throw abortError();
     const src = matrixSource(X, 'X');
     const data = new Float64Array(src.rows * src.cols);
     src.fill(data);
     const labels = readLabels(y, src.rows);
     encodeClasses(labels, src.rows, opts.classes); // label errors here, not in the worker
     const sampleWeight = readSampleWeight(opts.sampleWeight, src.rows);
-    const { onIteration: _fn, ...options } = this.options;
+    const { onIteration: _fn, ...modelOptions } = this.options;
     const job: FitJob = {
       X: { data, rows: src.rows, cols: src.cols },
       y: labels,
       classes: opts.classes ?? null,
       sampleWeight,
-      options: options as Record<string, unknown>,
+      options: modelOptions as Record<string, unknown>,
       start: this.options.warmStart && this.state ? this.toJSON() : null,
     };
-    let result = opts.worker === false ? null : await runInWorker(job, opts.signal, opts.onProgress);
-    if (!result) {
-      if (opts.worker !== false) warnNoWorker();
-      result = await runChunked(job, opts.signal, opts.onProgress);
-    }
-    if (opts.signal?.aborted) throw abortError();
-    this.usable();
-    const { state } = parseModelJSON(result.model);
-    state.lossHistory = result.lossHistory;
-    this.state = state;
-    return this;
+    return this.train(userSignal, async (signal) => {
+      let result = opts.worker === false ? null : await runInWorker(job, signal, opts.onProgress);
+      if (!result) {
+        if (opts.worker !== false) warnNoWorker();
+        result = await runChunked(job, signal, opts.onProgress);
+      }
+      if (signal.aborted) throw abortError();
+      const { state } = parseModelJSON(result.model);
+      state.lossHistory = result.lossHistory;
+      this.state = state;
+      this.online = null; // a later partialFit starts from these coefficients, not an older stream
+      return this;
+    });
   }
 
   /**
@@ -412,11 +458,41 @@ export class LogisticRegression<L extends Label = Label> {
 
   /** Ends the model's use (and its worker threads); later calls throw LogRegError('DISPOSED'). */
   dispose(): void {
+    this.training?.abort();
+    this.training = null;
     this.pool?.end();
     this.pool = null;
     this.disposed = true;
     this.state = null;
     this.online = null;
+  }
+
+  /** Refuses to start a fit while fitAsync or fitStream is training this model. */
+  private idle(): void {
+    this.usable();
+    if (this.training)
+      throw new LogRegError('BUSY', 'this model is training in fitAsync or fitStream: await it (or abort it) before starting another fit');
+  }
+
+  /**
+   * Runs an asynchronous fit as the model's one training: its abort signal fires on the caller's
+   * abort and on dispose(), which also makes it reject with DISPOSED.
+   */
+  private async train<T>(signal: AbortSignalLike | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.idle();
+    const ctl = new AbortController();
+    const forward = () => ctl.abort();
+    if (signal?.aborted) throw abortError();
+    signal?.addEventListener('abort', forward, { once: true });
+    this.training = ctl;
+    try {
+      return await run(ctl.signal);
+    } catch (e) {
+      throw this.disposed ? new LogRegError('DISPOSED', 'the model was disposed during training') : e;
+    } finally {
+      signal?.removeEventListener('abort', forward);
+      if (this.training === ctl) this.training = null;
+    }
   }
 
   /** Zeros, or the current parameters with warmStart (same kind, classes and features). */

@@ -1,6 +1,7 @@
 // Options of LogisticRegression: defaults, and validation that names the offending option.
 // Only own properties are read, so a polluted Object.prototype cannot inject options.
 import { LogRegError, describeValue } from '../errors.js';
+import { ownFields } from '../own.js';
 import type { BackendName, LossKind } from '../backend/types.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
@@ -129,9 +130,9 @@ const number =
   };
 
 const integer =
-  (min: number, want: string): Check =>
+  (min: number, want: string, max = Number.MAX_SAFE_INTEGER): Check =>
   (v, name) => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw invalid(name, v, want);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw invalid(name, v, want);
     return v;
   };
 
@@ -163,7 +164,7 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   },
   multiClass: oneOf('auto', 'multinomial', 'ovr'),
   warmStart: boolean,
-  memory: integer(1, 'an integer >= 1'),
+  memory: integer(1, 'an integer from 1 to 1000', 1000), // pairs of dim-sized vectors are allocated up front
   beta1: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
   beta2: number((x) => x >= 0 && x < 1, 'a number in [0, 1)'),
   epsilon: number((x) => x > 0, 'a finite number > 0'),
@@ -215,18 +216,26 @@ export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onI
   threads: 1,
 };
 
-export function resolveOptions(input: unknown): ResolvedOptions {
-  if (input === undefined) input = {};
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
-    throw new LogRegError('INVALID_OPTION', `options must be an object, got ${describeValue(input)}`);
-  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined };
-  for (const key of Object.keys(input)) {
-    if (!Object.prototype.hasOwnProperty.call(checks, key))
-      throw new LogRegError('UNKNOWN_OPTION', `unknown option '${key}'`, { option: key });
-    const v = (input as Record<string, unknown>)[key];
+/**
+ * The own properties of `input` named in `names` (any other is UNKNOWN_OPTION), each model option
+ * among them validated by the model's rule for it; undefined values are left out.
+ */
+export function readOptions(input: unknown, names: readonly string[], what = 'option'): Record<string, unknown> {
+  const given = ownFields(input, what, names);
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(given)) {
+    const v = given[key];
     if (v === undefined) continue;
-    out[key] = checks[key as keyof LogisticRegressionOptions](v, key);
+    out[key] = Object.hasOwn(checks, key) ? checks[key as keyof LogisticRegressionOptions](v, key) : v;
   }
+  return out;
+}
+
+const MODEL_OPTIONS = Object.keys(checks);
+
+export function resolveOptions(input: unknown): ResolvedOptions {
+  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined };
+  Object.assign(out, readOptions(input, MODEL_OPTIONS));
   const o = out as unknown as ResolvedOptions;
   if ((o.penalty === 'l1' || o.penalty === 'elasticnet') && o.solver !== 'lbfgs' && o.solver !== 'saga')
     throw new LogRegError(

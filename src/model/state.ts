@@ -18,3 +18,10 @@ export interface ModelState {
   lossHistory: number[];
   backend: BackendName;
 }
+
+/** The kind a fit of k classes makes under the multiClass option: the one rule for every entry point. */
+export function kindFor(multiClass: 'auto' | 'multinomial' | 'ovr', k: number): ModelKind {
+  if (multiClass === 'multinomial') return 'multinomial';
+  if (k === 2) return 'binary';
+  return multiClass === 'ovr' ? 'ovr' : 'multinomial';
+}

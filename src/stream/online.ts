@@ -11,7 +11,8 @@ import { ADAM_DEFAULT_RATE } from '../optim/adam.js';
 import { Rng } from '../optim/rng.js';
 import type { StochasticObjective } from '../optim/types.js';
 import type { ResolvedOptions } from '../model/options.js';
-import type { ModelKind } from '../model/state.js';
+import { kindFor, type ModelKind } from '../model/state.js';
+import { LogRegError } from '../errors.js';
 
 export interface OnlineState {
   kind: ModelKind;
@@ -28,7 +29,11 @@ export interface OnlineState {
 }
 
 export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, start: Float64Array | null): OnlineState {
-  const kind: ModelKind = classes.length === 2 && o.multiClass !== 'multinomial' ? 'binary' : 'multinomial';
+  const kind = kindFor(o.multiClass, classes.length);
+  if (kind === 'ovr')
+    throw new LogRegError('INVALID_OPTION', `partialFit and fitStream train binary and multinomial models; multiClass 'ovr' with ${classes.length} classes is not available online`, {
+      option: 'multiClass',
+    });
   const rows = kind === 'binary' ? 1 : classes.length;
   const n = rows * d + (o.fitIntercept ? rows : 0);
   const rule =

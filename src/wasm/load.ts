@@ -1,6 +1,7 @@
 // Compiles and instantiates the kernels once. init() is asynchronous, memoised and safe to
 // call concurrently; initSync() compiles on the calling thread (fine in Node and workers).
 import { wasmBase64 } from './kernels.generated.js';
+import { LogRegError, describeValue } from '../errors.js';
 import { Heap, MAX_PAGES } from './heap.js';
 import type { KernelExports } from './exports.js';
 import type { ThreadPool } from '../threads/pool.js';
@@ -31,8 +32,8 @@ async function compileFrom(input: InitSource | undefined): Promise<WebAssembly.M
   if (typeof input === 'string' || (typeof URL === 'function' && input instanceof URL)) input = fetch(input as string | URL) as Promise<ResponseLike>;
   if (input instanceof Promise || isResponse(input)) {
     const res = await input;
-    if (!isResponse(res)) throw new Error('init: the promise did not resolve to a fetch Response');
-    if (!res.ok) throw new Error(`init: fetching the kernels failed (${res.status} ${res.statusText})`);
+    if (!isResponse(res)) throw new LogRegError('INVALID_INPUT', 'init: the promise did not resolve to a fetch Response');
+    if (!res.ok) throw new LogRegError('INVALID_INPUT', `init: fetching the kernels failed (${res.status} ${res.statusText})`);
     return WebAssembly.compile(await res.arrayBuffer());
   }
   return WebAssembly.compile(input as BufferSource);
@@ -51,7 +52,23 @@ export function embeddedBytes(): Uint8Array<ArrayBuffer> {
 
 function makeRuntime(instance: WebAssembly.Instance, memory: WebAssembly.Memory): WasmRuntime {
   const exports = instance.exports as unknown as KernelExports;
+  for (const name of ['heapBase', 'fusedGrad', 'colMoments', 'softmaxGrad'] as const)
+    if (typeof exports[name] !== 'function') throw new Error(`the module has no '${name}' export: it is not logreg-wasm's kernels.wasm (or not this version's)`);
   return { exports, heap: new Heap(memory, exports.heapBase()) };
+}
+
+/** Runs `f` (a compile or instantiation), turning what the engine throws into a typed error. */
+async function orInitError<T>(what: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw initError(what, e);
+  }
+}
+
+function initError(what: string, e: unknown): LogRegError {
+  if (e instanceof LogRegError) return e;
+  return new LogRegError('INVALID_INPUT', `${what}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 function newMemory(): WebAssembly.Memory {
@@ -87,13 +104,13 @@ export function init(input?: InitSource): Promise<void> {
   // no WebAssembly (CSP without wasm-unsafe-eval, iOS Lockdown mode) or no SIMD: the js backend serves
   if (!hasWebAssembly()) return Promise.resolve();
   if (!pending) {
-    pending = (async () => {
+    pending = orInitError('init', async () => {
       const memory = newMemory();
       const module = await compileFrom(input);
       const instance = await WebAssembly.instantiate(module, { env: { memory } });
       runtime = makeRuntime(instance, memory);
       return runtime;
-    })();
+    });
     pending.catch((e) => {
       failure = e;
       pending = null;
@@ -105,10 +122,15 @@ export function init(input?: InitSource): Promise<void> {
 /** Synchronous init (Node, workers); browsers refuse synchronous compiles of large modules. */
 export function initSync(input?: InitInput): void {
   if (runtime || !hasWebAssembly()) return;
-  const memory = newMemory();
-  const module =
-    input instanceof WebAssembly.Module ? input : new WebAssembly.Module((input as BufferSource | undefined) ?? embeddedBytes());
-  runtime = makeRuntime(new WebAssembly.Instance(module, { env: { memory } }), memory);
+  if (input !== undefined && !(input instanceof WebAssembly.Module) && !(input instanceof ArrayBuffer) && !ArrayBuffer.isView(input))
+    throw new LogRegError('INVALID_INPUT', `initSync takes a WebAssembly.Module, an ArrayBuffer or a typed array, got ${describeValue(input)}`);
+  try {
+    const memory = newMemory();
+    const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module((input as BufferSource | undefined) ?? embeddedBytes());
+    runtime = makeRuntime(new WebAssembly.Instance(module, { env: { memory } }), memory);
+  } catch (e) {
+    throw initError('initSync', e);
+  }
 }
 
 /**
