@@ -89,3 +89,23 @@ describe('growth during predict', () => {
     for (let i = 0; i < q.length; i += 997) expect(Math.abs(p[i] - q[i])).toBeLessThan(1e-14);
   });
 });
+
+describe('memory that is given back', () => {
+  it('once nothing is allocated in a memory grown past 64 MiB, the next computation runs on a fresh small one', async () => {
+    const { SHRINK_BYTES } = await import('../src/wasm/load.js');
+    const { X, y } = makeProblem(300, 5, 9);
+    const before = new LogisticRegression().fit(X, y);
+    const grown = wasmRuntime()!;
+    const p = grown.heap.alloc(SHRINK_BYTES + 16 * 65536);
+    expect(grown.heap.byteLength).toBeGreaterThan(SHRINK_BYTES);
+    expect(wasmRuntime()).toBe(grown); // in use: kept
+    grown.heap.release(p);
+    const fresh = wasmRuntime()!;
+    expect(fresh).not.toBe(grown);
+    expect(fresh.heap.byteLength).toBeLessThan(SHRINK_BYTES);
+    // the same bits on the new instance
+    const after = new LogisticRegression().fit(X, y);
+    expect(Array.from(after.coef)).toEqual(Array.from(before.coef));
+    expect(Array.from(after.predictProba(X))).toEqual(Array.from(before.predictProba(X)));
+  });
+});

@@ -6,7 +6,8 @@ import { wasmKernels } from './wasm.js';
 import { unavailableReason, wasmRuntime, type WasmRuntime } from '../wasm/load.js';
 import { emitWarningOnce } from '../warnings.js';
 
-let cached: { rt: WasmRuntime; kernels: Kernels } | null = null;
+// weak: a runtime replaced by a fresh one (wasm/load.ts shrink) is collected with its memory
+const cached = new WeakMap<WasmRuntime, Kernels>();
 
 export function kernelsFor(requested: BackendName): Kernels {
   if (requested === 'js') return jsKernels;
@@ -15,6 +16,7 @@ export function kernelsFor(requested: BackendName): Kernels {
     emitWarningOnce('backend', { code: 'BACKEND', message: `computing with the js backend: ${unavailableReason()}` });
     return jsKernels;
   }
-  if (!cached || cached.rt !== rt) cached = { rt, kernels: wasmKernels(rt) };
-  return cached.kernels;
+  let kernels = cached.get(rt);
+  if (!kernels) cached.set(rt, (kernels = wasmKernels(rt)));
+  return kernels;
 }

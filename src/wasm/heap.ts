@@ -22,6 +22,8 @@ export class Heap {
   private top: number;
   /** Bumped on every memory.grow (which detaches the old buffer): cached views compare it. */
   generation = 0;
+  /** Called when the last allocation is released (the runtime may then give its memory back). */
+  onIdle: (() => void) | null = null;
 
   private readonly base: number;
 
@@ -94,6 +96,7 @@ export class Heap {
       this.top = last.ptr;
       this.free.pop();
     }
+    if (this.used.size === 0) this.onIdle?.();
   }
 
   /** A Float64Array view of `length` doubles at `ptr`, valid until the next allocation. */

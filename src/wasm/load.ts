@@ -50,11 +50,33 @@ export function embeddedBytes(): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function makeRuntime(instance: WebAssembly.Instance, memory: WebAssembly.Memory): WasmRuntime {
+function makeRuntime(module: WebAssembly.Module, instance: WebAssembly.Instance, memory: WebAssembly.Memory): WasmRuntime {
   const exports = instance.exports as unknown as KernelExports;
   for (const name of ['heapBase', 'fusedGrad', 'colMoments', 'softmaxGrad'] as const)
     if (typeof exports[name] !== 'function') throw new Error(`the module has no '${name}' export: it is not logreg-wasm's kernels.wasm (or not this version's)`);
-  return { exports, heap: new Heap(memory, exports.heapBase()) };
+  const rt: WasmRuntime = { exports, heap: new Heap(memory, exports.heapBase()) };
+  rt.heap.onIdle = () => shrink(rt, module);
+  return rt;
+}
+
+/** Memory past this size is given back once nothing is allocated in it. */
+export const SHRINK_BYTES = 64 * 1024 * 1024;
+
+/**
+ * WebAssembly memory cannot shrink. Once nothing is allocated in the runtime and its memory grew
+ * past SHRINK_BYTES, a new instance on a fresh small memory takes its place: whatever still holds
+ * the old one keeps working on it, and the old memory is collected after. Where synchronous
+ * instantiation is refused (a browser's main thread), the grown memory stays.
+ */
+function shrink(old: WasmRuntime, module: WebAssembly.Module): void {
+  if (runtime !== old || old.heap.byteLength <= SHRINK_BYTES) return;
+  try {
+    const memory = newMemory();
+    runtime = makeRuntime(module, new WebAssembly.Instance(module, { env: { memory } }), memory);
+    pending = null; // it resolved to the old runtime
+  } catch {
+    // keep the grown runtime
+  }
 }
 
 /** Runs `f` (a compile or instantiation), turning what the engine throws into a typed error. */
@@ -108,7 +130,7 @@ export function init(input?: InitSource): Promise<void> {
       const memory = newMemory();
       const module = await compileFrom(input);
       const instance = await WebAssembly.instantiate(module, { env: { memory } });
-      runtime = makeRuntime(instance, memory);
+      runtime = makeRuntime(module, instance, memory);
       return runtime;
     });
     pending.catch((e) => {
@@ -127,7 +149,7 @@ export function initSync(input?: InitInput): void {
   try {
     const memory = newMemory();
     const module = input instanceof WebAssembly.Module ? input : new WebAssembly.Module((input as BufferSource | undefined) ?? embeddedBytes());
-    runtime = makeRuntime(new WebAssembly.Instance(module, { env: { memory } }), memory);
+    runtime = makeRuntime(module, new WebAssembly.Instance(module, { env: { memory } }), memory);
   } catch (e) {
     throw initError('initSync', e);
   }
