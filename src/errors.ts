@@ -4,7 +4,7 @@ export type LogRegErrorCode =
   | 'NON_FINITE' // NaN or ±Infinity in the data
   | 'EMPTY_DATA' // no rows or no columns
   | 'LENGTH_MISMATCH' // y or sampleWeight length differs from the number of rows
-  | 'LABELS' // the label set is not usable (not exactly two classes, mixed types)
+  | 'LABELS' // the label set is not usable (fewer than two classes, mixed types, a continuous target)
   | 'INVALID_OPTION' // an option has the wrong type or is out of range
   | 'UNKNOWN_OPTION' // an option name that does not exist
   | 'NOT_FITTED' // predict or score before fit

@@ -137,6 +137,32 @@ describe('logreg-wasm CLI', () => {
     expect(run('fit', 'hex.csv', '--target', 'y').err).toMatch(/hex\.csv:2:1: '0x10' in column 'a' is not a finite number/);
   });
 
+  it('--standardize with a column near 1e200 saves a model that predicts its own training file', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [Math.sin(i) * 1e200, Math.cos(i * 1.7)]);
+    writeFileSync(join(dir, 'huge.csv'), 'a,b,y\n' + rows.map(([a, b]) => `${a},${b},${a / 1e200 + b > 0 ? 1 : 0}`).join('\n') + '\n');
+    const f = run('fit', 'huge.csv', '--target', 'y', '--standardize', '--out', 'huge.json');
+    expect(f.code).toBe(0);
+    const p = run('predict', 'huge.json', 'huge.csv', '--proba');
+    expect(p.code).toBe(0);
+    const probs = p.out.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+    expect(probs).toHaveLength(60);
+    expect(probs.every((v) => v >= 0 && v <= 1)).toBe(true);
+  });
+
+  it('the standardizer takes the spread of values near 1e200 without overflowing', async () => {
+    const { standardizer } = await import('../src/cli/scaling.js');
+    const s = standardizer(Float64Array.of(3e200, 1, -1e200, 2, 1e200, 3), 3, 2);
+    expect(s.mean[0]).toBeCloseTo(1e200, -190);
+    expect(s.sd[0] / (Math.sqrt(8 / 3) * 1e200)).toBeCloseTo(1, 12);
+    expect(s.sd[1]).toBeCloseTo(Math.sqrt(2 / 3), 12);
+  });
+
+  it('a file that cannot be read is a usage error naming it', () => {
+    const r = run('fit', 'no-such.csv', '--target', 'y');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read no-such\.csv: ENOENT/);
+  });
+
   it('--version prints the package version; no arguments is a usage error', async () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(run('--version')).toMatchObject({ code: 0, out: `${version}\n` });

@@ -5,7 +5,8 @@ import { initSync } from '../wasm/load.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
 import { LogRegError } from '../errors.js';
 import { setWarningHandler } from '../warnings.js';
-import { CsvError, decimal, numericColumns, parseCsv } from '../io/csv.js';
+import { CsvError, decimal } from '../io/csv.js';
+import { readCsvColumns, type ColumnChoice } from '../io/csv-columns.js';
 import type { ModelJSON } from '../model/json.js';
 import type { Label } from '../data/labels.js';
 import { parseArgs, UsageError, USAGE, type Args } from './args.js';
@@ -52,17 +53,32 @@ function labelColumn(cells: string[]): Label[] {
   return numbers.every(Number.isFinite) ? numbers : cells;
 }
 
-function fit(args: Args): void {
+/** readCsvColumns, with a file that cannot be opened as a usage error. */
+async function readColumns(file: string, choose: ColumnChoice, hint?: string) {
+  try {
+    return await readCsvColumns(file, choose, hint);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (typeof code === 'string') throw new UsageError(`cannot read ${file}: ${code}`);
+    throw e;
+  }
+}
+
+async function fit(args: Args): Promise<void> {
   const file = args.positional[0];
   if (!file) throw new UsageError('fit needs a CSV file');
   const target = args.flags.target;
   if (typeof target !== 'string') throw new UsageError('fit needs --target COLUMN');
-  const table = parseCsv(read(file), file);
-  const t = table.header.indexOf(target);
-  if (t < 0) throw new CsvError(file, 1, null, `no column '${target}' (the target) in the header: ${table.header.join(', ')}`);
-  const features = featureColumns(args, table.header, target, file);
-  const data = numericColumns(table, features, file, 'choose the feature columns with --features or --drop');
-  const labels = labelColumn(table.rows.map((r) => r.cells[t]));
+  const table = await readColumns(
+    file,
+    (header) => {
+      if (!header.includes(target)) throw new CsvError(file, 1, null, `no column '${target}' (the target) in the header: ${header.join(', ')}`);
+      return { features: featureColumns(args, header, target, file), target };
+    },
+    'choose the feature columns with --features or --drop',
+  );
+  const { features, X: data } = table;
+  const labels = labelColumn(table.labels!);
   const d = features.length;
   const testSize = args.number('test-size', 0);
   if (!(testSize >= 0 && testSize < 1)) throw new UsageError('--test-size must be in [0, 1)');
@@ -135,19 +151,21 @@ function loadModel(path: string): { model: LogisticRegression; features: string[
   return { model, features: (features as string[] | undefined) ?? null, target: typeof target === 'string' ? target : 'label', scaling: null };
 }
 
-function predict(args: Args): void {
+async function predict(args: Args): Promise<void> {
   const [modelFile, file] = args.positional;
   if (!modelFile || !file) throw new UsageError('predict needs MODEL.json and a CSV file');
   const digits = args.flags.precision === undefined ? null : args.number('precision', 17);
   if (digits !== null && !(Number.isInteger(digits) && digits >= 1 && digits <= 17)) throw new UsageError('--precision must be an integer from 1 to 17');
   const { model: m, features, target, scaling } = loadModel(modelFile);
-  const table = parseCsv(read(file), file);
   const d = m.coefShape.at(-1)!;
-  if (!features && table.header.length !== d)
-    throw new CsvError(file, 1, null, `the model has no featureNames, so every column is a feature: ${table.header.length} columns, but it was fitted on ${d}`);
-  const X = numericColumns(table, features ?? table.header, file);
+  const table = await readColumns(file, (header) => {
+    if (!features && header.length !== d)
+      throw new CsvError(file, 1, null, `the model has no featureNames, so every column is a feature: ${header.length} columns, but it was fitted on ${d}`);
+    return { features: features ?? header, target: null };
+  });
+  const X = table.X;
   if (scaling) applyScaling(X, d, scaling);
-  const n = table.rows.length;
+  const n = table.rows;
   const labels = m.predict({ data: X, rows: n, cols: d });
   const lines: string[] = [];
   // String(p) is the shortest text that reads back as the same double: full precision
@@ -170,7 +188,7 @@ function version(): string {
   return pkg.version;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.flags.version) {
@@ -184,8 +202,8 @@ function main(argv: string[]): number {
     if (args.command === null) throw new UsageError('no command given');
     setWarningHandler((w) => process.stderr.write(`warning: ${w.message}\n`));
     initSync();
-    if (args.command === 'fit') fit(args);
-    else if (args.command === 'predict') predict(args);
+    if (args.command === 'fit') await fit(args);
+    else if (args.command === 'predict') await predict(args);
     else throw new UsageError(`unknown command '${args.command}'`);
     return 0;
   } catch (e) {
@@ -199,4 +217,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

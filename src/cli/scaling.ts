@@ -7,12 +7,15 @@ export interface Scaling {
   sd: number[];
 }
 
+/** Column means and standard deviations; squares are taken of deviations divided by the largest, so values near 1e200 do not overflow. */
 export function standardizer(X: Float64Array, n: number, d: number): Scaling {
   const mean = new Array<number>(d).fill(0);
+  const big = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X[i * d + j] / n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sd[j] += (X[i * d + j] - mean[j]) ** 2 / n;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) big[j] = Math.max(big[j], Math.abs(X[i * d + j] - mean[j]));
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) if (big[j] > 0) sd[j] += ((X[i * d + j] - mean[j]) / big[j]) ** 2 / n;
+  for (let j = 0; j < d; j++) sd[j] = big[j] * Math.sqrt(sd[j]) || 1;
   return { mean, sd };
 }
 

@@ -1,7 +1,7 @@
 // Streams a CSV file (Node) in batches for fitStream / partialFit, without holding the file in
 // memory: at most one batch of rows at a time. Re-iterable: each for-await reads the file
 // again, so fitStream can run several epochs over it.
-import { CsvError, decimal, splitLine } from './csv.js';
+import { CsvError, checkHeader, decimal, splitLine } from './csv.js';
 import { LogRegError, describeValue } from '../errors.js';
 import { ownFields } from '../own.js';
 
@@ -61,9 +61,7 @@ export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterabl
         const cells = splitLine(line, path, lineNo);
         if (!header) {
           header = cells;
-          header.forEach((name, j) => {
-            if (header!.indexOf(name) !== j) throw new CsvError(path, lineNo, j + 1, `the header names '${name}' twice (columns ${header!.indexOf(name) + 1} and ${j + 1})`);
-          });
+          checkHeader(header, path, lineNo);
           t = header.indexOf(target);
           if (t < 0) throw new CsvError(path, lineNo, null, `no column '${target}' (the target) in the header`);
           const names = chosen ?? header.filter((_, j) => j !== t);
