@@ -78,6 +78,8 @@ describe('options and JSON are read by own properties only', () => {
     expect(() => logisticObjective(X, y, { loss: 'hinge' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => logisticObjective(X, y, { l1Ratio: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => logisticObjective(X, y, { fitIntercept: 'yes' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    const nan = { dim: 1, valueAndGradient: (_x: Float64Array, g: Float64Array) => ((g[0] = NaN), NaN) };
+    expect(() => minimize(nan, [1])).toThrow(expect.objectContaining({ code: 'NON_FINITE', message: expect.stringMatching(/starting point/) }));
   });
 });
 
@@ -147,6 +149,13 @@ describe('inputs that once escaped validation', () => {
   it('a signal that is not an AbortSignal is refused before any work starts', async () => {
     await expect(new LogisticRegression().fitAsync(X, y, { signal: {} as never })).rejects.toMatchObject({ code: 'INVALID_OPTION', details: { option: 'signal' } });
     await expect(new LogisticRegression({ solver: 'sgd' }).fitStream([{ X, y }], { classes: [0, 1], signal: 'stop' as never })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+  });
+
+  it('fitStream over something that is not a stream, and float32 storage asked of the js backend', async () => {
+    const m = new LogisticRegression({ solver: 'sgd' });
+    await expect(m.fitStream(42 as never, { classes: [0, 1] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(m.fitStream((() => 42) as never, { classes: [0, 1] })).rejects.toThrow(/the function returned 42/);
+    expect(() => new LogisticRegression({ backend: 'js', dtype: 'float32' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', details: expect.objectContaining({ option: 'dtype' }) }));
   });
 
   it('memory beyond what can be allocated, and csvBatches batch sizes that are not row counts', async () => {

@@ -93,6 +93,12 @@ const FIT_OPTIONS = ['sampleWeight', 'classes'];
 const STREAM_OPTIONS = ['classes', 'epochs', 'signal', 'onProgress'];
 const ASYNC_OPTIONS = [...FIT_OPTIONS, 'signal', 'onProgress', 'worker'];
 
+function isIterable(v: unknown): boolean {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
+  const o = v as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
+  return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function';
+}
+
 /** An iterator (it has next()) that is its own iterable, such as a generator object: one pass only. */
 function isOneShot(source: unknown): boolean {
   return typeof source === 'object' && source !== null && typeof (source as Iterator<unknown>).next === 'function';
@@ -200,6 +206,8 @@ export class LogisticRegression<L extends Label = Label> {
       const pause = new Pauser();
       for (let epoch = 1; epoch <= epochs; epoch++) {
         const iterable = typeof source === 'function' ? source() : source;
+        if (!isIterable(iterable))
+          throw new LogRegError('INVALID_INPUT', `fitStream needs an iterable or async iterable of { X, y } batches${typeof source === 'function' ? ' (the function returned ' + describeValue(iterable) + ')' : ''}, got ${describeValue(source)}`);
         let seen = 0;
         let batches = 0;
         let rows = 0;

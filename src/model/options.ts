@@ -237,6 +237,8 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined };
   Object.assign(out, readOptions(input, MODEL_OPTIONS));
   const o = out as unknown as ResolvedOptions;
+  if (o.dtype === 'float32' && o.backend === 'js')
+    throw new LogRegError('INVALID_OPTION', "dtype 'float32' is a storage of the wasm backend; the js backend stores float64", { option: 'dtype', value: o.dtype });
   if ((o.penalty === 'l1' || o.penalty === 'elasticnet') && o.solver !== 'lbfgs' && o.solver !== 'saga')
     throw new LogRegError(
       'INVALID_OPTION',

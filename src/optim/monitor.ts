@@ -22,6 +22,8 @@ export class Monitor {
   constructor(obj: Objective, opts: OptimizeOptions, x0: Float64Array, f0: number) {
     this.obj = obj;
     this.pg = new Float64Array(obj.dim);
+    if (!Number.isFinite(f0))
+      throw new LogRegError('NON_FINITE', `the objective is ${f0} at the starting point: no solver can start from there`);
     this.scaling = obj.convergenceScaling?.();
     this.threshold = opts.tol;
     this.onIteration = opts.onIteration;
