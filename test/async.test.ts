@@ -42,26 +42,60 @@ describe('fitAsync', () => {
     const seen: string[] = [];
     setWarningHandler((w) => seen.push(w.message));
     await new LogisticRegression({ tol: 1e-10, threads: 2 }).fitAsync(X, y, { worker: false });
-    expect(seen).toEqual([]); // converged after several 10-iteration slices: no warning
-    await new LogisticRegression({ tol: 1e-14, maxIter: 25 }).fitAsync(X, y, { worker: false });
+    expect(seen).toEqual([]); // converged across several slices: no warning
+    await new LogisticRegression({ tol: 1e-14, maxIter: 12 }).fitAsync(X, y, { worker: false });
     setWarningHandler(undefined);
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatch(/stopped \(maxIter\) after 25 iterations/);
+    expect(seen[0]).toMatch(/stopped \(maxIter\) after 12 iterations/);
   });
 
-  it('without a worker: event-loop slices reach the same optimum, and abort works between slices', async () => {
+  it('without a worker: the slices resume the fit, so every solver gives fit()’s bits (binary, multinomial, one-vs-rest)', async () => {
+    const y3 = y.map((v: number, i: number) => (i % 5 === 0 ? 2 : v));
+    const kinds = [['binary', y, 'auto'], ['multinomial', y3, 'auto'], ['ovr', y3, 'ovr']] as const;
+    setWarningHandler(null);
+    try {
+      for (const solver of ['lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const)
+        for (const [kind, labels, multiClass] of kinds) {
+          if (solver === 'saga' && kind === 'multinomial') continue;
+          const o = { solver, multiClass, maxIter: 60, tol: 1e-10, seed: 2 };
+          const sliced = await new LogisticRegression(o).fitAsync(X, labels, { worker: false });
+          const sync = new LogisticRegression(o).fit(X, labels);
+          const what = `${solver} ${kind}`;
+          expect(Array.from(sliced.coef), what).toEqual(Array.from(sync.coef));
+          expect(Array.from(sliced.intercepts), what).toEqual(Array.from(sync.intercepts));
+          expect(sliced.lossHistory, what).toEqual(sync.lossHistory);
+          expect(sliced.nIter, what).toBe(sync.nIter);
+        }
+    } finally {
+      setWarningHandler(undefined);
+    }
+  });
+
+  it('without a worker: the event loop runs during the fit, and a timer’s abort stops it between slices', async () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
-    const m = new LogisticRegression({ tol: 1e-10 });
-    await m.fitAsync(X, y, { worker: false });
+    const opts = { solver: 'gd', maxIter: 300, tol: 0 } as const;
+    await new LogisticRegression(opts).fitAsync(X, y, { worker: false });
     clearInterval(timer);
-    const sync = new LogisticRegression({ tol: 1e-10 }).fit(X, y);
-    for (let j = 0; j < 12; j++) expect(m.coef[j]).toBeCloseTo(sync.coef[j], 7);
-    expect(m.converged).toBe(true);
-    expect(ticks).toBeGreaterThan(0); // the event loop ran during the fit
+    expect(ticks).toBeGreaterThan(0);
+    const m = new LogisticRegression({ solver: 'newton' }).fit(X, y);
+    const before = JSON.stringify(m.toJSON());
+    const refit = LogisticRegression.fromJSON(m.toJSON(), { solver: 'gd', maxIter: 1e6, tol: 0 });
     const ctl = new AbortController();
-    ctl.abort();
-    await expect(new LogisticRegression().fitAsync(X, y, { worker: false, signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    setTimeout(() => ctl.abort(), 30);
+    await expect(refit.fitAsync(X, y, { worker: false, signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(JSON.stringify(refit.toJSON().coef)).toBe(JSON.stringify(JSON.parse(before).coef));
+  });
+
+  it('in a worker: its warnings reach this thread’s handler', async () => {
+    const seen: string[] = [];
+    setWarningHandler((w: { code: string }) => seen.push(w.code));
+    try {
+      await new LogisticRegression({ solver: 'gd', maxIter: 3 }).fitAsync(X, y);
+    } finally {
+      setWarningHandler(undefined);
+    }
+    expect(seen).toEqual(['CONVERGENCE']);
   });
 
   it('two models fitted interleaved give the results of sequential fits', async () => {

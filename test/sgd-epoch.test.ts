@@ -10,6 +10,7 @@ import { stochastic, type MomentumKind } from '../src/optim/stochastic.js';
 import { defaults } from '../src/model/options.js';
 import type { FiniteSumObjective, OptimizeOptions, StochasticObjective } from '../src/optim/types.js';
 import { saga } from '../src/optim/saga.js';
+import { runToEnd } from '../src/optim/monitor.js';
 import { flat, makeProblem, prng } from './helpers.js';
 
 /** The same objective without sgdEpoch: the solver falls back to one call per batch. */
@@ -53,8 +54,8 @@ describe('sgdEpoch', () => {
         for (const [shuffle, batchSize] of [['rows', 16], ['none', 16], ['rows', 12]] as const) {
           const opts: OptimizeOptions = { ...defaults, schedule: 'invscaling', maxIter: 6, tol: 0, learningRate: 0.3, batchSize, shuffle, seed: 3 };
           const x0 = new Float64Array(obj.dim);
-          const a = stochastic(obj, x0, opts, kind);
-          const b = stochastic(perBatch(obj), x0, opts, kind);
+          const a = runToEnd(stochastic(obj, x0, opts, kind));
+          const b = runToEnd(stochastic(perBatch(obj), x0, opts, kind));
           expect(Array.from(a.x)).toEqual(Array.from(b.x));
           expect(a.lossHistory).toEqual(b.lossHistory);
           expect(a.x.some((v) => v !== 0)).toBe(true);
@@ -107,8 +108,8 @@ describe('sagaEpoch', () => {
         const b = make();
         expect(typeof a.obj.sagaEpoch).toBe('function');
         const x0 = new Float64Array(a.obj.dim);
-        const ra = saga(a.obj, x0, opts);
-        const rb = saga(sagaPerBatch(b.obj), x0, opts);
+        const ra = runToEnd(saga(a.obj, x0, opts));
+        const rb = runToEnd(saga(sagaPerBatch(b.obj), x0, opts));
         expect(Array.from(ra.x)).toEqual(Array.from(rb.x));
         expect(ra.lossHistory).toEqual(rb.lossHistory);
         expect(ra.x.some((v) => v !== 0)).toBe(true);
@@ -135,8 +136,8 @@ describe('big epochs (touching rows ahead)', () => {
   it('an SGD epoch equals the batch-by-batch loop bit for bit', () => {
     const { data, obj } = make();
     const x0 = new Float64Array(obj.dim);
-    const a = stochastic(obj, x0, opts, 'heavy');
-    const b = stochastic(perBatch(obj), x0, opts, 'heavy');
+    const a = runToEnd(stochastic(obj, x0, opts, 'heavy'));
+    const b = runToEnd(stochastic(perBatch(obj), x0, opts, 'heavy'));
     expect(Array.from(a.x)).toEqual(Array.from(b.x));
     expect(a.x.some((v) => v !== 0)).toBe(true);
     data.dispose();
@@ -146,8 +147,8 @@ describe('big epochs (touching rows ahead)', () => {
     const a = make();
     const b = make();
     const x0 = new Float64Array(a.obj.dim);
-    const ra = saga(a.obj, x0, opts);
-    const rb = saga(sagaPerBatch(b.obj), x0, opts);
+    const ra = runToEnd(saga(a.obj, x0, opts));
+    const rb = runToEnd(saga(sagaPerBatch(b.obj), x0, opts));
     expect(Array.from(ra.x)).toEqual(Array.from(rb.x));
     expect(ra.x.some((v) => v !== 0)).toBe(true);
     a.data.dispose();

@@ -26,10 +26,11 @@ function macrotask(): Promise<void> {
 export class Pauser {
   private last = clock();
 
-  /** Resolves at once, or after a macrotask when PAUSE_MS have passed since the last one. */
-  async maybe(): Promise<void> {
-    if (clock() - this.last < PAUSE_MS) return;
+  /** Resolves at once (false), or after a macrotask when PAUSE_MS have passed since the last one (true). */
+  async maybe(): Promise<boolean> {
+    if (clock() - this.last < PAUSE_MS) return false;
     await macrotask();
     this.last = clock();
+    return true;
   }
 }

@@ -2,9 +2,11 @@
 import type { IterationInfo } from '../optim/types.js';
 import type { ModelJSON } from '../model/json.js';
 import type { Label } from '../data/labels.js';
+import type { LogRegWarning } from '../warnings.js';
 
 export interface FitJob {
-  X: { data: Float64Array; rows: number; cols: number };
+  /** a snapshot of X, float32 when the caller's X was (so the worker stores it as fit() would) */
+  X: { data: Float64Array | Float32Array; rows: number; cols: number };
   y: Label[];
   /** the classes given to fitAsync, else null (taken from y) */
   classes: Label[] | null;
@@ -16,5 +18,6 @@ export interface FitJob {
 
 export type WorkerMessage =
   | { type: 'progress'; info: IterationInfo }
+  | { type: 'warning'; warning: LogRegWarning }
   | { type: 'done'; model: ModelJSON; lossHistory: number[] }
   | { type: 'error'; name: string; code?: string; message: string; details?: unknown };

@@ -1,11 +1,14 @@
 // The work a fit worker does: one fit, with progress reported through `post`.
 import { LogisticRegression } from '../model/logistic-regression.js';
 import { LogRegError } from '../errors.js';
+import { setWarningHandler } from '../warnings.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
 
 /** Runs the job; progress messages at most every 50 ms. */
 export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
+  // the caller's warning handler lives on the other thread: send warnings there
+  setWarningHandler((warning) => post({ type: 'warning', warning }));
   try {
     let last = 0;
     const onIteration = (info: IterationInfo) => {

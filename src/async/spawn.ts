@@ -4,6 +4,7 @@ import type { AbortSignalLike } from '../host-types.js';
 import { LogRegError, type LogRegErrorCode } from '../errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
+import { emitWarning } from '../warnings.js';
 import type { ModelJSON } from '../model/json.js';
 
 export interface JobResult {
@@ -77,6 +78,7 @@ export async function runInWorker(
     w.onMessage((m) => {
       heard = true;
       if (m.type === 'progress') onProgress?.(m.info);
+      else if (m.type === 'warning') emitWarning(m.warning);
       else if (m.type === 'done') {
         finish();
         resolve({ model: m.model, lossHistory: m.lossHistory });

@@ -1,6 +1,8 @@
 // The three ways to fit: binary (one sigmoid), multinomial (softmax over k classes) and
 // one-vs-rest (k binary fits). Each copies X into the backend, solves, frees, and returns the
-// state; nothing here touches the model until the fit has succeeded.
+// state; nothing here touches the model until the fit has succeeded. They run as steps (one
+// per solver iteration), so fit drives them to the end and fitAsync's slices resume them: the
+// same computation either way. Returning early from the steps frees the data (finally).
 import { LogRegError } from '../errors.js';
 import type { Kernels, MatrixSource, StorageType } from '../backend/types.js';
 import { binaryTarget } from '../data/labels.js';
@@ -8,7 +10,8 @@ import { LogisticObjective } from '../loss/logistic-objective.js';
 import { SoftmaxObjective } from '../loss/softmax-objective.js';
 import type { OptimizeResult } from '../optim/types.js';
 import type { ResolvedOptions } from './options.js';
-import { solve } from './solve.js';
+import { solveSteps } from './solve.js';
+import type { Progress } from '../optim/monitor.js';
 
 export interface FitInput {
   src: MatrixSource;
@@ -27,13 +30,16 @@ export interface FitOutput {
   result: OptimizeResult;
 }
 
+/** A fit as steps: it yields after every solver iteration and returns the fitted parameters. */
+export type FitSteps = Generator<Progress, FitOutput, void>;
+
 /** How the backend stores X: the dtype option, or with 'auto' float32 for float32 input. */
 function storageOf({ src, options: o }: FitInput): StorageType {
   return o.dtype === 'auto' ? (src.float32 ? 'float32' : 'float64') : o.dtype;
 }
 
 /** One binary fit of class `positive` against the rest, from x0 (coef then intercept) or zeros. */
-export function fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitOutput {
+export function* fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitSteps {
   const { src, sampleWeight, kernels, options: o } = input;
   const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
@@ -45,7 +51,7 @@ export function fitBinary(input: FitInput, positive: number, x0: Float64Array | 
       loss: o.loss,
       sampleWeight,
     });
-    const result = solve(obj, x0 ?? new Float64Array(obj.dim), o);
+    const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
     const d = src.cols;
     return {
       coef: result.x.slice(0, d),
@@ -58,7 +64,7 @@ export function fitBinary(input: FitInput, positive: number, x0: Float64Array | 
 }
 
 /** Softmax over k classes; the intercepts are centred to sum to 0 (they are defined up to a constant). */
-export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOutput {
+export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSteps {
   const { src, k, sampleWeight, kernels, options: o } = input;
   if (o.loss !== 'log')
     throw new LogRegError('INVALID_OPTION', "loss 'squared' is defined for binary models only", { option: 'loss' });
@@ -71,7 +77,7 @@ export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOut
       fitIntercept: o.fitIntercept,
       sampleWeight,
     });
-    const result = solve(obj, x0 ?? new Float64Array(obj.dim), o);
+    const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
     const kd = k * src.cols;
     const intercept = new Float64Array(k);
     if (o.fitIntercept) {
@@ -86,7 +92,7 @@ export function fitMultinomial(input: FitInput, x0: Float64Array | null): FitOut
 }
 
 /** k binary fits, class c against the rest; nIter is the largest, converged all of them. */
-export function fitOvr(input: FitInput, x0: Float64Array | null): FitOutput {
+export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
   const { src, k, options: o } = input;
   const d = src.cols;
   const coef = new Float64Array(k * d);
@@ -102,7 +108,7 @@ export function fitOvr(input: FitInput, x0: Float64Array | null): FitOutput {
       start.set(x0.subarray(c * d, c * d + d));
       if (o.fitIntercept) start[d] = x0[k * d + c];
     }
-    const r = fitBinary(input, c, start);
+    const r = yield* fitBinary(input, c, start);
     coef.set(r.coef, c * d);
     intercept[c] = r.intercept[0];
     nIter = Math.max(nIter, r.result.nIter);

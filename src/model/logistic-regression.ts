@@ -14,13 +14,15 @@ import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../t
 import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
 import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
 import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
+import { runToEnd, type Progress } from '../optim/monitor.js';
+import type { OptimizeResult } from '../optim/types.js';
 import { labelsFromMargins, margins, toProbabilities } from './predict.js';
 import { parseModelJSON, toModelJSON, type ModelJSON } from './json.js';
 import { kindFor, type ModelKind, type ModelState } from './state.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob } from '../async/protocol.js';
 import { abortError, runInWorker } from '../async/spawn.js';
-import { runChunked } from '../async/chunked.js';
+import { runSliced } from '../async/chunked.js';
 import { Pauser } from '../async/pause.js';
 import { newOnlineState, onlineStep, type OnlineState } from '../stream/online.js';
 import { readBatch, readClasses } from '../stream/batch.js';
@@ -68,7 +70,7 @@ export interface FitAsyncOptions extends BatchFitOptions {
   /** Aborting rejects the promise with an AbortError; the model stays as it was. */
   signal?: AbortSignalLike;
   onProgress?: (info: IterationInfo) => void;
-  /** false: skip the worker and run in event-loop slices. Default: a worker where possible. */
+  /** false: skip the worker and run fit()'s steps here, pausing for the event loop. Default: a worker where possible. */
   worker?: boolean;
 }
 
@@ -108,6 +110,12 @@ function isOneShot(source: unknown): boolean {
  * L is the label type, known to TypeScript after fit(X, y) with typed labels (so predict() of a
  * model fitted on strings returns string[]); Label when it cannot be known (fromJSON).
  */
+/** A finished fit: the state to commit and the solver's result. */
+interface FittedRun {
+  state: ModelState;
+  result: OptimizeResult;
+}
+
 export class LogisticRegression<L extends Label = Label> {
   readonly options: Readonly<ResolvedOptions>;
   private state: ModelState | null = null;
@@ -128,6 +136,15 @@ export class LogisticRegression<L extends Label = Label> {
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this;
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this {
     this.idle();
+    this.commitFit(runToEnd(this.fitSteps(X, y, fitOptions)));
+    return this;
+  }
+
+  /**
+   * The fit as steps (one per solver iteration: fit runs them to the end, fitAsync's slices
+   * resume them), returning the state to commit; nothing is changed before.
+   */
+  private *fitSteps(X: unknown, y: unknown, fitOptions: unknown): Generator<Progress, FittedRun, void> {
     const f = ownFields(fitOptions, 'fit option', FIT_OPTIONS) as BatchFitOptions;
     const o = this.options;
     const src = matrixSource(X, 'X');
@@ -138,13 +155,11 @@ export class LogisticRegression<L extends Label = Label> {
     const x0 = this.startingPoint(kind, classes, src.cols);
     const kernels = this.fitKernels();
     const input = { src, codes, k, sampleWeight, C, kernels, options: o };
-    const out: FitOutput =
-      kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
+    const out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
     const r = out.result;
     if (!Number.isFinite(r.value) || !out.coef.every(Number.isFinite) || !out.intercept.every(Number.isFinite))
       throw new LogRegError('NON_FINITE', `the fit ended with J = ${r.value} or a non-finite coefficient; the model is unchanged`);
-    this.online = null;
-    this.state = {
+    const state: ModelState = {
       kind,
       classes,
       nFeatures: src.cols,
@@ -155,8 +170,14 @@ export class LogisticRegression<L extends Label = Label> {
       lossHistory: r.lossHistory,
       backend: kernels.name,
     };
-    if (!r.converged && r.reason !== 'callback') warnNotConverged(o.solver, r.reason, r.nIter, r.gradientNorm);
-    return this;
+    return { state, result: r };
+  }
+
+  /** Makes a finished fit the model's state (and says once if it did not converge). */
+  private commitFit({ state, result: r }: FittedRun): void {
+    this.online = null; // a later partialFit starts from these coefficients, not an older stream
+    this.state = state;
+    if (!r.converged && r.reason !== 'callback') warnNotConverged(this.options.solver, r.reason, r.nIter, r.gradientNorm);
   }
 
   /**
@@ -387,10 +408,10 @@ export class LogisticRegression<L extends Label = Label> {
 
   /**
    * fit() off the calling thread: in a worker (worker_threads in Node, a module Worker in
-   * browsers), or in slices that yield to the event loop where no worker can start. X, y and
-   * weights are validated here first. onProgress receives { iteration, loss, gradientNorm }
-   * (at most every 50 ms from a worker); onIteration is not called (functions cannot cross to
-   * a worker). Aborting rejects with an AbortError and leaves the model as it was.
+   * browsers), or where no worker can start in fit()'s own steps, pausing for the event loop
+   * every 10 ms (the same bits either way). X, y and weights are validated here first.
+   * onProgress receives { iteration, loss, gradientNorm }; onIteration runs only on this
+   * thread's path. Aborting rejects with an AbortError and leaves the model as it was.
    */
   async fitAsync<T extends Label>(X: unknown, y: ArrayLike<T>, opts?: FitAsyncOptions): Promise<LogisticRegression<T>>;
   async fitAsync(X: unknown, y: unknown, opts?: FitAsyncOptions): Promise<this>;
@@ -400,7 +421,8 @@ export class LogisticRegression<L extends Label = Label> {
     const userSignal = readSignal(opts.signal);
     if (userSignal?.aborted) throw abortError();
     const src = matrixSource(X, 'X');
-    const data = new Float64Array(src.rows * src.cols);
+    // a snapshot (the caller may change X meanwhile), of the same type so the storage is fit()'s
+    const data = src.float32 ? new Float32Array(src.rows * src.cols) : new Float64Array(src.rows * src.cols);
     src.fill(data);
     const labels = readLabels(y, src.rows);
     encodeClasses(labels, src.rows, opts.classes); // label errors here, not in the worker
@@ -415,16 +437,19 @@ export class LogisticRegression<L extends Label = Label> {
       start: this.options.warmStart && this.state ? this.toJSON() : null,
     };
     return this.train(userSignal, async (signal) => {
-      let result = opts.worker === false ? null : await runInWorker(job, signal, opts.onProgress);
-      if (!result) {
-        if (opts.worker !== false) warnNoWorker();
-        result = await runChunked(job, signal, opts.onProgress);
+      const result = opts.worker === false ? null : await runInWorker(job, signal, opts.onProgress);
+      if (result) {
+        if (signal.aborted) throw abortError();
+        const { state } = parseModelJSON(result.model);
+        state.lossHistory = result.lossHistory;
+        this.online = null; // as commitFit; the worker has sent its warnings already
+        this.state = state;
+        return this;
       }
+      if (opts.worker !== false) warnNoWorker();
+      const run = await runSliced(this.fitSteps(job.X, job.y, { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined }), signal, opts.onProgress);
       if (signal.aborted) throw abortError();
-      const { state } = parseModelJSON(result.model);
-      state.lossHistory = result.lossHistory;
-      this.state = state;
-      this.online = null; // a later partialFit starts from these coefficients, not an older stream
+      this.commitFit(run);
       return this;
     });
   }

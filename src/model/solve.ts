@@ -1,6 +1,7 @@
-// The model's solver options as optimiser options, and the run (optim/dispatch.ts).
-import type { OptimizeOptions, OptimizeResult, StochasticObjective } from '../optim/types.js';
-import { runMethod } from '../optim/dispatch.js';
+// The model's solver options as optimiser options, and the solver's steps (optim/dispatch.ts).
+import type { OptimizeOptions, StochasticObjective } from '../optim/types.js';
+import type { Steps } from '../optim/monitor.js';
+import { methodSteps } from '../optim/dispatch.js';
 import type { ResolvedOptions } from './options.js';
 
 export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
@@ -22,6 +23,6 @@ export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
   };
 }
 
-export function solve(obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): OptimizeResult {
-  return runMethod(o.solver, obj, x0, optimizeOptions(o));
+export function solveSteps(obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): Steps {
+  return methodSteps(o.solver, obj, x0, optimizeOptions(o));
 }

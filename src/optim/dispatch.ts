@@ -8,6 +8,7 @@ import { lbfgs } from './lbfgs.js';
 import { newton } from './newton.js';
 import { adam } from './adam.js';
 import { saga } from './saga.js';
+import { runToEnd, type Steps } from './monitor.js';
 
 export type MethodName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
 
@@ -44,8 +45,8 @@ function asFullBatch(obj: Objective): StochasticObjective {
   };
 }
 
-/** Runs `method`; minibatch variants when opts.batchSize is set (sgd and saga always batch). */
-export function runMethod(method: MethodName, obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+/** `method` as steps (monitor.ts); minibatch variants when opts.batchSize is set (sgd and saga always batch). */
+export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   const batched = opts.batchSize !== undefined;
   switch (method) {
     case 'lbfgs':
@@ -68,4 +69,9 @@ export function runMethod(method: MethodName, obj: Objective, x0: Float64Array, 
     default:
       throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   }
+}
+
+/** Runs `method` to its end. */
+export function runMethod(method: MethodName, obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+  return runToEnd(methodSteps(method, obj, x0, opts));
 }

@@ -3,7 +3,7 @@
 // lists into data the objective already holds), then one full pass gives J and ∇J for the
 // history and the stopping rule. A non-finite epoch ends the fit with the last finite iterate.
 import type { OptimizeOptions, OptimizeResult, ShuffleMode, StochasticObjective } from './types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, type Steps } from './monitor.js';
 import { Rng } from './rng.js';
 import { allFinite } from './vec.js';
 
@@ -16,13 +16,13 @@ export interface EpochMethod {
   epoch?(x: Float64Array, order: Int32Array, batch: number, epoch: number): void;
 }
 
-export function runEpochs(
+export function* runEpochs(
   obj: StochasticObjective,
   x0: Float64Array,
   opts: OptimizeOptions,
   batchSize: number,
   method: EpochMethod,
-): OptimizeResult {
+): Steps {
   const n = obj.dim;
   const rows = obj.nSamples;
   const batch = Math.min(batchSize, rows);
@@ -49,6 +49,7 @@ export function runEpochs(
     [g, gNext] = [gNext, g];
     f = fNext;
     if (!mon.record(epoch, x, f, g)) return mon.result(x, f, g, epoch, 'callback');
+    yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }

@@ -1,11 +1,11 @@
 // Full-batch gradient descent: Armijo backtracking along −∇J (the trial step starts at twice
 // the last accepted one), or a fixed learningRate when given.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor, requireSmooth } from './monitor.js';
+import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { backtrack } from './linesearch.js';
 import { allFinite, dotVec } from './vec.js';
 
-export function gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+export function* gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   requireSmooth(obj, 'gd');
   const n = obj.dim;
   let x = Float64Array.from(x0);
@@ -35,6 +35,7 @@ export function gd(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Opt
     [g, gNew] = [gNew, g];
     f = fNew;
     if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
+    yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }

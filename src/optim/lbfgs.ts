@@ -3,7 +3,7 @@
 // direction comes from the pseudo-gradient, is kept in its orthant, and each trial point is
 // projected onto the orthant of the current iterate, so coefficients that reach 0 are exactly 0.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, type Steps } from './monitor.js';
 import { strongWolfe } from './wolfe.js';
 import { dotVec, normInf } from './vec.js';
 import { l1Of, pseudoGradient } from './l1.js';
@@ -78,8 +78,8 @@ class History {
   }
 }
 
-export function lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
-  if (obj.l1 && obj.l1.strength > 0) return owlqn(obj, x0, opts);
+export function* lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
+  if (obj.l1 && obj.l1.strength > 0) return yield* owlqn(obj, x0, opts);
   const n = obj.dim;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -113,12 +113,13 @@ export function lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): 
     [g, gNew] = [gNew, g];
     f = step.f;
     if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
+    yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }
 
 /** OWL-QN for J = smooth + λ‖x_{0..count}‖₁. */
-function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+function* owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   const n = obj.dim;
   const l1 = obj.l1!;
   let x = Float64Array.from(x0);
@@ -170,6 +171,7 @@ function owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Optimiz
     [g, gNew] = [gNew, g];
     f = fNew;
     if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
+    yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }

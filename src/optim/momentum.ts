@@ -5,16 +5,16 @@
 // secant estimate L̂ = ‖Δ∇J‖/‖Δx‖ between consecutive evaluations says the step is too long.
 // Momentum restarts (x⁻ := x) when it points uphill (∇J·(x − x⁻) > 0; O'Donoghue & Candès).
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor, requireSmooth } from './monitor.js';
+import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { allFinite, distance } from './vec.js';
 
-export function momentumFullBatch(
+export function* momentumFullBatch(
   obj: Objective,
   x0: Float64Array,
   opts: OptimizeOptions,
   nesterov: boolean,
-): OptimizeResult {
+): Steps {
   requireSmooth(obj, nesterov ? 'nesterov' : 'momentum');
   const n = obj.dim;
   const beta = opts.momentum;
@@ -54,6 +54,7 @@ export function momentumFullBatch(
     [g, gNew] = [gNew, g];
     f = fNew;
     if (!mon.record(it, p, f, g)) return mon.result(p, f, g, it, 'callback');
+    yield mon;
   }
   return mon.result(p, f, g, opts.maxIter, mon.small(p, g) ? 'converged' : 'maxIter');
 }

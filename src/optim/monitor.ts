@@ -10,7 +10,23 @@ import { l1Of, pseudoGradient } from './l1.js';
 import { LogRegError } from '../errors.js';
 import { scaledNormInf, type CoordinateScaling } from './scaling.js';
 
-export class Monitor {
+/** What a solver yields after each iteration: the state it reached, read on demand. */
+export interface Progress {
+  info(): IterationInfo;
+}
+
+/** A solver run as a sequence of iterations: it yields after each one and returns its result. */
+export type Steps = Generator<Progress, OptimizeResult, void>;
+
+/** Runs steps to their end (the synchronous fit). */
+export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export class Monitor implements Progress {
   readonly threshold: number;
   readonly history: number[] = [];
   private readonly obj: Objective;
@@ -50,12 +66,20 @@ export class Monitor {
     return this.measure(x, g) <= this.threshold;
   }
 
+  private last: { it: number; x: Float64Array; f: number; g: Float64Array } | null = null;
+
   /** Records iteration `it`; returns false when the callback asks to stop. */
   record(it: number, x: Float64Array, f: number, g: Float64Array): boolean {
-    const total = this.total(x, f);
-    this.history.push(total);
+    this.history.push(this.total(x, f));
+    this.last = { it, x, f, g };
     if (!this.onIteration) return true;
-    return this.onIteration({ iteration: it, loss: total, gradientNorm: this.measure(x, g), x }) !== false;
+    return this.onIteration(this.info()) !== false;
+  }
+
+  /** The last recorded iteration (x is the solver's own buffer: valid until it resumes). */
+  info(): IterationInfo {
+    const { it, x, f, g } = this.last!;
+    return { iteration: it, loss: this.total(x, f), gradientNorm: this.measure(x, g), x };
   }
 
   result(x: Float64Array, f: number, g: Float64Array, nIter: number, reason: StopReason): OptimizeResult {

@@ -4,11 +4,11 @@
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
-import { Monitor, requireSmooth } from './monitor.js';
+import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { LogRegError } from '../errors.js';
 import { dotVec } from './vec.js';
 
-export function newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   requireSmooth(obj, 'newton');
   const hvp = obj.hessianVectorProduct?.bind(obj);
   if (!hvp)
@@ -86,6 +86,7 @@ export function newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions):
       return mon.result(x, f, g, it - 1, 'lineSearch');
     }
     if (!mon.record(it, x, f, g)) return mon.result(x, f, g, it, 'callback');
+    yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
 }

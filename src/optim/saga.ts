@@ -6,12 +6,13 @@
 // Gower & Salmon (2019): L(b) = n(b−1)/(b(n−1))·L + (n−b)/(b(n−1))·max_i L_i, L of the full
 // objective (power iteration, curvature.ts) — max_i L_i alone when b = 1. epochs.ts runs the
 // epochs (the stopping rule uses the pseudo-gradient).
+import type { Steps } from './monitor.js';
 import type { FiniteSumObjective, OptimizeOptions, OptimizeResult } from './types.js';
 import { softThreshold } from './l1.js';
 import { estimateCurvature } from './curvature.js';
 import { runEpochs } from './epochs.js';
 
-export function saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
+export function* saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
   const n = obj.dim;
   const rows = obj.nSamples;
   const batch = Math.min(opts.batchSize ?? 1, rows);
@@ -21,7 +22,7 @@ export function saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeOp
   const gb = new Float64Array(n);
   let eta = 0;
   let shrink = 1;
-  return runEpochs(obj, x0, opts, batch, {
+  return yield* runEpochs(obj, x0, opts, batch, {
     start(x, g) {
       eta = opts.learningRate ?? 1 / (3 * batchSmoothness(obj, x, g, batch));
       shrink = 1 / (1 + eta * obj.l2);

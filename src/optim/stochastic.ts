@@ -2,19 +2,19 @@
 // rules.ts holds the updates). Steps: η_e = η₀ (constant) or η₀ / e^powerT (invscaling,
 // e = epoch from 1); without a learningRate, η₀ = 1/L of the full objective at x₀ (curvature.ts).
 import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
-import { requireSmooth } from './monitor.js';
+import { requireSmooth, type Steps } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { runEpochs } from './epochs.js';
 import { momentumRule, nesterovRule, scheduledRate } from './rules.js';
 
 export type MomentumKind = 'none' | 'heavy' | 'nesterov';
 
-export function stochastic(
+export function* stochastic(
   obj: StochasticObjective,
   x0: Float64Array,
   opts: OptimizeOptions,
   kind: MomentumKind,
-): OptimizeResult {
+): Steps {
   requireSmooth(obj, kind === 'none' ? 'sgd' : kind === 'heavy' ? 'momentum' : 'nesterov');
   const n = obj.dim;
   const rule = kind === 'nesterov' ? nesterovRule(n, opts.momentum) : momentumRule(n, kind === 'none' ? 0 : opts.momentum);
@@ -24,7 +24,7 @@ export function stochastic(
   const native = obj.sgdEpoch?.bind(obj);
   const beta = kind === 'none' ? 0 : opts.momentum;
   const v = new Float64Array(n);
-  return runEpochs(obj, x0, opts, opts.batchSize ?? 32, {
+  return yield* runEpochs(obj, x0, opts, opts.batchSize ?? 32, {
     start(x, g) {
       if (opts.learningRate === undefined) eta0 = 1 / estimateCurvature(obj, x, g);
     },
