@@ -1,15 +1,15 @@
 // One fused gradient epoch (z = x·w + b, loss, p, g += r·x over every row) in every variant,
 // measured in one process so the ratios are fair.
 import { Bench } from 'tinybench';
-import { kernelsFor } from '../src/backend/select.js';
-import { jsKernels } from '../src/backend/js.js';
+import { kernelsFor } from '../src/engine/select.js';
+import { jsKernels } from '../src/engine/js.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { initSync, wasmRuntime } from '../src/wasm/load.js';
 import { naiveEpoch } from './naive.js';
 import { Rng } from '../src/optim/rng.js';
 import { Region } from '../src/wasm/heap.js';
-import { startThreadsSync } from '../src/threads/runtime.js';
-import { wasmKernels } from '../src/backend/wasm.js';
+import { startThreadsSync } from '../src/engine/threads/runtime.js';
+import { wasmKernels } from '../src/engine/wasm.js';
 
 export interface EpochRow {
   rows: number;

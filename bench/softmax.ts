@@ -1,7 +1,7 @@
 // One multinomial (softmax) pass — k margins per row, the stable log-sum-exp loss, G += r·xᵀ —
 // on the wasm backend (X stored as float64 and as float32) and the js backend, measured like the
 // binary epoch (bench/epoch.ts).
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { data, interleaved, type EpochRow } from './epoch.js';
 

@@ -1,7 +1,7 @@
 // Compiles assembly/ with asc and embeds the binary as base64 in src/wasm/kernels.generated.ts,
 // so the default entry needs no bundler configuration. Also compiles the shared-memory
 // (threads) target, which test/threads-binary.test.ts compares byte for byte with the runtime
-// rewrite of the default binary (src/threads/shared-binary.ts). Outputs are build products
+// rewrite of the default binary (src/engine/threads/shared-binary.ts). Outputs are build products
 // (gitignored).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';

@@ -6,9 +6,9 @@
 // fixed-rate gradient steps without an intercept. Quiet, as the original is, unless asked.
 import { LogisticRegression as Model } from './model/logistic-regression.js';
 import type { LogisticRegressionOptions } from './model/options.js';
-import { LogRegError } from './errors.js';
+import { LogRegError } from './core/errors.js';
 import { FORMAT, VERSION, type ModelJSON } from './model/json.js';
-import { withoutWarnings } from './warnings.js';
+import { withoutWarnings } from './core/warnings.js';
 
 export interface MLOptions {
   /** Iteration cap (ml-logistic-regression: the number of gradient steps). Default 50000. */

@@ -2,7 +2,7 @@
 // so the gradient equals the float64 computation on the same rounded values exactly.
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression } from '../src/index.js';
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { wasmRuntime } from '../src/wasm/load.js';
 import { flat, gauss, makeProblem, prng } from './helpers.js';

@@ -1,11 +1,11 @@
 // The fused pass of both backends: extreme margins against 60-digit references, wasm vs js
 // agreement on every shape of the unrolled loops' tails, and row subsets.
 import { describe, expect, it } from 'vitest';
-import { jsKernels } from '../src/backend/js.js';
-import { kernelsFor } from '../src/backend/select.js';
+import { jsKernels } from '../src/engine/js.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { wasmRuntime } from '../src/wasm/load.js';
-import type { Kernels, LossKind } from '../src/backend/types.js';
+import type { Kernels, LossKind } from '../src/engine/types.js';
 import { flat, gauss, lossFixture, prng, relErr } from './helpers.js';
 
 const wasm = kernelsFor('wasm');

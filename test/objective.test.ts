@@ -1,10 +1,10 @@
 // The objective's analytic gradient against central finite differences, for both losses,
 // with and without intercept, weights and penalty, on both backends.
 import { describe, expect, it } from 'vitest';
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { LogisticObjective } from '../src/loss/logistic-objective.js';
-import type { BackendName, LossKind } from '../src/backend/types.js';
+import type { BackendName, LossKind } from '../src/engine/types.js';
 import { gauss, makeProblem, prng } from './helpers.js';
 
 function objective(backend: BackendName, loss: LossKind, fitIntercept: boolean, weights: boolean, penalty: 'l2' | 'none') {

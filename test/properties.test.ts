@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LogisticRegression, setWarningHandler } from '../src/index.js';
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { LogisticObjective } from '../src/loss/logistic-objective.js';
-import type { BackendName, LossKind } from '../src/backend/types.js';
+import type { BackendName, LossKind } from '../src/engine/types.js';
 import { relErr } from './helpers.js';
 
 setWarningHandler(null);

@@ -2,8 +2,8 @@
 // batch-by-batch loop over batchValueAndGradient gives: same bits, every variant. The same for
 // a whole SAGA epoch (assembly/saga.ts) against optim/saga.ts's batch steps.
 import { describe, expect, it } from 'vitest';
-import { kernelsFor } from '../src/backend/select.js';
-import { jsKernels } from '../src/backend/js.js';
+import { kernelsFor } from '../src/engine/select.js';
+import { jsKernels } from '../src/engine/js.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { LogisticObjective } from '../src/loss/logistic-objective.js';
 import { stochastic, type MomentumKind } from '../src/optim/stochastic.js';

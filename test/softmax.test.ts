@@ -3,10 +3,10 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogisticRegression, setWarningHandler } from '../src/index.js';
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { SoftmaxObjective } from '../src/loss/softmax-objective.js';
-import type { BackendName } from '../src/backend/types.js';
+import type { BackendName } from '../src/engine/types.js';
 import { gauss, prng, relErr, root } from './helpers.js';
 
 interface Case {

@@ -2,7 +2,7 @@
 // must equal what asc emits with --enable threads --sharedMemory (build/kernels.threads.wasm).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { withSharedMemory } from '../src/threads/shared-binary.js';
+import { withSharedMemory } from '../src/engine/threads/shared-binary.js';
 
 describe('shared-memory binary', () => {
   it('equals the asc threads build byte for byte', () => {

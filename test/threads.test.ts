@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { LogisticRegression, LogRegError, logisticObjective, minimize, setWarningHandler, type LogRegWarning } from '../src/index.js';
-import { kernelsFor } from '../src/backend/select.js';
+import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
-import { startThreadsSync } from '../src/threads/runtime.js';
-import { wasmKernels } from '../src/backend/wasm.js';
-import { shardStarts, WORK_PER_SHARD } from '../src/threads/shards.js';
-import type { WorkerLike } from '../src/threads/pool.js';
+import { startThreadsSync } from '../src/engine/threads/runtime.js';
+import { wasmKernels } from '../src/engine/wasm.js';
+import { shardStarts, WORK_PER_SHARD } from '../src/engine/threads/shards.js';
+import type { WorkerLike } from '../src/engine/threads/pool.js';
 import { flat, gauss, makeProblem, prng, relErr, root } from './helpers.js';
 
 function pool(threads: number) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wasmRuntime } from '../src/wasm/load.js';
-import { expNeg } from '../src/backend/js-exp.js';
+import { expNeg } from '../src/engine/js-exp.js';
 import { prng, root } from './helpers.js';
 
 /** The spacing of doubles at v (v > 0): 2^(e − 52), or 2^−1074 for subnormal v. */

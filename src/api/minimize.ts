@@ -1,5 +1,5 @@
 // minimize(objective, x0, options): the solvers for any objective a library brings.
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import { defaults, readOptions } from '../model/options.js';
 import { runMethod } from '../optim/dispatch.js';

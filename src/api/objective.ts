@@ -1,13 +1,13 @@
 // logisticObjective(X, y, options): the package's objective, backed by the kernels, for any
 // external optimiser. Data is copied into the backend once; dispose() frees it.
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
-import { kernelsFor } from '../backend/select.js';
-import { threadedKernelsSync } from '../threads/kernels.js';
+import { kernelsFor } from '../engine/select.js';
+import { threadedKernelsSync } from '../engine/threads/kernels.js';
 import { defaults, readOptions } from '../model/options.js';
-import type { BackendName, KernelDataset, LossKind } from '../backend/types.js';
+import type { BackendName, KernelDataset, LossKind } from '../engine/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { L1Term, StochasticObjective } from '../optim/types.js';

@@ -1,7 +1,7 @@
 // fitAsync where no worker can start: the fit's own steps (one per solver iteration) run on this
 // thread, and every 10 ms or so they pause for the event loop (so the page stays responsive and
 // an abort is seen). The steps are resumed, not restarted: the result is fit()'s, bit for bit.
-import type { AbortSignalLike } from '../host-types.js';
+import type { AbortSignalLike } from '../core/host-types.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { Progress } from '../optim/monitor.js';
 import { Pauser } from './pause.js';

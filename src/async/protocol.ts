@@ -1,8 +1,7 @@
 // Messages between fitAsync and the fit worker.
 import type { IterationInfo } from '../optim/types.js';
-import type { ModelJSON } from '../model/json.js';
 import type { Label } from '../data/labels.js';
-import type { LogRegWarning } from '../warnings.js';
+import type { LogRegWarning } from '../core/warnings.js';
 
 export interface FitJob {
   /** a snapshot of X, float32 when the caller's X was (so the worker stores it as fit() would) */
@@ -13,11 +12,12 @@ export interface FitJob {
   sampleWeight: Float64Array | null;
   options: Record<string, unknown>;
   /** the model JSON to continue from (warmStart) */
-  start: ModelJSON | null;
+  start: unknown;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; info: IterationInfo }
   | { type: 'warning'; warning: LogRegWarning }
-  | { type: 'done'; model: ModelJSON; lossHistory: number[] }
+  | { type: 'done'; /** toJSON() of the fitted model (the caller parses and checks it) */
+  model: unknown; lossHistory: number[] }
   | { type: 'error'; name: string; code?: string; message: string; details?: unknown };

@@ -1,14 +1,14 @@
 // Runs a fit job in a worker: worker_threads in Node, a module Worker in browsers. Abort ends
 // the worker at once (the model is untouched: only a finished result is ever applied).
-import type { AbortSignalLike } from '../host-types.js';
-import { LogRegError, type LogRegErrorCode } from '../errors.js';
+import type { AbortSignalLike } from '../core/host-types.js';
+import { LogRegError, type LogRegErrorCode } from '../core/errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
-import { emitWarning } from '../warnings.js';
-import type { ModelJSON } from '../model/json.js';
+import { emitWarning } from '../core/warnings.js';
 
 export interface JobResult {
-  model: ModelJSON;
+  /** toJSON() of the fitted model (the caller parses and checks it) */
+  model: unknown;
   lossHistory: number[];
 }
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The command line: `logreg-wasm fit data.csv --target COL …` and `logreg-wasm predict model.json data.csv`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { initSync } from '../wasm/load.js';
+import { initSync } from '../engine/select.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
-import { LogRegError } from '../errors.js';
-import { setWarningHandler } from '../warnings.js';
+import { LogRegError } from '../core/errors.js';
+import { setWarningHandler } from '../core/warnings.js';
 import { CsvError, decimal } from '../io/csv.js';
 import { readCsvColumns, type ColumnChoice } from '../io/csv-columns.js';
 import type { ModelJSON } from '../model/json.js';

@@ -1,7 +1,7 @@
 // classWeight, multiplied into the sample weights as scikit-learn does:
 // 'balanced' gives class c the weight n / (k · n_c) (counts of rows, ignoring sample weights);
 // an object gives a weight per label (keys are the labels as strings; missing labels weigh 1).
-import { LogRegError } from '../errors.js';
+import { LogRegError } from '../core/errors.js';
 import type { Label } from './labels.js';
 
 /** codes[i] ∈ [0, k) is the class index of row i. Returns the combined weights, or sw unchanged. */

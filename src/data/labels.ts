@@ -1,6 +1,6 @@
 // Label encoding: y may hold numbers, booleans or strings (one type); the classes are sorted
 // (numbers numerically, strings by code unit, false < true) and rows get their class index.
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 
 export type Label = number | string | boolean;
 

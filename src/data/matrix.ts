@@ -1,7 +1,16 @@
 // Reads the accepted matrix inputs into a MatrixSource: the shape is checked up front, the
 // values (finite numbers only) while they are copied into backend storage.
-import { LogRegError, describeValue } from '../errors.js';
-import type { MatrixSource } from '../backend/types.js';
+import { LogRegError, describeValue } from '../core/errors.js';
+
+/** A row-major n×d matrix that is validated while it is copied into backend storage. */
+export interface MatrixSource {
+  readonly rows: number;
+  readonly cols: number;
+  /** true when the input already holds float32 values (a Float32Array). */
+  readonly float32?: boolean;
+  /** Writes the rows×cols values into `target` (row-major); throws LogRegError on a bad value. */
+  fill(target: Float64Array | Float32Array): void;
+}
 
 /** A dense row-major matrix: `data` holds rows×cols values (extra trailing values are ignored). */
 export interface DenseMatrixInput {

@@ -1,4 +1,4 @@
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 
 /** Validates sample weights: n finite values >= 0 with a positive sum. */
 export function readSampleWeight(s: unknown, n: number): Float64Array | null {

@@ -2,8 +2,8 @@
 // memory: at most one batch of rows at a time. Re-iterable: each for-await reads the file
 // again, so fitStream can run several epochs over it.
 import { CsvError, checkHeader, decimal, splitLine } from './csv.js';
-import { LogRegError, describeValue } from '../errors.js';
-import { ownFields } from '../own.js';
+import { LogRegError, describeValue } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
 
 export interface CsvBatchOptions {
   /** the label column */

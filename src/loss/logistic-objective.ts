@@ -3,7 +3,7 @@
 // with l2, l1 from penalty.ts. The parameter vector is [w (d values), b] with fitIntercept,
 // else [w]; b is never penalised. valueAndGradient covers the smooth part; the ‖w‖₁ part is
 // exposed as `l1` for the solvers that handle it.
-import type { KernelDataset, LossKind } from '../backend/types.js';
+import type { KernelDataset, LossKind } from '../engine/types.js';
 import type { FiniteSumObjective, L1Term } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';

@@ -6,7 +6,7 @@
 // The ½‖w‖² part is smooth and goes into valueAndGradient; the ‖w‖₁ part is left to the
 // solvers that handle it (proximal / orthant-wise).
 
-import { LogRegError } from '../errors.js';
+import { LogRegError } from '../core/errors.js';
 
 export type PenaltyName = 'l2' | 'l1' | 'elasticnet' | 'none';
 

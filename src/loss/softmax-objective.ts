@@ -2,7 +2,7 @@
 //   J(W, b) = (1/S) Σ s_i (logsumexp(z_i) − z_{i,y_i}) + (l2/2)‖W‖² + l1·‖W‖₁,  z_i = W x_i + b
 // scikit-learn's symmetric parameterisation (k coefficient rows, all penalised) divided by C·S.
 // The parameter vector is [W (k×d row-major), b (k)] with fitIntercept, else [W].
-import type { SoftmaxDataset } from '../backend/types.js';
+import type { SoftmaxDataset } from '../engine/types.js';
 import type { L1Term, StochasticObjective } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';

@@ -1,6 +1,6 @@
 // The one convergence warning of a fit, with advice that fits its reason, and fitAsync's notice
 // when it has no worker.
-import { emitWarning, emitWarningOnce } from '../warnings.js';
+import { emitWarning, emitWarningOnce } from '../core/warnings.js';
 
 const ADVICE: Record<string, string> = {
   maxIter: 'raise maxIter, or standardise the features (badly scaled features need many iterations)',

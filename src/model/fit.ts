@@ -3,14 +3,15 @@
 // state; nothing here touches the model until the fit has succeeded. They run as steps (one
 // per solver iteration), so fit drives them to the end and fitAsync's slices resume them: the
 // same computation either way. Returning early from the steps frees the data (finally).
-import { LogRegError } from '../errors.js';
-import type { Kernels, MatrixSource, StorageType } from '../backend/types.js';
+import { LogRegError } from '../core/errors.js';
+import type { Kernels, MatrixSource, StorageType } from '../engine/types.js';
 import { binaryTarget } from '../data/labels.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import { SoftmaxObjective } from '../loss/softmax-objective.js';
 import type { OptimizeResult } from '../optim/types.js';
 import type { ResolvedOptions } from './options.js';
 import { solveSteps } from './solve.js';
+import { layoutOf, row, unpack } from '../core/layout.js';
 import type { Progress } from '../optim/monitor.js';
 
 export interface FitInput {
@@ -52,12 +53,7 @@ export function* fitBinary(input: FitInput, positive: number, x0: Float64Array |
       sampleWeight,
     });
     const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
-    const d = src.cols;
-    return {
-      coef: result.x.slice(0, d),
-      intercept: Float64Array.of(o.fitIntercept ? result.x[d] : 0),
-      result,
-    };
+    return { ...unpack(layoutOf('binary', 2, src.cols, o.fitIntercept), result.x), result };
   } finally {
     data.dispose();
   }
@@ -78,14 +74,7 @@ export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSt
       sampleWeight,
     });
     const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
-    const kd = k * src.cols;
-    const intercept = new Float64Array(k);
-    if (o.fitIntercept) {
-      let mean = 0;
-      for (let c = 0; c < k; c++) mean += result.x[kd + c] / k;
-      for (let c = 0; c < k; c++) intercept[c] = result.x[kd + c] - mean;
-    }
-    return { coef: result.x.slice(0, kd), intercept, result };
+    return { ...unpack(layoutOf('multinomial', k, src.cols, o.fitIntercept), result.x), result };
   } finally {
     data.dispose();
   }
@@ -95,6 +84,7 @@ export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSt
 export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
   const { src, k, options: o } = input;
   const d = src.cols;
+  const layout = layoutOf('ovr', k, d, o.fitIntercept);
   const coef = new Float64Array(k * d);
   const intercept = new Float64Array(k);
   let last: OptimizeResult | null = null;
@@ -102,13 +92,7 @@ export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
   let converged = true;
   const history: number[] = [];
   for (let c = 0; c < k; c++) {
-    let start: Float64Array | null = null;
-    if (x0) {
-      start = new Float64Array(d + (o.fitIntercept ? 1 : 0));
-      start.set(x0.subarray(c * d, c * d + d));
-      if (o.fitIntercept) start[d] = x0[k * d + c];
-    }
-    const r = yield* fitBinary(input, c, start);
+    const r = yield* fitBinary(input, c, x0 && row(layout, x0, c));
     coef.set(r.coef, c * d);
     intercept[c] = r.intercept[0];
     nIter = Math.max(nIter, r.result.nIter);

@@ -1,8 +1,8 @@
 // The serialised form of a fitted model, and its validation on the way back in.
-import { LogRegError } from '../errors.js';
-import { ownFields } from '../own.js';
+import { LogRegError } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
 import type { Label } from '../data/labels.js';
-import type { BackendName } from '../backend/types.js';
+import type { BackendName } from '../engine/types.js';
 import type { ModelKind, ModelState } from './state.js';
 
 export const FORMAT = 'logreg-wasm/logistic-regression';

@@ -1,31 +1,32 @@
 // Logistic regression: validation and marshalling, then a binary, multinomial or one-vs-rest
 // fit (fit.ts), the fitted state, predictions and JSON. A fit that throws leaves the model
 // exactly as it was.
-import type { AbortSignalLike } from '../host-types.js';
-import { LogRegError, describeValue } from '../errors.js';
-import { ownFields } from '../own.js';
+import type { AbortSignalLike } from '../core/host-types.js';
+import { LogRegError, describeValue } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
 import { matrixSource } from '../data/matrix.js';
 import { encodeClasses, labelsLike, readLabels, type Label } from '../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../data/weights.js';
 import { withClassWeight } from '../data/class-weight.js';
 import { warnNoWorker, warnNotConverged } from './convergence.js';
-import { kernelsFor } from '../backend/select.js';
-import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../threads/kernels.js';
-import type { BackendName, Kernels, MatrixSource } from '../backend/types.js';
+import { kernelsFor } from '../engine/select.js';
+import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../engine/threads/kernels.js';
+import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
 import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
 import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
 import { runToEnd, type Progress } from '../optim/monitor.js';
 import type { OptimizeResult } from '../optim/types.js';
 import { labelsFromMargins, margins, toProbabilities } from './predict.js';
 import { parseModelJSON, toModelJSON, type ModelJSON } from './json.js';
-import { kindFor, type ModelKind, type ModelState } from './state.js';
+import type { ModelKind, ModelState } from './state.js';
+import { kindFor, layoutOf, pack, unpack } from '../core/layout.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob } from '../async/protocol.js';
 import { abortError, runInWorker } from '../async/spawn.js';
 import { runSliced } from '../async/chunked.js';
 import { Pauser } from '../async/pause.js';
-import { newOnlineState, onlineStep, type OnlineState } from '../stream/online.js';
-import { readBatch, readClasses } from '../stream/batch.js';
+import { newOnlineState, onlineStep, type OnlineState } from './online.js';
+import { readBatch, readClasses } from './batch.js';
 
 export interface FitOptions {
   /** Non-negative weight per row (scikit-learn's sample_weight). */
@@ -280,11 +281,7 @@ export class LogisticRegression<L extends Label = Label> {
   }
 
   private startingVector(s: ModelState): Float64Array {
-    const rows = s.kind === 'binary' ? 1 : s.classes.length;
-    const x0 = new Float64Array(rows * s.nFeatures + (this.options.fitIntercept ? rows : 0));
-    x0.set(s.coef);
-    if (this.options.fitIntercept) x0.set(s.intercept, rows * s.nFeatures);
-    return x0;
+    return pack(layoutOf(s.kind, s.classes.length, s.nFeatures, this.options.fitIntercept), s.coef, s.intercept);
   }
 
   private commitOnline(state: OnlineState, x: Float64Array, loss: number, seen: number, backend: BackendName): void {
@@ -292,19 +289,12 @@ export class LogisticRegression<L extends Label = Label> {
     state.x = x;
     state.seenWeight = seen;
     this.online = state;
-    const d = state.nFeatures;
-    const rows = state.kind === 'binary' ? 1 : state.classes.length;
-    const intercept = new Float64Array(rows);
-    if (this.options.fitIntercept) intercept.set(x.subarray(rows * d, rows * d + rows));
-    if (state.kind === 'multinomial' && this.options.fitIntercept) {
-      const mean = intercept.reduce((a, v) => a + v, 0) / rows;
-      for (let c = 0; c < rows; c++) intercept[c] -= mean;
-    }
+    const { coef, intercept } = unpack(layoutOf(state.kind, state.classes.length, state.nFeatures, this.options.fitIntercept), x);
     this.state = {
       kind: state.kind,
       classes: state.classes,
-      nFeatures: d,
-      coef: x.slice(0, rows * d),
+      nFeatures: state.nFeatures,
+      coef,
       intercept,
       nIter: state.steps,
       converged: false,

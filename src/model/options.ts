@@ -1,8 +1,8 @@
 // Options of LogisticRegression: defaults, and validation that names the offending option.
 // Only own properties are read, so a polluted Object.prototype cannot inject options.
-import { LogRegError, describeValue } from '../errors.js';
-import { ownFields } from '../own.js';
-import type { BackendName, LossKind } from '../backend/types.js';
+import { LogRegError, describeValue } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
+import type { BackendName, LossKind } from '../engine/types.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
 

@@ -1,8 +1,8 @@
 // Predictions from a fitted state: margins, probabilities and labels.
-import type { Kernels, MatrixSource } from '../backend/types.js';
+import type { Kernels, MatrixSource } from '../engine/types.js';
 import type { Label } from '../data/labels.js';
 import type { ModelState } from './state.js';
-import { expNeg } from '../backend/js-exp.js';
+import { expNeg } from '../engine/js-exp.js';
 
 /** binary: z (n values); multinomial / ovr: z (n×k row-major). */
 export function margins(s: ModelState, kernels: Kernels, src: MatrixSource): Float64Array {

@@ -1,5 +1,5 @@
 // The one place that maps a method name to its optimiser (used by the model and by minimize).
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 import type { FiniteSumObjective, Objective, OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
 import { gd } from './gd.js';
 import { momentumFullBatch } from './momentum.js';

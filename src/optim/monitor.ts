@@ -7,7 +7,7 @@
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
 import { normInf } from './vec.js';
 import { l1Of, pseudoGradient } from './l1.js';
-import { LogRegError } from '../errors.js';
+import { LogRegError } from '../core/errors.js';
 import { scaledNormInf, type CoordinateScaling } from './scaling.js';
 
 /** What a solver yields after each iteration: the state it reached, read on demand. */

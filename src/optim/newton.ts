@@ -5,7 +5,7 @@
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
-import { LogRegError } from '../errors.js';
+import { LogRegError } from '../core/errors.js';
 import { dotVec } from './vec.js';
 
 export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {

@@ -2,7 +2,6 @@
 // μ and scales σ, u_j = σ_j·w_j and b′ = b + Σ_j w_j·μ_j is an exact change of variables (the
 // same model), and ∂J/∂u_j = (∂J/∂w_j − μ_j·∂J/∂b)/σ_j, ∂J/∂b′ = ∂J/∂b. A feature with tiny
 // values has a tiny raw gradient; here it counts as much as any other.
-import type { ColumnStats } from '../data/column-stats.js';
 
 export interface CoordinateScaling {
   /** coefficient blocks of d values (1 for a binary model, k for softmax), then one intercept per block */
@@ -20,7 +19,7 @@ export interface CoordinateScaling {
  * (|μ| > sd): that is where the offset spoils the conditioning. A mean within the spread (say,
  * from one outlier) is left in place, since b = b′ − Σ μ_j·w_j would then cancel digits of b.
  */
-export function coordinateScaling(stats: ColumnStats, blocks: number, intercept: boolean): CoordinateScaling {
+export function coordinateScaling(stats: { mean: ArrayLike<number>; variance: ArrayLike<number> }, blocks: number, intercept: boolean): CoordinateScaling {
   const d = stats.mean.length;
   const mean = new Float64Array(d);
   const scale = new Float64Array(d);

@@ -2,7 +2,7 @@
 // Allocation is host-side (first fit over an address-ordered free list, coalescing on free),
 // so the kernels never allocate and any number of instances could share one memory.
 // Views are made from the current buffer on every call: memory.grow detaches old buffers.
-import { LogRegError } from '../errors.js';
+import { LogRegError } from '../core/errors.js';
 
 const PAGE = 65536;
 const ALIGN = 16;

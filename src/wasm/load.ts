@@ -1,17 +1,14 @@
 // Compiles and instantiates the kernels once. init() is asynchronous, memoised and safe to
 // call concurrently; initSync() compiles on the calling thread (fine in Node and workers).
 import { wasmBase64 } from './kernels.generated.js';
-import { LogRegError, describeValue } from '../errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
 import { Heap, MAX_PAGES } from './heap.js';
 import type { KernelExports } from './exports.js';
-import type { ThreadPool } from '../threads/pool.js';
-import type { Bytes, ResponseLike, UrlLike, WasmModule } from '../host-types.js';
+import type { Bytes, ResponseLike, UrlLike, WasmModule } from '../core/host-types.js';
 
 export interface WasmRuntime {
   readonly exports: KernelExports;
   readonly heap: Heap;
-  /** Worker threads sharing this runtime's memory (threads: n), absent for one thread. */
-  readonly pool?: ThreadPool;
 }
 
 /** What initSync() accepts: nothing (the embedded binary), a compiled module, or the bytes. */

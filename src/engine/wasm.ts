@@ -1,19 +1,19 @@
 // The wasm backend: data lives in linear memory (copied once per dataset); each pass moves only
 // d-sized vectors (w in, g out) and, for minibatches, the batch's row numbers.
 import type { Kernels, KernelDataset, LossKind, MatrixSource, SagaEpoch, SgdEpoch, StorageType } from './types.js';
-import type { WasmRuntime } from '../wasm/load.js';
+import type { EngineRuntime } from './threads/pool.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
-import { shardCount } from '../threads/shards.js';
-import { Sharder } from '../threads/sharder.js';
+import { shardCount } from './threads/shards.js';
+import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
 import type { ColumnStats } from '../data/column-stats.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
   readonly d: number;
-  private readonly rt: WasmRuntime;
+  private readonly rt: EngineRuntime;
   private readonly mem: Region;
   private xPtr: number;
   private yPtr: number;
@@ -39,7 +39,7 @@ class WasmDataset implements KernelDataset {
   private idxView = new Int32Array(0);
   private readonly f32: boolean;
 
-  constructor(rt: WasmRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null, storage: StorageType) {
+  constructor(rt: EngineRuntime, X: MatrixSource, y: Float64Array, s: Float64Array | null, storage: StorageType) {
     this.rt = rt;
     this.mem = new Region(rt.heap);
     this.n = X.rows;
@@ -254,7 +254,7 @@ function modeOf(loss: LossKind): number {
   return loss === 'squared' ? MODE_SQUARED : 0;
 }
 
-export function wasmKernels(rt: WasmRuntime): Kernels {
+export function wasmKernels(rt: EngineRuntime): Kernels {
   return {
     name: 'wasm',
     dataset(X, y, s, storage = 'float64') {

@@ -2,9 +2,9 @@
 // instantiated on it by this thread and by n − 1 workers. Node starts the workers synchronously
 // (worker_threads, blocking until they are ready); browsers need startThreads() (a worker
 // cannot start while the page's thread is busy) and a cross-origin isolated page.
-import { embeddedBytes, hasWebAssembly, type WasmRuntime } from '../wasm/load.js';
-import { Heap, MAX_PAGES } from '../wasm/heap.js';
-import type { KernelExports } from '../wasm/exports.js';
+import { embeddedBytes, hasWebAssembly, type WasmRuntime } from '../../wasm/load.js';
+import { Heap, MAX_PAGES } from '../../wasm/heap.js';
+import type { KernelExports } from '../../wasm/exports.js';
 import { withSharedMemory } from './shared-binary.js';
 import { workerSource } from './worker-source.js';
 import { ThreadPool, type WorkerLike } from './pool.js';

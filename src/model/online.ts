@@ -1,7 +1,7 @@
 // Online training state for partialFit / fitStream: the parameters and the optimiser's memory
 // (velocity, Adam moments, step size, PRNG) kept between batches. Each step copies one batch
 // into the backend, runs one pass of minibatch updates over it, and frees it.
-import type { Kernels, MatrixSource } from '../backend/types.js';
+import type { Kernels, MatrixSource } from '../engine/types.js';
 import { binaryTarget, type Label } from '../data/labels.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import { SoftmaxObjective } from '../loss/softmax-objective.js';
@@ -10,9 +10,9 @@ import { adamRule, momentumRule, nesterovRule, scheduledRate, type UpdateRule } 
 import { ADAM_DEFAULT_RATE } from '../optim/adam.js';
 import { Rng } from '../optim/rng.js';
 import type { StochasticObjective } from '../optim/types.js';
-import type { ResolvedOptions } from '../model/options.js';
-import { kindFor, type ModelKind } from '../model/state.js';
-import { LogRegError } from '../errors.js';
+import type { ResolvedOptions } from './options.js';
+import { kindFor, layoutOf, type ModelKind } from '../core/layout.js';
+import { LogRegError } from '../core/errors.js';
 
 export interface OnlineState {
   kind: ModelKind;
@@ -34,8 +34,7 @@ export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, 
     throw new LogRegError('INVALID_OPTION', `partialFit and fitStream train binary and multinomial models; multiClass 'ovr' with ${classes.length} classes is not available online`, {
       option: 'multiClass',
     });
-  const rows = kind === 'binary' ? 1 : classes.length;
-  const n = rows * d + (o.fitIntercept ? rows : 0);
+  const n = layoutOf(kind, classes.length, d, o.fitIntercept).dim;
   const rule =
     o.solver === 'adam'
       ? adamRule(n, o.beta1, o.beta2, o.epsilon)

@@ -1,19 +1,12 @@
 // The Kernels interface: everything the objective needs from a compute backend.
 // Implemented by the wasm backend (AssemblyScript kernels) and the js backend (plain TS).
 import type { ColumnStats } from '../data/column-stats.js';
+import type { MatrixSource } from '../data/matrix.js';
+
+export type { MatrixSource };
 
 export type BackendName = 'wasm' | 'js';
 export type LossKind = 'log' | 'squared';
-
-/** A row-major n×d matrix that is validated while it is copied into backend storage. */
-export interface MatrixSource {
-  readonly rows: number;
-  readonly cols: number;
-  /** true when the input already holds float32 values (a Float32Array). */
-  readonly float32?: boolean;
-  /** Writes the rows×cols values into `target` (row-major); throws LogRegError on a bad value. */
-  fill(target: Float64Array | Float32Array): void;
-}
 
 /** How a backend stores X: float64, or float32 (half the memory; wasm only, see assembly/elem.ts). */
 export type StorageType = 'float64' | 'float32';

@@ -1,8 +1,9 @@
 // A fixed set of kernel workers sharing one WebAssembly memory. run() hands shard t ≥ 1 to
 // worker t − 1 through its slot (slots.ts), computes shard 0 on the calling thread, then waits
 // for every worker: results come back in shard order, whatever order the threads finish in.
-import { LogRegError } from '../errors.js';
-import type { KernelExports } from '../wasm/exports.js';
+import { LogRegError } from '../../core/errors.js';
+import type { KernelExports } from '../../wasm/exports.js';
+import type { WasmRuntime } from '../../wasm/load.js';
 import { ARGC, ARGS, DONE, ERR, FN, MAX_ARGS, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS, type ThreadFunction } from './slots.js';
 
 export interface WorkerLike {
@@ -124,3 +125,6 @@ export class ThreadPool {
     for (const w of this.workers) void w.terminate();
   }
 }
+
+/** A runtime as the engine sees it: with the worker threads that share its memory, if any. */
+export type EngineRuntime = WasmRuntime & { readonly pool?: ThreadPool };

@@ -2,9 +2,9 @@
 // indices and weights in linear memory once; each pass moves W, b in and the gradient out (full
 // passes split across the runtime's threads, if any, each shard with its own output and scratch).
 import type { MatrixSource, SoftmaxDataset, StorageType } from './types.js';
-import type { WasmRuntime } from '../wasm/load.js';
+import type { EngineRuntime } from './threads/pool.js';
 import { Region, assertFits } from '../wasm/heap.js';
-import { Sharder } from '../threads/sharder.js';
+import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
 import type { ColumnStats } from '../data/column-stats.js';
 
@@ -12,7 +12,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
   readonly n: number;
   readonly d: number;
   readonly k: number;
-  private readonly rt: WasmRuntime;
+  private readonly rt: EngineRuntime;
   private readonly mem: Region;
   private readonly xPtr: number;
   private readonly yPtr: number;
@@ -28,7 +28,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
   private disposed = false;
 
   constructor(
-    rt: WasmRuntime,
+    rt: EngineRuntime,
     X: MatrixSource,
     y: Int32Array,
     k: number,
@@ -129,7 +129,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
 }
 
 export function wasmDecisionMulti(
-  rt: WasmRuntime,
+  rt: EngineRuntime,
   X: MatrixSource,
   W: Float64Array,
   b: Float64Array,

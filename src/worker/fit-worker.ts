@@ -1,7 +1,7 @@
 // Entry of the fit worker (Node worker_threads or a browser module Worker): one job per worker.
-import { initSync } from '../wasm/load.js';
+import { initSync } from '../engine/select.js';
 import { runJob } from './run-job.js';
-import type { FitJob, WorkerMessage } from './protocol.js';
+import type { FitJob, WorkerMessage } from '../async/protocol.js';
 
 interface Port {
   postMessage(m: WorkerMessage): void;

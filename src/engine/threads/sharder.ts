@@ -2,8 +2,8 @@
 // and owns each shard's output vector: shard 0 writes the dataset's own output, shard t ≥ 1 a
 // vector of its own on separate cache lines. sum() adds them in shard order, so the result does
 // not depend on which thread finishes first.
-import type { Region } from '../wasm/heap.js';
-import type { WasmRuntime } from '../wasm/load.js';
+import type { Region } from '../../wasm/heap.js';
+import type { EngineRuntime } from './pool.js';
 import { shardStarts } from './shards.js';
 import type { ThreadFunction } from './slots.js';
 
@@ -15,7 +15,7 @@ export class Sharder {
 
   /** `first`: shard 0's output; `len`: doubles per output; `d`: row length (for the work estimate). */
   constructor(
-    private readonly rt: WasmRuntime,
+    private readonly rt: EngineRuntime,
     private readonly mem: Region,
     private readonly first: number,
     private readonly len: number,

@@ -4,7 +4,7 @@ import type { BackendName, Kernels } from './types.js';
 import { jsKernels } from './js.js';
 import { wasmKernels } from './wasm.js';
 import { unavailableReason, wasmRuntime, type WasmRuntime } from '../wasm/load.js';
-import { emitWarningOnce } from '../warnings.js';
+import { emitWarningOnce } from '../core/warnings.js';
 
 // weak: a runtime replaced by a fresh one (wasm/load.ts shrink) is collected with its memory
 const cached = new WeakMap<WasmRuntime, Kernels>();
@@ -20,3 +20,5 @@ export function kernelsFor(requested: BackendName): Kernels {
   if (!kernels) cached.set(rt, (kernels = wasmKernels(rt)));
   return kernels;
 }
+
+export { init, initSync, hasWebAssembly, type InitInput, type InitSource } from '../wasm/load.js';

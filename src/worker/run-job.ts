@@ -1,9 +1,9 @@
 // The work a fit worker does: one fit, with progress reported through `post`.
 import { LogisticRegression } from '../model/logistic-regression.js';
-import { LogRegError } from '../errors.js';
-import { setWarningHandler } from '../warnings.js';
+import { LogRegError } from '../core/errors.js';
+import { setWarningHandler } from '../core/warnings.js';
 import type { IterationInfo } from '../optim/types.js';
-import type { FitJob, WorkerMessage } from './protocol.js';
+import type { FitJob, WorkerMessage } from '../async/protocol.js';
 
 /** Runs the job; progress messages at most every 50 ms. */
 export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {

@@ -1,8 +1,8 @@
 // Kernels computing on a thread pool (threads: n), with the one-time notice when threads
 // cannot run here and the caller falls back to one thread.
-import type { Kernels } from '../backend/types.js';
-import { wasmKernels } from '../backend/wasm.js';
-import { emitWarning } from '../warnings.js';
+import type { Kernels } from '../types.js';
+import { wasmKernels } from '../wasm.js';
+import { emitWarning } from '../../core/warnings.js';
 import { startThreads, startThreadsSync, type ThreadsStart } from './runtime.js';
 
 export interface ThreadedKernels {
