@@ -2,10 +2,12 @@
 import { LogRegError, describeValue } from '../core/errors.js';
 import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import { defaults, readOptions } from '../model/options.js';
-import { runMethod } from '../optim/dispatch.js';
+import { METHODS, runMethod, type MethodName } from '../optim/dispatch.js';
 import type { Schedule, ShuffleMode } from '../optim/types.js';
 
-export type MinimizeMethod = 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'lbfgs' | 'newton';
+/** Every solver but saga, which needs the finite-sum structure only the package's objectives have. */
+export type MinimizeMethod = Exclude<MethodName, 'saga'>;
+const MINIMIZE_METHODS: readonly string[] = METHODS.filter((m) => m !== 'saga');
 
 export interface MinimizeOptions {
   /** Default 'lbfgs'. */
@@ -78,7 +80,7 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
   };
   if (!['rows', 'batches', 'none'].includes(opts.shuffle))
     throw new LogRegError('INVALID_OPTION', `shuffle must be 'rows', 'batches' or 'none', got ${describeValue(opts.shuffle)}`, { option: 'shuffle', value: opts.shuffle });
-  if (!['gd', 'sgd', 'momentum', 'nesterov', 'adam', 'lbfgs', 'newton'].includes(method))
+  if (!MINIMIZE_METHODS.includes(method))
     throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   return runMethod(method, objective, start, opts);
 }

@@ -1,12 +1,14 @@
 // Argument parsing for the CLI: a command, positional arguments, --flag value / --flag.
+import { METHODS } from '../optim/dispatch.js';
+import { defaults } from '../model/options.js';
 
 export class UsageError extends Error {}
 
 export const USAGE = `usage:
   logreg-wasm fit DATA.csv --target COLUMN [--features A,B,… | --drop A,B,…]
-                  [--solver lbfgs|newton|gd|sgd|momentum|nesterov|adam|saga]
-                  [--C 1] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
-                  [--seed 1] [--max-iter 1000] [--tol 1e-6] [--threads 1] [--out MODEL.json]
+                  [--solver ${METHODS.join('|')}]
+                  [--C ${defaults.C}] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
+                  [--seed ${defaults.seed}] [--max-iter ${defaults.maxIter}] [--tol ${defaults.tol}] [--threads ${defaults.threads}] [--out MODEL.json]
   logreg-wasm predict MODEL.json DATA.csv [--proba] [--precision DIGITS]
   logreg-wasm --version | --help`;
 

@@ -8,6 +8,7 @@ import { setWarningHandler } from '../core/warnings.js';
 import { CsvError, decimal } from '../io/csv.js';
 import { readCsvColumns, type ColumnChoice } from '../io/csv-columns.js';
 import type { ModelJSON } from '../model/json.js';
+import { defaults } from '../model/options.js';
 import type { Label } from '../data/labels.js';
 import { parseArgs, UsageError, USAGE, type Args } from './args.js';
 import { Progress } from './progress.js';
@@ -82,7 +83,7 @@ async function fit(args: Args): Promise<void> {
   const d = features.length;
   const testSize = args.number('test-size', 0);
   if (!(testSize >= 0 && testSize < 1)) throw new UsageError('--test-size must be in [0, 1)');
-  const seed = args.number('seed', 1);
+  const seed = args.number('seed', defaults.seed);
   const [train, test] = splitRows(labels.length, testSize, seed);
   const pick = (rows: number[]) => {
     const out = new Float64Array(rows.length * d);
@@ -93,14 +94,16 @@ async function fit(args: Args): Promise<void> {
   const ytr = train.map((r) => labels[r]);
   const scaling = args.flags.standardize ? standardizer(Xtr, train.length, d) : null;
   if (scaling) applyScaling(Xtr, d, scaling);
-  const progress = new Progress(args.number('max-iter', 1000));
+  const maxIter = args.number('max-iter', defaults.maxIter);
+  const progress = new Progress(maxIter);
+  // the model validates every value (and names the option in its error)
   const m = new LogisticRegression({
-    solver: (args.flags.solver as never) ?? 'lbfgs',
-    C: args.number('C', 1),
-    penalty: (args.flags.penalty as never) ?? 'l2',
-    maxIter: args.number('max-iter', 1000),
-    tol: args.number('tol', 1e-6),
-    threads: args.number('threads', 1),
+    solver: (args.flags.solver as never) ?? defaults.solver,
+    C: args.number('C', defaults.C),
+    penalty: (args.flags.penalty as never) ?? defaults.penalty,
+    maxIter,
+    tol: args.number('tol', defaults.tol),
+    threads: args.number('threads', defaults.threads),
     seed,
     onIteration: (info) => progress.update(info),
   });

@@ -12,7 +12,8 @@ import { warnNoWorker, warnNotConverged } from './convergence.js';
 import { kernelsFor } from '../engine/select.js';
 import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../engine/threads/kernels.js';
 import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
-import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions, type SolverName } from './options.js';
+import { ONLINE_METHODS } from '../optim/dispatch.js';
 import { fitBinary, fitMultinomial, fitOvr, type FitOutput } from './fit.js';
 import { runToEnd, type Progress } from '../optim/monitor.js';
 import type { OptimizeResult } from '../optim/types.js';
@@ -75,12 +76,9 @@ export interface FitAsyncOptions extends BatchFitOptions {
   worker?: boolean;
 }
 
-/** The solvers that train online (partialFit, fitStream): one pass of updates per batch. */
-const ONLINE_SOLVERS: readonly string[] = ['sgd', 'momentum', 'nesterov', 'adam'];
-
-function requireStochastic(solver: string, entry: string): void {
-  if (!ONLINE_SOLVERS.includes(solver))
-    throw new LogRegError('INVALID_OPTION', `${entry} needs a stochastic solver (${ONLINE_SOLVERS.join(', ')}), not '${solver}'`, { option: 'solver' });
+function requireStochastic(solver: SolverName, entry: string): void {
+  if (!ONLINE_METHODS.includes(solver))
+    throw new LogRegError('INVALID_OPTION', `${entry} needs a stochastic solver (${ONLINE_METHODS.join(', ')}), not '${solver}'`, { option: 'solver' });
 }
 
 /** The signal option: absent, or an object shaped like an AbortSignal. */

@@ -9,6 +9,7 @@ import { estimateCurvature } from '../optim/curvature.js';
 import { adamRule, momentumRule, nesterovRule, scheduledRate, type UpdateRule } from '../optim/rules.js';
 import { ADAM_DEFAULT_RATE } from '../optim/adam.js';
 import { Rng } from '../optim/rng.js';
+import { DEFAULT_BATCH } from '../optim/epochs.js';
 import type { StochasticObjective } from '../optim/types.js';
 import type { ResolvedOptions } from './options.js';
 import { kindFor, layoutOf, type ModelKind } from '../core/layout.js';
@@ -92,7 +93,7 @@ export function onlineStep(
     const rows = src.rows;
     const order = Int32Array.from({ length: rows }, (_, i) => i);
     s.rng.shuffle(order);
-    const batch = Math.min(o.batchSize ?? 32, rows);
+    const batch = Math.min(o.batchSize ?? DEFAULT_BATCH, rows);
     for (let start = 0; start < rows; start += batch) {
       const idx = order.subarray(start, Math.min(rows, start + batch));
       s.rule.step(x, (p, gg) => obj.batchValueAndGradient(p, gg, idx, false), eta);

@@ -2,6 +2,7 @@
 // Only own properties are read, so a polluted Object.prototype cannot inject options.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
+import { METHODS, type MethodName } from '../optim/dispatch.js';
 import type { BackendName, LossKind } from '../engine/types.js';
 import type { PenaltyName } from '../loss/penalty.js';
 import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
@@ -9,7 +10,7 @@ import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
 export type MultiClass = 'auto' | 'multinomial' | 'ovr';
 export type DType = 'auto' | 'float64' | 'float32';
 
-export type SolverName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
+export type SolverName = MethodName;
 
 export interface LogisticRegressionOptions {
   /** Optimiser (see docs/solvers.md). Default 'lbfgs'. */
@@ -147,7 +148,7 @@ const fn: Check = (v, name) => {
 };
 
 const checks: Record<keyof LogisticRegressionOptions, Check> = {
-  solver: oneOf('lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'),
+  solver: oneOf(...METHODS),
   C: number((x) => x > 0, 'a finite number > 0'),
   penalty: oneOf('l2', 'l1', 'elasticnet', 'none'),
   l1Ratio: number((x) => x >= 0 && x <= 1, 'a number in [0, 1]'),

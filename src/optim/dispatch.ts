@@ -8,9 +8,15 @@ import { lbfgs } from './lbfgs.js';
 import { newton } from './newton.js';
 import { adam } from './adam.js';
 import { saga } from './saga.js';
+import { DEFAULT_BATCH } from './epochs.js';
 import { runToEnd, type Steps } from './monitor.js';
 
-export type MethodName = 'lbfgs' | 'newton' | 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'saga';
+/** Every solver, spelled once. */
+export const METHODS = ['lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const;
+export type MethodName = (typeof METHODS)[number];
+/** The solvers that also train online (one pass of updates per batch: partialFit, fitStream). */
+export const ONLINE_METHODS: readonly MethodName[] = ['sgd', 'momentum', 'nesterov', 'adam'];
+
 
 function stochasticOrFail(obj: Objective, method: string): StochasticObjective {
   const s = obj as Partial<StochasticObjective>;
@@ -65,7 +71,7 @@ export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array
     case 'adam':
       return adam(batched ? stochasticOrFail(obj, method) : asFullBatch(obj), x0, opts);
     case 'saga':
-      return saga(finiteSumOrFail(obj), x0, { ...opts, batchSize: opts.batchSize ?? 32 });
+      return saga(finiteSumOrFail(obj), x0, { ...opts, batchSize: opts.batchSize ?? DEFAULT_BATCH });
     default:
       throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   }

@@ -16,6 +16,9 @@ export interface EpochMethod {
   epoch?(x: Float64Array, order: Int32Array, batch: number, epoch: number): void;
 }
 
+/** Default rows per minibatch of sgd and saga (and of online steps). */
+export const DEFAULT_BATCH = 32;
+
 export function* runEpochs(
   obj: StochasticObjective,
   x0: Float64Array,

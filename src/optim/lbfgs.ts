@@ -4,6 +4,7 @@
 // projected onto the orthant of the current iterate, so coefficients that reach 0 are exactly 0.
 import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
 import { Monitor, type Steps } from './monitor.js';
+import { C1, MAX_HALVINGS } from './linesearch.js';
 import { strongWolfe } from './wolfe.js';
 import { dotVec, normInf } from './vec.js';
 import { l1Of, pseudoGradient } from './l1.js';
@@ -148,7 +149,7 @@ function* owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps 
       for (let j = 0; j < l1.count; j++) orthant[j] = x[j] !== 0 ? Math.sign(x[j]) : -Math.sign(pg[j]);
       const F = f + l1Of(x, l1);
       let t = hist.size === 0 ? Math.min(1, 1 / Math.max(normInf(pg), 1e-300)) : 1;
-      for (let k = 0; k < 60; k++, t *= 0.5) {
+      for (let k = 0; k < MAX_HALVINGS; k++, t *= 0.5) {
         for (let j = 0; j < n; j++) {
           let v = x[j] + t * dir[j];
           if (j < l1.count && v * orthant[j] <= 0) v = 0; // projection onto the orthant
@@ -159,7 +160,7 @@ function* owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps 
         for (let j = 0; j < n; j++) decrease += pg[j] * (xNew[j] - x[j]);
         const FNew = fNew + l1Of(xNew, l1);
         // strict decrease: at the precision limit of J a null step must not count as progress
-        if (FNew < F && FNew <= F + 1e-4 * decrease) {
+        if (FNew < F && FNew <= F + C1 * decrease) {
           accepted = true;
           break;
         }

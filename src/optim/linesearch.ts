@@ -2,8 +2,10 @@
 import type { Objective } from './types.js';
 import { axpyInto } from './vec.js';
 
-const C1 = 1e-4;
-const MAX_HALVINGS = 60;
+/** Armijo's sufficient-decrease constant, shared by every backtracking search (gd, OWL-QN). */
+export const C1 = 1e-4;
+/** Halvings before a backtracking search gives up (2^-60 of the first trial step). */
+export const MAX_HALVINGS = 60;
 
 /**
  * Tries t = t0, t0/2, … until J(x + t·dir) <= f + C1·t·slope (slope = ∇J(x)·dir < 0).

@@ -8,6 +8,11 @@ import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { LogRegError } from '../core/errors.js';
 import { dotVec } from './vec.js';
 
+/** Agreement ρ of actual to predicted decrease: below POOR the region shrinks to POOR·‖p‖, above GOOD (at the boundary) it doubles, above ACCEPT the step is taken. */
+const POOR = 0.25;
+const GOOD = 0.75;
+const ACCEPT = 1e-4;
+
 export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   requireSmooth(obj, 'newton');
   const hvp = obj.hessianVectorProduct?.bind(obj);
@@ -39,7 +44,7 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
       d[i] = r[i];
     }
     let rr = dotVec(r, r);
-    let pHp = 0; // pᵀHp, accumulated for the model value
+    let pHp = 0; // pᵀHp of the final step, for the model's predicted decrease
     let onBoundary = false;
     const maxCg = Math.max(2 * n, 20);
     for (let k = 0; k < maxCg && Math.sqrt(rr) > cgTol; k++) {
@@ -75,9 +80,9 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
     const fNew = obj.valueAndGradient(xNew, gNew);
     const rho = Number.isFinite(fNew) && predicted > 0 ? (f - fNew) / predicted : -1;
     const pnorm = Math.sqrt(dotVec(p, p));
-    if (rho < 0.25) radius = 0.25 * pnorm;
-    else if (rho > 0.75 && onBoundary) radius = 2 * radius;
-    if (rho > 1e-4 && fNew <= f) {
+    if (rho < POOR) radius = POOR * pnorm;
+    else if (rho > GOOD && onBoundary) radius = 2 * radius;
+    if (rho > ACCEPT && fNew <= f) {
       rejections = 0;
       [x, xNew] = [xNew, x];
       [g, gNew] = [gNew, g];

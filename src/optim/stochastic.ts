@@ -4,7 +4,7 @@
 import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
 import { requireSmooth, type Steps } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
-import { runEpochs } from './epochs.js';
+import { DEFAULT_BATCH, runEpochs } from './epochs.js';
 import { momentumRule, nesterovRule, scheduledRate } from './rules.js';
 
 export type MomentumKind = 'none' | 'heavy' | 'nesterov';
@@ -24,7 +24,7 @@ export function* stochastic(
   const native = obj.sgdEpoch?.bind(obj);
   const beta = kind === 'none' ? 0 : opts.momentum;
   const v = new Float64Array(n);
-  return yield* runEpochs(obj, x0, opts, opts.batchSize ?? 32, {
+  return yield* runEpochs(obj, x0, opts, opts.batchSize ?? DEFAULT_BATCH, {
     start(x, g) {
       if (opts.learningRate === undefined) eta0 = 1 / estimateCurvature(obj, x, g);
     },

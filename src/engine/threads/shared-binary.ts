@@ -1,7 +1,7 @@
 // The threads build is the default kernels binary with one change: its imported memory is
 // declared shared with a maximum (asc --enable threads --sharedMemory --maximumMemory emits the
-// same code otherwise; scripts/build-wasm.mjs checks that byte for byte). Rewriting the memory
-// import here saves shipping a second 23 KB binary.
+// same code otherwise; test/threads-binary.test.ts checks that byte for byte). Rewriting the
+// memory import here saves shipping a second binary.
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
 function leb(b: Uint8Array, at: number): [number, number] {
