@@ -1,6 +1,8 @@
 // The serialised form of a fitted model, and its validation on the way back in.
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
+import { kindFor } from '../core/layout.js';
+import { resolveOptions } from './options.js';
 import type { Label } from '../data/labels.js';
 import type { BackendName } from '../engine/types.js';
 import type { ModelKind, ModelState } from './state.js';
@@ -100,4 +102,23 @@ function safeParse(s: string): unknown {
   } catch {
     throw fail('the string is not valid JSON');
   }
+}
+
+/**
+ * The options a saved model is rebuilt with: the saved ones, then `overrides`, which may not
+ * change the two that lay out the saved coefficients (multiClass, fitIntercept); the saved kind
+ * must follow from them.
+ */
+export function restoredOptions(state: ModelState, saved: Record<string, unknown>, overrides: unknown): Record<string, unknown> {
+  const merged = { ...ownFields(saved, 'saved option'), ...ownFields(overrides, 'override') };
+  const was = resolveOptions(saved);
+  const now = resolveOptions(merged);
+  for (const name of ['multiClass', 'fitIntercept'] as const)
+    if (now[name] !== was[name])
+      throw new LogRegError('INVALID_OPTION', `fromJSON: the model was fitted with ${name} ${JSON.stringify(was[name])}; an override cannot change it (fit a new model instead)`, {
+        option: name,
+      });
+  const layout = state.kind === 'ovr' ? was.multiClass === 'ovr' : kindFor(was.multiClass, state.classes.length) === state.kind;
+  if (!layout) throw fail(`kind '${state.kind}' does not follow from multiClass '${was.multiClass}' and ${state.classes.length} classes`);
+  return merged;
 }

@@ -1,6 +1,6 @@
 // Adam (Kingma & Ba): per-coordinate steps from moving averages of the gradient and its square
 // (rules.ts); minibatches when batchSize is set, else full batch (epochs.ts runs the epochs).
-import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
+import type { OptimizeOptions, StochasticObjective } from './types.js';
 import { requireSmooth, type Steps } from './monitor.js';
 import { runEpochs } from './epochs.js';
 import { adamRule } from './rules.js';

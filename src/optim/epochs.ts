@@ -2,7 +2,7 @@
 // epoch visits every row once in an order drawn by the seeded Rng (batches are row-number
 // lists into data the objective already holds), then one full pass gives J and ∇J for the
 // history and the stopping rule. A non-finite epoch ends the fit with the last finite iterate.
-import type { OptimizeOptions, OptimizeResult, ShuffleMode, StochasticObjective } from './types.js';
+import type { OptimizeOptions, ShuffleMode, StochasticObjective } from './types.js';
 import { Monitor, type Steps } from './monitor.js';
 import { Rng } from './rng.js';
 import { allFinite } from './vec.js';

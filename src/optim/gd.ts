@@ -1,6 +1,6 @@
 // Full-batch gradient descent: Armijo backtracking along −∇J (the trial step starts at twice
 // the last accepted one), or a fixed learningRate when given.
-import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
+import type { Objective, OptimizeOptions } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { backtrack } from './linesearch.js';
 import { allFinite, dotVec } from './vec.js';

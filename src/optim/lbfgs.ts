@@ -2,7 +2,7 @@
 // strong-Wolfe line search. With an L1 term it runs as OWL-QN (Andrew & Gao 2007): the
 // direction comes from the pseudo-gradient, is kept in its orthant, and each trial point is
 // projected onto the orthant of the current iterate, so coefficients that reach 0 are exactly 0.
-import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
+import type { Objective, OptimizeOptions } from './types.js';
 import { Monitor, type Steps } from './monitor.js';
 import { C1, MAX_HALVINGS } from './linesearch.js';
 import { strongWolfe } from './wolfe.js';

@@ -4,7 +4,7 @@
 // Without a learningRate, t starts at 1/L (curvature.ts) and shrinks to 1/L̂ whenever the
 // secant estimate L̂ = ‖Δ∇J‖/‖Δx‖ between consecutive evaluations says the step is too long.
 // Momentum restarts (x⁻ := x) when it points uphill (∇J·(x − x⁻) > 0; O'Donoghue & Candès).
-import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
+import type { Objective, OptimizeOptions } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { allFinite, distance } from './vec.js';

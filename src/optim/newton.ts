@@ -3,7 +3,7 @@
 // over X each, with the per-row curvature cached at the iterate), stopping at the boundary or
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
-import type { Objective, OptimizeOptions, OptimizeResult } from './types.js';
+import type { Objective, OptimizeOptions } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { LogRegError } from '../core/errors.js';
 import { dotVec } from './vec.js';

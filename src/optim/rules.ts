@@ -6,13 +6,15 @@ export type GradAt = (p: Float64Array, g: Float64Array) => void;
 
 export interface UpdateRule {
   step(x: Float64Array, grad: GradAt, eta: number): void;
+  /** An independent copy with the same memory (velocity, moments): online training steps a copy and commits it. */
+  clone(): UpdateRule;
 }
 
 /** v ← βv − η∇J(x); x ← x + v (β = 0: plain SGD). */
-export function momentumRule(n: number, beta: number): UpdateRule {
-  const v = new Float64Array(n);
+export function momentumRule(n: number, beta: number, v = new Float64Array(n)): UpdateRule {
   const g = new Float64Array(n);
   return {
+    clone: () => momentumRule(n, beta, v.slice()),
     step(x, grad, eta) {
       grad(x, g);
       for (let i = 0; i < n; i++) {
@@ -24,11 +26,11 @@ export function momentumRule(n: number, beta: number): UpdateRule {
 }
 
 /** v ← βv − η∇J(x + βv); x ← x + v. */
-export function nesterovRule(n: number, beta: number): UpdateRule {
-  const v = new Float64Array(n);
+export function nesterovRule(n: number, beta: number, v = new Float64Array(n)): UpdateRule {
   const g = new Float64Array(n);
   const look = new Float64Array(n);
   return {
+    clone: () => nesterovRule(n, beta, v.slice()),
     step(x, grad, eta) {
       for (let i = 0; i < n; i++) look[i] = x[i] + beta * v[i];
       grad(look, g);
@@ -41,13 +43,12 @@ export function nesterovRule(n: number, beta: number): UpdateRule {
 }
 
 /** Adam with bias correction; β^t kept as running products (no Math.pow: engine-independent). */
-export function adamRule(n: number, beta1: number, beta2: number, epsilon: number): UpdateRule {
-  const m = new Float64Array(n);
-  const v = new Float64Array(n);
+export function adamRule(n: number, beta1: number, beta2: number, epsilon: number, m = new Float64Array(n), v = new Float64Array(n), b1 = 1, b2 = 1): UpdateRule {
   const g = new Float64Array(n);
-  let b1t = 1;
-  let b2t = 1;
+  let b1t = b1;
+  let b2t = b2;
   return {
+    clone: () => adamRule(n, beta1, beta2, epsilon, m.slice(), v.slice(), b1t, b2t),
     step(x, grad, eta) {
       grad(x, g);
       b1t *= beta1;

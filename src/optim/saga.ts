@@ -7,7 +7,7 @@
 // objective (power iteration, curvature.ts) — max_i L_i alone when b = 1. epochs.ts runs the
 // epochs (the stopping rule uses the pseudo-gradient).
 import type { Steps } from './monitor.js';
-import type { FiniteSumObjective, OptimizeOptions, OptimizeResult } from './types.js';
+import type { FiniteSumObjective, OptimizeOptions } from './types.js';
 import { softThreshold } from './l1.js';
 import { estimateCurvature } from './curvature.js';
 import { runEpochs } from './epochs.js';

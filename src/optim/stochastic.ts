@@ -1,7 +1,7 @@
 // Minibatch SGD, optionally with heavy-ball or Nesterov momentum (epochs.ts runs the epochs,
 // rules.ts holds the updates). Steps: η_e = η₀ (constant) or η₀ / e^powerT (invscaling,
 // e = epoch from 1); without a learningRate, η₀ = 1/L of the full objective at x₀ (curvature.ts).
-import type { OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
+import type { OptimizeOptions, StochasticObjective } from './types.js';
 import { requireSmooth, type Steps } from './monitor.js';
 import { estimateCurvature } from './curvature.js';
 import { DEFAULT_BATCH, runEpochs } from './epochs.js';

@@ -3,16 +3,22 @@
 // state; nothing here touches the model until the fit has succeeded. They run as steps (one
 // per solver iteration), so fit drives them to the end and fitAsync's slices resume them: the
 // same computation either way. Returning early from the steps frees the data (finally).
-import { LogRegError } from '../core/errors.js';
-import type { Kernels, MatrixSource, StorageType } from '../engine/types.js';
-import { binaryTarget } from '../data/labels.js';
-import { LogisticObjective } from '../loss/logistic-objective.js';
-import { SoftmaxObjective } from '../loss/softmax-objective.js';
-import type { OptimizeResult } from '../optim/types.js';
-import type { ResolvedOptions } from './options.js';
+import { LogRegError } from '../../core/errors.js';
+import type { Kernels, MatrixSource, StorageType } from '../../engine/types.js';
+import { binaryTarget } from '../../data/labels.js';
+import { LogisticObjective } from '../../loss/logistic-objective.js';
+import { SoftmaxObjective } from '../../loss/softmax-objective.js';
+import type { OptimizeResult } from '../../optim/types.js';
+import type { ResolvedOptions } from '../options.js';
 import { solveSteps } from './solve.js';
-import { layoutOf, row, unpack } from '../core/layout.js';
-import type { Progress } from '../optim/monitor.js';
+import { kindFor, layoutOf, pack, row, unpack, type ModelKind } from '../../core/layout.js';
+import type { ModelState } from '../state.js';
+import type { BatchFitOptions } from '../entry-options.js';
+import { matrixSource } from '../../data/matrix.js';
+import { encodeClasses, type Label } from '../../data/labels.js';
+import { normalizedWeights, readSampleWeight } from '../../data/weights.js';
+import { withClassWeight } from '../../data/class-weight.js';
+import type { Progress } from '../../optim/monitor.js';
 
 export interface FitInput {
   src: MatrixSource;
@@ -101,4 +107,66 @@ export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
     last = r.result;
   }
   return { coef, intercept, result: { ...last!, nIter, converged, lossHistory: history } };
+}
+
+/** A finished fit: the state to commit and the solver's result. */
+export interface FittedRun {
+  state: ModelState;
+  result: OptimizeResult;
+}
+
+/** The parameter vector of a fitted state (a warm start). */
+export function startVector(s: ModelState, fitIntercept: boolean): Float64Array {
+  return pack(layoutOf(s.kind, s.classes.length, s.nFeatures, fitIntercept), s.coef, s.intercept);
+}
+
+/** Zeros (null), or the current parameters with warmStart when the data match the fitted model. */
+function startingPoint(o: ResolvedOptions, current: ModelState | null, kind: ModelKind, classes: Label[], d: number): Float64Array | null {
+  const s = current;
+  if (!o.warmStart || !s) return null;
+  if (s.kind !== kind || s.nFeatures !== d || s.classes.length !== classes.length || s.classes.some((c, i) => c !== classes[i]))
+    throw new LogRegError(
+      'FEATURE_MISMATCH',
+      `warmStart: the data (${d} features, classes ${classes.join(', ')}) does not match the fitted ` +
+        `model (${s.nFeatures} features, classes ${s.classes.join(', ')})`,
+    );
+  return startVector(s, o.fitIntercept);
+}
+
+/**
+ * A fit of X, y as steps (one per solver iteration: fit runs them to the end, fitAsync's slices
+ * resume them), returning the state to commit; nothing outside is changed. `current` is the
+ * fitted state a warm start continues from.
+ */
+export function* fitSteps(
+  X: unknown,
+  y: unknown,
+  f: BatchFitOptions,
+  o: ResolvedOptions,
+  kernels: Kernels,
+  current: ModelState | null,
+): Generator<Progress, FittedRun, void> {
+  const src = matrixSource(X, 'X');
+  const { classes, codes } = encodeClasses(y, src.rows, f.classes);
+  const k = classes.length;
+  const { sampleWeight, C } = normalizedWeights(withClassWeight(o.classWeight, classes, codes, readSampleWeight(f.sampleWeight, src.rows)), o.C);
+  const kind = kindFor(o.multiClass, k);
+  const x0 = startingPoint(o, current, kind, classes, src.cols);
+  const input = { src, codes, k, sampleWeight, C, kernels, options: o };
+  const out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
+  const r = out.result;
+  if (!Number.isFinite(r.value) || !out.coef.every(Number.isFinite) || !out.intercept.every(Number.isFinite))
+    throw new LogRegError('NON_FINITE', `the fit ended with J = ${r.value} or a non-finite coefficient; the model is unchanged`);
+  const state: ModelState = {
+    kind,
+    classes,
+    nFeatures: src.cols,
+    coef: out.coef,
+    intercept: out.intercept,
+    nIter: r.nIter,
+    converged: r.converged,
+    lossHistory: r.lossHistory,
+    backend: kernels.name,
+  };
+  return { state, result: r };
 }

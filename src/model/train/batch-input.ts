@@ -1,11 +1,11 @@
 // Validation of one online batch against the classes and features the stream started with.
-import { LogRegError } from '../core/errors.js';
-import type { MatrixSource } from '../engine/types.js';
-import { matrixSource } from '../data/matrix.js';
-import { codesFor, distinctSorted, readLabels, type Label } from '../data/labels.js';
-import { readSampleWeight } from '../data/weights.js';
-import { withClassWeight } from '../data/class-weight.js';
-import type { ResolvedOptions } from './options.js';
+import { LogRegError } from '../../core/errors.js';
+import type { MatrixSource } from '../../engine/types.js';
+import { matrixSource } from '../../data/matrix.js';
+import { codesFor, distinctSorted, readLabels, type Label } from '../../data/labels.js';
+import { readSampleWeight } from '../../data/weights.js';
+import { withClassWeight } from '../../data/class-weight.js';
+import type { ResolvedOptions } from '../options.js';
 
 export interface Batch {
   src: MatrixSource;

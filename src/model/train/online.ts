@@ -1,0 +1,150 @@
+// Online training for partialFit / fitStream: the state (the parameters and the optimiser's
+// memory: velocity, Adam moments, step size, PRNG) kept between batches, and a pure step that
+// copies one batch into the engine, runs one pass of minibatch updates over it, frees it, and
+// returns the next state.
+import type { BackendName, Kernels } from '../../engine/types.js';
+import type { Batch } from './batch-input.js';
+import { ONLINE_METHODS, type MethodName } from '../../optim/dispatch.js';
+import { binaryTarget, type Label } from '../../data/labels.js';
+import { LogisticObjective } from '../../loss/logistic-objective.js';
+import { SoftmaxObjective } from '../../loss/softmax-objective.js';
+import { estimateCurvature } from '../../optim/curvature.js';
+import { adamRule, momentumRule, nesterovRule, scheduledRate, type UpdateRule } from '../../optim/rules.js';
+import { ADAM_DEFAULT_RATE } from '../../optim/adam.js';
+import { Rng } from '../../optim/rng.js';
+import { DEFAULT_BATCH } from '../../optim/epochs.js';
+import type { StochasticObjective } from '../../optim/types.js';
+import type { ResolvedOptions } from '../options.js';
+import { kindFor, layoutOf, pack, unpack, type ModelKind } from '../../core/layout.js';
+import type { ModelState } from '../state.js';
+import { matrixSource } from '../../data/matrix.js';
+import { readClasses } from './batch-input.js';
+import { LogRegError } from '../../core/errors.js';
+
+export interface OnlineState {
+  kind: ModelKind;
+  classes: Label[];
+  nFeatures: number;
+  x: Float64Array;
+  rule: UpdateRule;
+  eta0: number | null;
+  rng: Rng;
+  /** Σ weights seen so far */
+  seenWeight: number;
+  steps: number;
+  lossHistory: number[];
+}
+
+export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, start: Float64Array | null): OnlineState {
+  const kind = kindFor(o.multiClass, classes.length);
+  if (kind === 'ovr')
+    throw new LogRegError('INVALID_OPTION', `partialFit and fitStream train binary and multinomial models; multiClass 'ovr' with ${classes.length} classes is not available online`, {
+      option: 'multiClass',
+    });
+  const n = layoutOf(kind, classes.length, d, o.fitIntercept).dim;
+  const rule =
+    o.solver === 'adam'
+      ? adamRule(n, o.beta1, o.beta2, o.epsilon)
+      : o.solver === 'nesterov'
+        ? nesterovRule(n, o.momentum)
+        : momentumRule(n, o.solver === 'momentum' ? o.momentum : 0);
+  return {
+    kind,
+    classes,
+    nFeatures: d,
+    x: start ? Float64Array.from(start) : new Float64Array(n),
+    rule,
+    eta0: null,
+    rng: new Rng(o.seed),
+    seenWeight: 0,
+    steps: 0,
+    lossHistory: [],
+  };
+}
+
+/** The solvers that train online, checked for the entry point that needs one. */
+export function requireOnlineSolver(solver: MethodName, entry: string): void {
+  if (!ONLINE_METHODS.includes(solver))
+    throw new LogRegError('INVALID_OPTION', `${entry} needs a stochastic solver (${ONLINE_METHODS.join(', ')}), not '${solver}'`, { option: 'solver' });
+}
+
+/**
+ * One pass over a batch from state s: returns the next state (the parameters, the optimiser's
+ * memory, the PRNG and the step size advanced; steps + 1) and J on the batch. s is not changed,
+ * so a step that throws leaves it as it was; the caller commits (and appends the loss).
+ * penaltyWeight is the S of α = 1/(C·S); epoch drives the schedule.
+ */
+export function onlineStep(
+  s: OnlineState,
+  o: ResolvedOptions,
+  kernels: Kernels,
+  b: Batch,
+  penaltyWeight: number,
+  epoch: number,
+): { next: OnlineState; loss: number } {
+  const sw = b.sampleWeight;
+  const common = { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept, sampleWeight: sw, penaltyWeight };
+  let obj: StochasticObjective;
+  let dispose: () => void;
+  if (s.kind === 'binary') {
+    const data = kernels.dataset(b.src, binaryTarget(b.codes, 1), sw);
+    obj = new LogisticObjective(data, { ...common, loss: o.loss });
+    dispose = () => data.dispose();
+  } else {
+    const data = kernels.softmaxDataset(b.src, b.codes, s.classes.length, sw);
+    obj = new SoftmaxObjective(data, common);
+    dispose = () => data.dispose();
+  }
+  try {
+    const x = Float64Array.from(s.x);
+    const rule = s.rule.clone();
+    const rng = s.rng.clone();
+    const g = new Float64Array(x.length);
+    let eta0 = s.eta0;
+    if (eta0 === null) {
+      obj.valueAndGradient(x, g);
+      eta0 = o.learningRate ?? (o.solver === 'adam' ? ADAM_DEFAULT_RATE : 1 / estimateCurvature(obj, x, g));
+    }
+    const eta = scheduledRate(eta0, o.learningRateSchedule, o.powerT, epoch);
+    const rows = b.src.rows;
+    const order = Int32Array.from({ length: rows }, (_, i) => i);
+    rng.shuffle(order);
+    const batch = Math.min(o.batchSize ?? DEFAULT_BATCH, rows);
+    for (let start = 0; start < rows; start += batch) {
+      const idx = order.subarray(start, Math.min(rows, start + batch));
+      rule.step(x, (p, gg) => obj.batchValueAndGradient(p, gg, idx, false), eta);
+    }
+    const loss = obj.valueAndGradient(x, g);
+    return { next: { ...s, x, rule, rng, eta0, steps: s.steps + 1 }, loss };
+  } finally {
+    dispose();
+  }
+}
+
+/**
+ * The online state partialFit continues: the current one (its classes must match any given), or
+ * a new one, started from the fitted coefficients when classes, features and kind match.
+ */
+export function continueOnline(online: OnlineState | null, fitted: ModelState | null, classes: unknown, X: unknown, o: ResolvedOptions): OnlineState {
+  requireOnlineSolver(o.solver, 'partialFit');
+  if (online) {
+    if (classes !== undefined) {
+      const given = readClasses(classes);
+      if (given.length !== online.classes.length || given.some((c, i) => c !== online.classes[i]))
+        throw new LogRegError('LABELS', `classes (${given.join(', ')}) differ from the first call's (${online.classes.join(', ')})`);
+    }
+    return online;
+  }
+  const cls = readClasses(classes);
+  const d = matrixSource(X, 'X').cols;
+  const s = fitted;
+  const same = s !== null && s.nFeatures === d && s.classes.length === cls.length && s.classes.every((c, i) => c === cls[i]) && s.kind === kindFor(o.multiClass, cls.length);
+  return newOnlineState(o, cls, d, same ? pack(layoutOf(s.kind, cls.length, d, o.fitIntercept), s.coef, s.intercept) : null);
+}
+
+/** The fitted state an online state stands for. */
+export function stateOfOnline(state: OnlineState, fitIntercept: boolean, backend: BackendName): ModelState {
+  const { coef, intercept } = unpack(layoutOf(state.kind, state.classes.length, state.nFeatures, fitIntercept), state.x);
+  const { kind, classes, nFeatures, steps: nIter } = state;
+  return { kind, classes, nFeatures, coef, intercept, nIter, converged: false, lossHistory: state.lossHistory.slice(), backend };
+}
