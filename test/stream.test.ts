@@ -109,3 +109,27 @@ describe('fitStream', () => {
     expect(JSON.stringify(m.toJSON())).toBe(before);
   });
 });
+
+describe('the online step is pure', () => {
+  it('stepping twice from one state gives the same next state: the state itself is not changed (momentum, adam)', async () => {
+    const { newOnlineState, onlineStep } = await import('../src/model/train/online.js');
+    const { readBatch, readClasses } = await import('../src/model/train/batch-input.js');
+    const { resolveOptions } = await import('../src/model/options.js');
+    const { kernelsFor } = await import('../src/engine/select.js');
+    for (const solver of ['momentum', 'adam'] as const) {
+      const o = resolveOptions({ solver, batchSize: 7, seed: 5 });
+      const s = newOnlineState(o, readClasses([0, 1]), X[0].length, null);
+      const b = readBatch(o, s.classes, s.nFeatures, X.slice(0, 60), y.slice(0, 60), undefined);
+      const first = onlineStep(s, o, kernelsFor('wasm'), b, 60, 1);
+      const again = onlineStep(s, o, kernelsFor('wasm'), b, 60, 1);
+      expect(Array.from(again.next.x)).toEqual(Array.from(first.next.x));
+      expect(again.loss).toBe(first.loss);
+      expect(s.steps).toBe(0);
+      expect(s.eta0).toBeNull();
+      expect(Array.from(s.x).every((v) => v === 0)).toBe(true);
+      // the next step from the first result continues the optimiser's memory
+      const second = onlineStep(first.next, o, kernelsFor('wasm'), b, 60, 2);
+      expect(second.next.steps).toBe(2);
+    }
+  });
+});
