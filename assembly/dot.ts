@@ -2,14 +2,8 @@
 // four f64x2 accumulators (eight lanes: one row's sum is a chain of d/8 dependent adds, not
 // d/4 — at d = 100 the shorter chain made the epoch 15–20% faster), pairs and a last scalar
 // for the tail.
-// f64 rows step through x and w with bumped pointers, every load at an immediate offset, as
-// addRows4 does (rows.ts). bench/ab.mjs, 8 compiled copies per binary, both orders: the fused
-// pass's four-row blocks 0.87–0.95 of their time at 100000×200 (three process pairs), 0.95 at
-// 30000×300, 0.91–1.03 at 50000×150; hessVec 0.91–1.0 at 100000×200, otherwise within 0.97–1.04;
-// the same bits. f32 rows keep the indexed loop: there the same change made the fused pass
-// 1.05–1.09× slower at 60000×300 and 100000×200 (the float32 kernels compile as before).
-// Sixteen elements per step (the same accumulators, so the same bits) was slower: 1.07–1.09× in
-// cache and 1.19–1.24× at 200000×100 and 100000×200 (ab.mjs, 8 copies, one process).
+// f64 rows step with bumped pointers and immediate offsets (V8 folds the address into each load);
+// f32 rows keep the indexed loop, which was faster for them. Measurements: docs/performance-notes.md.
 import { xAt, xPair } from './elem';
 
 // @ts-ignore: decorator

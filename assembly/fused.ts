@@ -5,11 +5,8 @@
 // chains; they pay for rows up to 768 bytes (f64) or 800 (f32), not beyond (see
 // eightRowBlocks). Leftover rows go through the same pair code with an empty second lane, so
 // every row sees the same arithmetic.
-// Each stage runs for all pairs of a block before the next stage (dots, then exp, then
-// residuals): the block keeps many values live and V8 spills some (a fifth of the samples at
-// d = 4), yet computing pair by pair took 1.11–1.30× the time (2000×64 … 1000000×4), and moving
-// a four-row block's g update after the next block's residuals (software pipelining) 0.99× in
-// cache and 1.14–1.19× streamed (bench/ab.mjs, 8 compiled copies, one process each).
+// Each stage runs for all pairs of a block before the next (dots, then exp, then residuals):
+// faster than pair by pair or pipelined despite some spills (docs/performance-notes.md).
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, pMinusY, residual, lossTerm, logLossLinear, log1pJoin } from './pointwise';
@@ -45,8 +42,7 @@ export function fusedGradF32(
  * Rows per lane whose log1p terms are joined (log1pJoin) before one vlog1p: each factor 1 + e
  * is at most 2, so the joined 1 + q stays below 2^128. Evaluating the log1p once per 256 rows
  * instead of once per block keeps its long dependency chain (two divisions) out of almost every
- * block: bench/ab.mjs, both orders, 0.78–0.82 of the time at 1000000×4 and 0.88–0.89 at
- * 100000×50 and 20000×20 against one log1p per block (128 against 32 rows: 2–4% more at d = 4).
+ * block (docs/performance-notes.md).
  */
 const JOIN_ROWS: i32 = 128;
 
@@ -85,16 +81,8 @@ function addLog1p(acc: v128, q: v128): v128 {
 }
 
 /**
- * Eight-row blocks or four? bench/ab.mjs, both binaries on one memory, both orders, on 40–64 MB
- * passes of d = 16 … 200 (f64) and 32 … 160 (f32): eight rows are as fast or faster up to rows
- * of 800 bytes (0.58–0.64 of the time at d = 72, 0.72–0.94 at d = 40 … 60, 80, 96 f64), except
- * rows of exactly 512 bytes (d = 64 f64, 128 f32: 1.03–1.16× slower); above 800 bytes, four.
- * Passes that stay in cache (≤ 12 MB) take eight for 512-byte rows too.
- * Since dotX steps with bumped pointers over f64 rows (dot.ts), f64 rows over 768 bytes take four
- * (ab.mjs with 8 compiled copies per binary, both orders, four ÷ eight: 0.84–0.94 at d = 100 in
- * three process pairs, 0.91–0.93 at d = 97, 0.98–1.0 at d = 98; at d = 96 within 0.96–1.03 and at
- * d = 90 1.0–1.10× slower, so those stay eight). f32 rows of 720 and 800 bytes stay eight: four
- * were 1.09–1.13× slower (d = 180, 200).
+ * Eight-row blocks for rows up to 768 bytes (f64) or 800 (f32), except 512-byte rows streamed
+ * from memory; four above: where each was measured faster (docs/performance-notes.md).
  */
 // @ts-ignore: decorator
 @inline function eightRowBlocks<T>(rowBytes: usize, count: i32): bool {
@@ -118,10 +106,7 @@ function addLog1p(acc: v128, q: v128): v128 {
   let k = 0;
   const eight = eightRowBlocks<T>(rowBytes, count);
   for (; eight && k + 8 <= count; k += 8) {
-    // the block's row numbers behind one test of idx, not one per row (rowIndex): bench/ab.mjs,
-    // 8 compiled copies, 0.97–0.98 of the time at 1000000×4, 200000×6 and 20000×20 (0.99 at
-    // 1000000×4 in a calmer spell), 0.97–1.0 at 2000×64, 100000×50 and 200000×100, SGD epochs
-    // 0.96–0.97 at d = 4 and 20, float32 0.98–0.99; the same bits, 238 bytes less code
+    // the block's row numbers behind one test of idx, not one per row (rowIndex)
     let i0: i32, i1: i32, i2: i32, i3: i32, i4: i32, i5: i32, i6: i32, i7: i32;
     if (idx) {
       const p = idx + (<usize>k << 2);
@@ -182,8 +167,7 @@ function addLog1p(acc: v128, q: v128): v128 {
       const sB = sPair(s, i2, i3);
       const sC = sPair(s, i4, i5);
       const sD = sPair(s, i6, i7);
-      // the loss kind as a literal in each branch, not a runtime argument: passing `squared`
-      // through made the unit-weight blocks above 1.09–1.16× slower (code layout, ab.mjs)
+      // the loss kind as a literal in each branch, not a runtime argument (code layout: faster)
       if (squared) {
         rA = residual(zA, yA, sA, eA, 1);
         rB = residual(zB, yB, sB, eB, 1);

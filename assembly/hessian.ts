@@ -16,7 +16,6 @@ export function curvatureFromZ(z: usize, y: usize, s: usize, n: i32, mode: i32, 
   if (!squared) {
     // log loss, eight rows per step: four independent exp / division chains (the one-pair loop
     // below waits out each chain in turn); each pair's arithmetic is the loop's, so the same bits.
-    // `CURV=1 node bench/ab.mjs`, both orders: 0.61–0.78 of the one-pair loop's time.
     for (; i + 8 <= n; i += 8) {
       const o = <usize>i << 3;
       const cA = curvaturePair(v128.load(z + o));

@@ -20,13 +20,8 @@ import { dotX, dot2Short, dot2X } from './dot';
 /**
  * z of rows i and j for the fused pass's eight-row blocks: both dot products in one step, each
  * w pair loaded once for both rows, each lane dotX's value. Rows of d <= 8 go through dot2Short
- * (straight-line, without dotX's additions of zero: 0.84–0.86 of the epoch time at d = 4, 5, 8),
- * longer ones through dot2X (dotX's loop for two rows: 0.75–0.84 at d = 32, 0.86–0.87 at d = 50,
- * 0.93–0.94 at d = 20 and 2000×64, 0.87–0.99 at d = 100; f32 0.91–0.93 at d = 20 and 100, 1.02
- * at 160). bench/ab.mjs on one memory, both orders, one compiled copy each (before placements
- * were averaged). The four-row blocks (longer rows, since dotX's bumped pointers also float64
- * rows of d = 97…100; fused.ts) keep two dotX passes: interleaving two rows of 1600 bytes was
- * 1.7× slower.
+ * (straight-line, without dotX's additions of zero), longer ones through dot2X (dotX's loop for
+ * two rows). The four-row blocks keep two dotX passes: interleaving long rows was slower.
  */
 // @ts-ignore: decorator
 @inline export function zPairShared<T>(X: usize, rowBytes: usize, i: i32, j: i32, w: usize, d: i32, b: f64): v128 {
@@ -69,14 +64,7 @@ import { dotX, dot2Short, dot2X } from './dot';
  * g[0..d) += (r0·x0 + r1·x1) + (r2·x2 + r3·x3), with r0, r1 the lanes of rA and r2, r3 of rB.
  * Four pair steps per iteration, the five pointers bumped once and each load at an immediate
  * offset from one of them: V8 then folds every address into its load (an index j cost one
- * address add per load). bench/ab.mjs against one step per iteration indexed by j, each binary
- * compiled 8 times (placements, see ab.mjs), five process runs: the fused pass 0.86–0.93 of the
- * time at 200000×100, 0.86–0.94 at 40000×100, 0.86–0.89 at 100000×50, 0.93–0.99 at 2000×64;
- * hessVec 0.84–0.87 at 200000×100 and 0.97–0.98 at 100000×50; SGD 0.87–0.93 at 100000×50 and
- * 200000×100 (two runs each). Earlier runs with one compiled copy per binary had ranged from 0.62
- * to 1.09: mostly placement. softmaxGrad 0.93–0.94 at 200000×100 (k = 3, 10), 1.03–1.04× slower
- * at d = 4 (one copy each). Two steps per iteration were 1.22–1.27× slower than four at
- * 200000×100. The same bits as before.
+ * address add per load).
  */
 // @ts-ignore: decorator
 @inline export function addRows4<T>(g: usize, d: i32, x0: usize, x1: usize, x2: usize, x3: usize, rA: v128, rB: v128): void {

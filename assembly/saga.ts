@@ -2,14 +2,9 @@
 // past gradients is one residual per row. Rows go in blocks of eight like the fused pass (four
 // pairs of dot products, exp and the residuals on the pairs, two sweeps of g): batches are
 // shuffled rows, and a block keeps its rows' cache misses in flight together where one row at a
-// time met them one by one, and gives the exp and the divisions four independent chains. Blocks
-// of four rows were 0.50–0.68 of the one-row-at-a-time time at 20000×20, 100000×50, 200000×100
-// and 1000000×4 (`SAGA=1 node bench/ab.mjs`, both orders); eight rows take 0.86–0.95 of the time
-// of four (float32 0.86–0.91; one memory, both orders), at 7 KB more code. A batch's last rows
-// short of a block go one at a time. The two dot products of a pair run in one step
-// (zPairShared: dot2Short / dot2X, dotX's values), which keeps two shuffled rows' misses in
-// flight together: 0.67–0.90 of the time of two dotX — unlike contiguous rows of over 800 bytes
-// in the fused pass, where the same pairing was 1.3–1.8× slower.
+// time met them one by one, and gives the exp and the divisions four independent chains. A
+// batch's last rows short of a block go one at a time. The two dot products of a pair run in one
+// step (zPairShared), which keeps two shuffled rows' misses in flight together.
 import { dotX } from './dot';
 import { rowBytesOf } from './elem';
 import { expNegAbs, residual } from './pointwise';

@@ -5,15 +5,9 @@
 // The passes take rows in pairs, one f64x2 lane each, as the binary pass does: per class both
 // rows' margins in one sweep over W_c (dotPairOf: lane by lane dotX's value), one vector exp;
 // per pair one log1p and one division; G_c is updated once per two pairs (addRowQuads: each
-// G_c element loaded and stored once for four rows; bench/ab.mjs SOFTMAX=3 and 10, with and
-// without HESS=1, both orders: 0.87–0.95 of the time against one update per pair; at
-// 100000×50, k = 3, 1.04–1.11× slower in one run of each pass and 0.92–0.98 in the repeats;
-// f32 storage 0.93–0.98, and 1.03 slower at 200000×100, k = 3). The argmax, the label's
-// margin and the residuals are selects, not branches (a row's class is random). Against one row
-// at a time with std Math.exp / Math.log1p and branches: bench/ab.mjs SOFTMAX=3 and 10, both
-// orders, 0.52–0.74 of the time at 2000×64 … 1000000×4 (softmaxGrad), 0.68–0.98 with HESS=1
-// (softmaxHessVec; 0.96–0.98 at 100000×50, k = 3). Rows without weights also join their log1p
-// terms across pairs, as the binary pass does: a further 0.89–0.97 at k = 3, 0.96–0.98 at k = 10.
+// G_c element loaded and stored once for four rows). The argmax, the label's margin and the
+// residuals are selects, not branches (a row's class is random). Rows without weights also join
+// their log1p terms across pairs, as the binary pass does.
 // Both passes also read X stored as f32 (the F32 exports), with the same f64 arithmetic.
 import { dotf64 } from './dot';
 import { rowBytesOf, xAt, xPair } from './elem';

