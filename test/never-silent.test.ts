@@ -105,9 +105,25 @@ describe('state does not leak between entry points', () => {
     expect(LogisticRegression.fromJSON(binary, { maxIter: 5 }).options.maxIter).toBe(5);
   });
 
-  it("multiClass 'ovr' is refused online rather than silently fitting a multinomial model", () => {
+  it("partialFit and fitStream with multiClass 'ovr' fit one-vs-rest: each class's row is the binary online fit of that class against the rest", async () => {
     const y3 = y.map((v, i) => (i % 3 === 0 ? 2 : v));
-    expect(() => new LogisticRegression({ solver: 'sgd', multiClass: 'ovr' }).partialFit(X, y3, { classes: [0, 1, 2] })).toThrow(/'ovr' with 3 classes is not available online/);
+    const opts = { solver: 'momentum', batchSize: 16, seed: 9 } as const;
+    const m = new LogisticRegression({ ...opts, multiClass: 'ovr' });
+    m.partialFit(X.slice(0, 100), y3.slice(0, 100), { classes: [0, 1, 2] });
+    m.partialFit(X.slice(100), y3.slice(100));
+    expect(m.kind).toBe('ovr');
+    expect(m.coefShape).toEqual([3, 3]);
+    const d = X[0].length;
+    for (const c of [0, 1, 2]) {
+      const yc = y3.map((v) => (v === c ? 1 : 0));
+      const b = new LogisticRegression(opts);
+      b.partialFit(X.slice(0, 100), yc.slice(0, 100), { classes: [0, 1] });
+      b.partialFit(X.slice(100), yc.slice(100));
+      expect(Array.from(m.coef.subarray(c * d, c * d + d)), `class ${c}`).toEqual(Array.from(b.coef));
+      expect(m.intercepts[c]).toBe(b.intercept);
+    }
+    const streamed = await new LogisticRegression({ ...opts, multiClass: 'ovr' }).fitStream(() => [{ X: X.slice(0, 100), y: y3.slice(0, 100) }, { X: X.slice(100), y: y3.slice(100) }], { classes: [0, 1, 2] });
+    expect(Array.from(streamed.coef)).toEqual(Array.from(m.coef));
   });
 
   it('partialFit after fitAsync continues from fitAsync’s coefficients, not an older stream', async () => {

@@ -1,7 +1,7 @@
 // Online training for partialFit / fitStream: the state (the parameters and the optimiser's
 // memory: velocity, Adam moments, step size, PRNG) kept between batches, and a pure step that
 // copies one batch into the engine, runs one pass of minibatch updates over it, frees it, and
-// returns the next state.
+// returns the next state. One-vs-rest keeps one binary state per class.
 import type { BackendName, Kernels } from '../../engine/types.js';
 import type { Batch } from './batch-input.js';
 import { ONLINE_METHODS, type MethodName } from '../../optim/dispatch.js';
@@ -15,7 +15,7 @@ import { Rng } from '../../optim/rng.js';
 import { DEFAULT_BATCH } from '../../optim/epochs.js';
 import type { StochasticObjective } from '../../optim/types.js';
 import type { ResolvedOptions } from '../options.js';
-import { kindFor, layoutOf, pack, unpack, type ModelKind } from '../../core/layout.js';
+import { kindFor, layoutOf, pack, row, unpack, type ModelKind } from '../../core/layout.js';
 import type { ModelState } from '../state.js';
 import { matrixSource } from '../../data/matrix.js';
 import { readClasses } from './batch-input.js';
@@ -33,15 +33,16 @@ export interface OnlineState {
   seenWeight: number;
   steps: number;
   lossHistory: number[];
+  /** one-vs-rest: one binary state per class (class c against the rest); x is their rows packed */
+  parts?: OnlineState[];
 }
 
 export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, start: Float64Array | null): OnlineState {
   const kind = kindFor(o.multiClass, classes.length);
-  if (kind === 'ovr')
-    throw new LogRegError('INVALID_OPTION', `partialFit and fitStream train binary and multinomial models; multiClass 'ovr' with ${classes.length} classes is not available online`, {
-      option: 'multiClass',
-    });
-  const n = layoutOf(kind, classes.length, d, o.fitIntercept).dim;
+  const layout = layoutOf(kind, classes.length, d, o.fitIntercept);
+  const n = layout.dim;
+  // one-vs-rest: k binary states, as the batch fit runs k binary problems
+  const parts = kind === 'ovr' ? classes.map((_, c) => newOnlineState({ ...o, multiClass: 'auto' }, [0, 1], d, start && row(layout, start, c))) : undefined;
   const rule =
     o.solver === 'adam'
       ? adamRule(n, o.beta1, o.beta2, o.epsilon)
@@ -59,6 +60,7 @@ export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, 
     seenWeight: 0,
     steps: 0,
     lossHistory: [],
+    parts,
   };
 }
 
@@ -82,6 +84,7 @@ export function onlineStep(
   penaltyWeight: number,
   epoch: number,
 ): { next: OnlineState; loss: number } {
+  if (s.parts) return ovrStep(s, s.parts, o, kernels, b, penaltyWeight, epoch);
   const sw = b.sampleWeight;
   const common = { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept, sampleWeight: sw, penaltyWeight };
   let obj: StochasticObjective;
@@ -147,4 +150,21 @@ export function stateOfOnline(state: OnlineState, fitIntercept: boolean, backend
   const { coef, intercept } = unpack(layoutOf(state.kind, state.classes.length, state.nFeatures, fitIntercept), state.x);
   const { kind, classes, nFeatures, steps: nIter } = state;
   return { kind, classes, nFeatures, coef, intercept, nIter, converged: false, lossHistory: state.lossHistory.slice(), backend };
+}
+
+/** A one-vs-rest step: each class's binary state steps on "class c or not"; J is their mean. */
+function ovrStep(s: OnlineState, parts: OnlineState[], o: ResolvedOptions, kernels: Kernels, b: Batch, penaltyWeight: number, epoch: number): { next: OnlineState; loss: number } {
+  const layout = layoutOf('ovr', parts.length, s.nFeatures, o.fitIntercept);
+  const coef = new Float64Array(parts.length * s.nFeatures);
+  const intercept = new Float64Array(parts.length);
+  let loss = 0;
+  const nextParts = parts.map((part, c) => {
+    const codes = Int32Array.from(b.codes, (k) => (k === c ? 1 : 0));
+    const r = onlineStep(part, o, kernels, { ...b, codes }, penaltyWeight, epoch);
+    coef.set(r.next.x.subarray(0, s.nFeatures), c * s.nFeatures);
+    if (o.fitIntercept) intercept[c] = r.next.x[s.nFeatures];
+    loss += r.loss / parts.length;
+    return r.next;
+  });
+  return { next: { ...s, x: pack(layout, coef, intercept), parts: nextParts, steps: s.steps + 1 }, loss };
 }
