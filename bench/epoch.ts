@@ -116,8 +116,8 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
     // one SGD epoch as the solvers run it: all batches in one kernel call (tiny steps keep x sane)
     const x = new Float64Array(d + 1);
     const v = new Float64Array(d + 1);
-    const step = { nS: n, S: n, l2: 1e-4, fitIntercept: true, eta: 1e-9, beta: 0, nesterov: false, loss: 'log' } as const;
-    const sgd = (order: Int32Array) => wasm.sgdEpoch(order, 32, x, v, step);
+    const constants = { nS: n, S: n, l2: 1e-4, fitIntercept: true, loss: 'log' } as const;
+    const sgd = (order: Int32Array) => wasm.sgdEpoch({ x, v, order, batch: 32, eta: 1e-9, beta: 0, nesterov: false }, constants);
     const xPtr = rt.heap.alloc(8 * n * d);
     rt.heap.f64(xPtr, n * d).set(X);
     const tasks: [string, () => void][] = [

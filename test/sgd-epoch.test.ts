@@ -13,7 +13,7 @@ import { saga } from '../src/optim/saga.js';
 import { runToEnd } from '../src/optim/monitor.js';
 import { flat, makeProblem, prng } from './helpers.js';
 
-/** The same objective without sgdEpoch: the solver falls back to one call per batch. */
+/** The same objective without its accelerator: the solver falls back to one call per batch. */
 function perBatch(obj: LogisticObjective): StochasticObjective {
   return {
     dim: obj.dim,
@@ -49,7 +49,7 @@ describe('sgdEpoch', () => {
       const kernels = c.backend === 'js' ? jsKernels : kernelsFor('wasm');
       const data = kernels.dataset(matrixSource({ data: flat(p.X), rows: n, cols: d }), Float64Array.from(p.y), c.weights ? s : null, c.storage);
       const obj = new LogisticObjective(data, { C: 0.5, penalty: c.penalty, l1Ratio: 0.5, fitIntercept: c.fitIntercept, loss: c.loss, sampleWeight: c.weights ? s : null });
-      expect(typeof obj.sgdEpoch).toBe('function');
+      expect(typeof obj.accelerator.sgdEpoch).toBe('function');
       for (const kind of ['none', 'heavy', 'nesterov'] as MomentumKind[]) {
         for (const [shuffle, batchSize] of [['rows', 16], ['none', 16], ['rows', 12]] as const) {
           const opts: OptimizeOptions = { ...defaults, schedule: 'invscaling', maxIter: 6, tol: 0, learningRate: 0.3, batchSize, shuffle, seed: 3 };
@@ -66,7 +66,7 @@ describe('sgdEpoch', () => {
   }
 });
 
-/** The same finite-sum objective without sagaEpoch: the saga solver falls back to one call per batch. */
+/** The same finite-sum objective without its accelerator: the saga solver falls back to one call per batch. */
 function sagaPerBatch(obj: LogisticObjective): FiniteSumObjective {
   return {
     dim: obj.dim,
@@ -106,7 +106,7 @@ describe('sagaEpoch', () => {
         const opts: OptimizeOptions = { ...defaults, schedule: 'constant', maxIter: 5, tol: 0, batchSize: 16, shuffle, seed: 4 };
         const a = make();
         const b = make();
-        expect(typeof a.obj.sagaEpoch).toBe('function');
+        expect(typeof a.obj.accelerator.sagaEpoch).toBe('function');
         const x0 = new Float64Array(a.obj.dim);
         const ra = runToEnd(saga(a.obj, x0, opts));
         const rb = runToEnd(saga(sagaPerBatch(b.obj), x0, opts));

@@ -243,7 +243,7 @@ describe('logisticObjective({ threads })', () => {
     const b = minimize(two, new Float64Array(9), { method: 'newton', tol: 1e-10 });
     expect(relErr(b.x, a.x)).toBeLessThan(1e-9);
     expect(() => two.batchValueAndGradient(x, g2, Int32Array.of(0, 20000))).toThrow(/indices\[1\] = 20000 is not a row number/);
-    expect(() => two.sgdEpoch(x, new Float64Array(9), Int32Array.of(-1), 1, 0.1, 0, false)).toThrow(/order\[0\] = -1/);
+    expect(() => two.accelerator.sgdEpoch({ x, v: new Float64Array(9), order: Int32Array.of(-1), batch: 1, eta: 0.1, beta: 0, nesterov: false })).toThrow(/order\[0\] = -1/);
     expect(() => logisticObjective(p.X, p.y, { threads: 0 })).toThrow(/threads must be an integer/);
     one.dispose();
     two.dispose();

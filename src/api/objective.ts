@@ -10,7 +10,7 @@ import { defaults, readOptions } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../engine/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
-import type { L1Term, StochasticObjective } from '../optim/types.js';
+import type { L1Term, SgdEpochRequest, StochasticObjective } from '../optim/types.js';
 
 export interface LogisticObjectiveOptions {
   C?: number;
@@ -40,7 +40,8 @@ export interface DisposableObjective extends StochasticObjective {
    * (no 1/S, no penalty) — sums of shards add up to the whole data set's.
    */
   partialValueAndGradient(x: Float64Array, g: Float64Array): number;
-  sgdEpoch(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void;
+  /** accelerator.sgdEpoch({ x, v, order, batch, eta, beta, nesterov }): a whole epoch of minibatch (momentum) SGD in one call. */
+  readonly accelerator: { sgdEpoch(r: SgdEpochRequest): void };
   dispose(): void;
 }
 
@@ -134,13 +135,17 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
       if (fitIntercept) g[d] = gk[d];
       return v;
     },
-    sgdEpoch(x, v, order, batch, eta, beta, nesterov) {
-      live();
-      checkVec(x, 'x');
-      checkVec(v, 'v');
-      checkRows(order, 'order');
-      if (!Number.isSafeInteger(batch) || batch < 1) throw new LogRegError('INVALID_OPTION', `batch must be an integer >= 1, got ${batch}`);
-      inner.sgdEpoch(x, v, order, batch, eta, beta, nesterov);
+    accelerator: {
+      sgdEpoch(r: SgdEpochRequest) {
+        live();
+        checkVec(r.x, 'x');
+        checkVec(r.v, 'v');
+        checkRows(r.order, 'order');
+        if (!Number.isSafeInteger(r.batch) || r.batch < 1) throw new LogRegError('INVALID_OPTION', `batch must be an integer >= 1, got ${describeValue(r.batch)}`);
+        for (const name of ['eta', 'beta'] as const)
+          if (typeof r[name] !== 'number' || !Number.isFinite(r[name])) throw new LogRegError('INVALID_OPTION', `${name} must be a finite number, got ${describeValue(r[name])}`);
+        inner.accelerator.sgdEpoch!(r);
+      },
     },
     dispose() {
       if (disposed) return;

@@ -1,7 +1,8 @@
 // The pure-TypeScript backend: the fallback where WebAssembly is unavailable, the test
 // oracle, and the "plain JS" side of every benchmark, so it is the fastest plain JS we found.
 import { columnStatsOf, type ColumnStats } from '../data/column-stats.js';
-import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdEpoch } from './types.js';
+import type { Kernels, KernelDataset, LossKind, MatrixSource, SgdConstants } from './types.js';
+import type { SgdEpochRequest } from '../optim/types.js';
 import { sgdEpochVia } from './sgd-epoch.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
 import { expNeg } from './js-exp.js';
@@ -51,8 +52,8 @@ class JsDataset implements KernelDataset {
     return fusedPass(this.data(), this.d, this.y, this.s, indices, count, w, b, g, loss === 'squared', wantLoss, zOut);
   }
 
-  sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void {
-    sgdEpochVia(this, order, batch, x, v, p);
+  sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void {
+    sgdEpochVia(this, r, c);
   }
 
   curvature(loss: LossKind): void {

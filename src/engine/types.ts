@@ -2,6 +2,7 @@
 // Implemented by the wasm backend (AssemblyScript kernels) and the js backend (plain TS).
 import type { ColumnStats } from '../data/column-stats.js';
 import type { MatrixSource } from '../data/matrix.js';
+import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
 
 export type { MatrixSource };
 
@@ -47,42 +48,33 @@ export interface KernelDataset {
    */
   sagaBatch(w: Float64Array, b: number, indices: Int32Array | undefined, scale: number, loss: LossKind, g: Float64Array): void;
   /**
-   * One SAGA epoch over `order` in batches of `batch` (see SagaEpoch and assembly/saga.ts);
-   * updates x (d coefficients, then the intercept with fitIntercept) and avg in place, and the
-   * table. The same bits as optim/saga.ts's batch step over sagaBatch. Where a backend has no
-   * boundary to cross per batch (js) it leaves this out and the solver loops.
+   * One SAGA epoch (the request, assembly/saga.ts): updates x (d coefficients, then the intercept
+   * with fitIntercept) and avg in place, and the table. The same bits as optim/saga.ts's batch
+   * step over sagaBatch. Where a backend has no boundary to cross per batch (js) it leaves this
+   * out and the solver loops.
    */
-  sagaEpoch?(order: Int32Array, batch: number, x: Float64Array, avg: Float64Array, p: SagaEpoch): void;
+  sagaEpoch?(r: SagaEpochRequest, c: SagaConstants): void;
   sagaReset(): void;
-  /**
-   * One epoch of minibatch SGD over the rows in `order`, batches of `batch` (see SgdEpoch and
-   * assembly/sgd.ts); updates x and v in place. The same bits as driving each batch from JS.
-   */
-  sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void;
+  /** One epoch of minibatch SGD (the request, assembly/sgd.ts); the same bits as driving each batch from JS. */
+  sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void;
   dispose(): void;
 }
 
-/** The constants of a SAGA epoch (optim/saga.ts): thresh = η·λ₁, shrink = 1/(1 + η·l2). */
-export interface SagaEpoch {
+/** The objective's part of a SAGA epoch: each summand's scale n/S, the row count, the layout. */
+export interface SagaConstants {
   scale: number;
   rows: number;
-  eta: number;
-  thresh: number;
-  shrink: number;
   penalized: number;
   fitIntercept: boolean;
   loss: LossKind;
 }
 
-/** The constants of an SGD epoch: G = nS/(|B|·S)·Σ_B s_i ∂ℓ/∂z x_i (+ l2·w); v ← βv − ηG; x ← x + v. */
-export interface SgdEpoch {
+/** The objective's part of an SGD epoch: G = nS/(|B|·S)·Σ_B s_i ∂ℓ/∂z x_i (+ l2·w). */
+export interface SgdConstants {
   nS: number;
   S: number;
   l2: number;
   fitIntercept: boolean;
-  eta: number;
-  beta: number;
-  nesterov: boolean;
   loss: LossKind;
 }
 

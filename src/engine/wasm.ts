@@ -1,6 +1,7 @@
 // The wasm backend: data lives in linear memory (copied once per dataset); each pass moves only
 // d-sized vectors (w in, g out) and, for minibatches, the batch's row numbers.
-import type { Kernels, KernelDataset, LossKind, MatrixSource, SagaEpoch, SgdEpoch, StorageType } from './types.js';
+import type { Kernels, KernelDataset, LossKind, MatrixSource, SagaConstants, SgdConstants, StorageType } from './types.js';
+import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
 import type { EngineRuntime } from './threads/pool.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
@@ -158,7 +159,7 @@ class WasmDataset implements KernelDataset {
     g.set(this.views().gView);
   }
 
-  sgdEpoch(order: Int32Array, batch: number, x: Float64Array, v: Float64Array, p: SgdEpoch): void {
+  sgdEpoch({ x, v, order, batch, eta, beta, nesterov }: SgdEpochRequest, p: SgdConstants): void {
     const idx = this.rows(order);
     const dim = x.length;
     // sized for the largest dim (d + 1), whichever objective asks first
@@ -171,13 +172,13 @@ class WasmDataset implements KernelDataset {
     heap.f64(vp, dim).set(v);
     this.rt.exports.sgdEpoch(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, order.length, batch, xp, vp, look, this.gPtr,
-      p.nS, p.S, p.l2, p.fitIntercept ? 1 : 0, p.eta, p.beta, p.nesterov ? 1 : 0, modeOf(p.loss), this.f32 ? 1 : 0,
+      p.nS, p.S, p.l2, p.fitIntercept ? 1 : 0, eta, beta, nesterov ? 1 : 0, modeOf(p.loss), this.f32 ? 1 : 0,
     );
     x.set(heap.f64(xp, dim));
     v.set(heap.f64(vp, dim));
   }
 
-  sagaEpoch(order: Int32Array, batch: number, x: Float64Array, avg: Float64Array, p: SagaEpoch): void {
+  sagaEpoch({ x, avg, order, batch, eta, thresh, shrink }: SagaEpochRequest, p: SagaConstants): void {
     const idx = this.rows(order);
     this.ensureTable();
     const dim = x.length;
@@ -189,7 +190,7 @@ class WasmDataset implements KernelDataset {
     heap.f64(ap, dim).set(avg);
     this.rt.exports.sagaEpoch(
       this.xPtr, this.d, this.yPtr, this.sPtr, idx, order.length, batch, xp, ap, this.tablePtr, this.gPtr, ap + 8 * dim,
-      p.scale, p.rows, p.eta, p.thresh, p.shrink, p.penalized, p.fitIntercept ? 1 : 0, modeOf(p.loss), this.f32 ? 1 : 0,
+      p.scale, p.rows, eta, thresh, shrink, p.penalized, p.fitIntercept ? 1 : 0, modeOf(p.loss), this.f32 ? 1 : 0,
     );
     x.set(heap.f64(xp, dim));
     avg.set(heap.f64(ap, dim));

@@ -4,7 +4,7 @@
 // else [w]; b is never penalised. valueAndGradient covers the smooth part; the ‖w‖₁ part is
 // exposed as `l1` for the solvers that handle it.
 import type { KernelDataset, LossKind } from '../engine/types.js';
-import type { FiniteSumObjective, L1Term } from '../optim/types.js';
+import type { Accelerator, FiniteSumObjective, L1Term } from '../optim/types.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
@@ -50,15 +50,16 @@ export class LogisticObjective implements FiniteSumObjective {
     const p = penaltyStrengths(opts.penalty, opts.C, opts.penaltyWeight ?? this.sumWeights, opts.l1Ratio);
     this.l2 = p.l2;
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: data.d } : undefined;
-    if (data.sagaEpoch) {
-      const epoch = data.sagaEpoch.bind(data);
-      this.sagaEpoch = (x, avg, order, batch, eta, thresh, shrink) =>
-        epoch(order, batch, x, avg, {
-          scale: this.summandScale, rows: this.nSamples, eta, thresh, shrink,
-          penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss,
-        });
-    }
+    const sgd = { nS: this.nSamples, S: this.sumWeights, l2: this.l2, fitIntercept: opts.fitIntercept, loss: opts.loss };
+    const saga = { scale: this.summandScale, rows: this.nSamples, penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss };
+    this.accelerator = {
+      sgdEpoch: (r) => data.sgdEpoch(r, sgd),
+      sagaEpoch: data.sagaEpoch && ((r) => data.sagaEpoch!(r, saga)),
+    };
   }
+
+  /** Whole SGD epochs in one call, and SAGA epochs where the engine runs them in one call (wasm). */
+  readonly accelerator: Accelerator;
 
   private scaling: CoordinateScaling | null = null;
 
@@ -77,13 +78,6 @@ export class LogisticObjective implements FiniteSumObjective {
   /** Unbiased for a uniform batch: the data term is scaled by n / (|batch|·S). */
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array, wantValue = true): number {
     return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights), wantValue);
-  }
-
-  sgdEpoch(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void {
-    const o = this.opts;
-    this.data.sgdEpoch(order, batch, x, v, {
-      nS: this.nSamples, S: this.sumWeights, l2: this.l2, fitIntercept: o.fitIntercept, eta, beta, nesterov, loss: o.loss,
-    });
   }
 
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
@@ -115,9 +109,6 @@ export class LogisticObjective implements FiniteSumObjective {
   private get summandScale(): number {
     return this.nSamples / this.sumWeights;
   }
-
-  /** Present when the backend runs SAGA epochs in one call (wasm); see FiniteSumObjective. */
-  readonly sagaEpoch?: FiniteSumObjective['sagaEpoch'];
 
   sagaReset(): void {
     this.data.sagaReset();

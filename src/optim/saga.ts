@@ -22,6 +22,7 @@ export function* saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeO
   const gb = new Float64Array(n);
   let eta = 0;
   let shrink = 1;
+  const whole = obj.accelerator?.sagaEpoch;
   return yield* runEpochs(obj, x0, opts, batch, {
     start(x, g) {
       eta = opts.learningRate ?? 1 / (3 * batchSmoothness(obj, x, g, batch));
@@ -31,7 +32,7 @@ export function* saga(obj: FiniteSumObjective, x0: Float64Array, opts: OptimizeO
       for (let j = 0; j < n; j++) avg[j] /= rows;
     },
     // the whole epoch in one call where the objective offers it (the same bits as batch below)
-    epoch: obj.sagaEpoch ? (x, order, b) => obj.sagaEpoch!(x, avg, order, b, eta, eta * lam, shrink) : undefined,
+    epoch: whole && ((x, order, b) => whole({ x, avg, order, batch: b, eta, thresh: eta * lam, shrink })),
     batch(x, idx) {
       obj.sagaUpdate(x, idx, gb);
       const inv = 1 / idx.length;

@@ -21,7 +21,7 @@ export function* stochastic(
   let eta0 = opts.learningRate ?? 0;
   const rate = (epoch: number) => scheduledRate(eta0, opts.schedule, opts.powerT, epoch);
   // the objective's own epoch loop, when it has one (one call per epoch, not per batch)
-  const native = obj.sgdEpoch?.bind(obj);
+  const native = obj.accelerator?.sgdEpoch;
   const beta = kind === 'none' ? 0 : opts.momentum;
   const v = new Float64Array(n);
   return yield* runEpochs(obj, x0, opts, opts.batchSize ?? DEFAULT_BATCH, {
@@ -31,6 +31,6 @@ export function* stochastic(
     batch(x, idx, epoch) {
       rule.step(x, (p, g) => obj.batchValueAndGradient(p, g, idx, false), rate(epoch));
     },
-    epoch: native && ((x, order, batch, epoch) => native(x, v, order, batch, rate(epoch), beta, kind === 'nesterov')),
+    epoch: native && ((x, order, batch, epoch) => native({ x, v, order, batch, eta: rate(epoch), beta, nesterov: kind === 'nesterov' })),
   });
 }

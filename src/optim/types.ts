@@ -34,12 +34,43 @@ export interface StochasticObjective extends Objective {
    * fast path of the stochastic methods.
    */
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array, wantValue?: boolean): number;
-  /**
-   * Optional: a whole epoch of (momentum) SGD in one call — per batch B of `order`, at
-   * p = x (or x + βv with nesterov): v ← βv − η·∇J_B(p); x ← x + v — giving exactly what that
-   * loop over batchValueAndGradient gives, without a call per batch.
-   */
-  sgdEpoch?(x: Float64Array, v: Float64Array, order: Int32Array, batch: number, eta: number, beta: number, nesterov: boolean): void;
+  /** Optional: whole epochs in one call (see Accelerator). */
+  readonly accelerator?: Accelerator;
+}
+
+/**
+ * One epoch of minibatch (momentum) SGD: per batch B of `order` (runs of `batch` rows), at
+ * p = x (or x + βv with nesterov): v ← βv − η·∇J_B(p); x ← x + v. x and v change in place.
+ */
+export interface SgdEpochRequest {
+  readonly x: Float64Array;
+  readonly v: Float64Array;
+  readonly order: Int32Array;
+  readonly batch: number;
+  readonly eta: number;
+  readonly beta: number;
+  readonly nesterov: boolean;
+}
+
+/** One epoch of saga.ts's batch steps; x and avg change in place. thresh = η·λ₁, shrink = 1/(1 + η·l2). */
+export interface SagaEpochRequest {
+  readonly x: Float64Array;
+  readonly avg: Float64Array;
+  readonly order: Int32Array;
+  readonly batch: number;
+  readonly eta: number;
+  readonly thresh: number;
+  readonly shrink: number;
+}
+
+/**
+ * The fast paths an objective may offer: a whole epoch inside the kernel, giving exactly what the
+ * solver's loop over batches gives, without a call per batch. Each request is passed whole from
+ * the solver down to the engine.
+ */
+export interface Accelerator {
+  sgdEpoch?(r: SgdEpochRequest): void;
+  sagaEpoch?(r: SagaEpochRequest): void;
 }
 
 /**
@@ -51,11 +82,6 @@ export interface FiniteSumObjective extends StochasticObjective {
   readonly l2: number;
   readonly penalizedCount: number;
   sagaUpdate(x: Float64Array, indices: Int32Array | undefined, g: Float64Array): void;
-  /**
-   * Optional: a whole epoch of saga.ts's batch steps (batches of `batch` rows of `order`) in one
-   * call, updating x and avg in place with the same bits; eta, thresh = η·λ₁, shrink = 1/(1 + η·l2).
-   */
-  sagaEpoch?(x: Float64Array, avg: Float64Array, order: Int32Array, batch: number, eta: number, thresh: number, shrink: number): void;
   sagaReset(): void;
   /** max_i of the Lipschitz constant of ∇f_i */
   maxSummandLipschitz(): number;
