@@ -53,3 +53,29 @@ describe('minibatch estimate', () => {
     for (let j = 0; j < obj.dim; j++) expect(g2[j]).toBeCloseTo(g1[j], 14);
   });
 });
+
+describe('the Hessian-vector product handed out with the gradient', () => {
+  for (const backend of ['wasm', 'js'] as BackendName[])
+    it(`${backend}: stays at its point whatever is evaluated in between, and matches finite differences of the gradient`, () => {
+      const obj = objective(backend, 'log', true, true, 'l2');
+      const r = prng(4);
+      const x1 = Float64Array.from({ length: obj.dim }, () => gauss(r) * 0.5);
+      const x2 = Float64Array.from({ length: obj.dim }, () => gauss(r) * 0.5);
+      const v = Float64Array.from({ length: obj.dim }, () => gauss(r));
+      const g = new Float64Array(obj.dim);
+      const at1 = obj.gradientHessian(x1, g);
+      const direct = new Float64Array(obj.dim);
+      at1.hvp(v, direct);
+      obj.valueAndGradient(x2, new Float64Array(obj.dim)); // the engine now holds x2's margins
+      const later = new Float64Array(obj.dim);
+      at1.hvp(v, later);
+      expect(Array.from(later)).toEqual(Array.from(direct));
+      // ∇²J·v ≈ (∇J(x + hv) − ∇J(x − hv)) / 2h
+      const h = 1e-6;
+      const gp = new Float64Array(obj.dim);
+      const gm = new Float64Array(obj.dim);
+      obj.valueAndGradient(x1.map((xi, j) => xi + h * v[j]), gp);
+      obj.valueAndGradient(x1.map((xi, j) => xi - h * v[j]), gm);
+      for (let j = 0; j < obj.dim; j++) expect(Math.abs((gp[j] - gm[j]) / (2 * h) - direct[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(direct[j])));
+    });
+});

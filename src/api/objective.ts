@@ -10,7 +10,7 @@ import { defaults, readOptions } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../engine/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
-import type { L1Term, SgdEpochRequest, StochasticObjective } from '../optim/types.js';
+import type { GradientHessian, L1Term, SgdEpochRequest, StochasticObjective } from '../optim/types.js';
 
 export interface LogisticObjectiveOptions {
   C?: number;
@@ -35,6 +35,8 @@ export interface DisposableObjective extends StochasticObjective {
   /** Threads computing full-data passes (1 when threads could not start here). */
   readonly threads: number;
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** J and ∇J at x with the Hessian-vector product at that x, valid whatever is evaluated in between. */
+  gradientHessian(x: Float64Array, g: Float64Array): GradientHessian;
   /**
    * The unnormalised data part on these rows: returns Σ s_i ℓ_i and writes Σ s_i ∇ℓ_i into g
    * (no 1/S, no penalty) — sums of shards add up to the whole data set's.
@@ -118,6 +120,20 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
       checkX(x, g);
       checkRows(indices, 'indices');
       return inner.batchValueAndGradient(x, g, indices, wantValue);
+    },
+    gradientHessian(x, g) {
+      live();
+      checkX(x, g);
+      const at = inner.gradientHessian(x, g);
+      return {
+        value: at.value,
+        hvp(v: Float64Array, out: Float64Array) {
+          live();
+          checkVec(v, 'v');
+          checkVec(out, 'out');
+          at.hvp(v, out);
+        },
+      };
     },
     hessianVectorProduct(x, v, out) {
       live();

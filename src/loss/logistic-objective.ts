@@ -4,7 +4,8 @@
 // else [w]; b is never penalised. valueAndGradient covers the smooth part; the ‖w‖₁ part is
 // exposed as `l1` for the solvers that handle it.
 import type { KernelDataset, LossKind } from '../engine/types.js';
-import type { Accelerator, FiniteSumObjective, L1Term } from '../optim/types.js';
+import type { Accelerator, FiniteSumObjective, GradientHessian, L1Term } from '../optim/types.js';
+import { gradientHessianOf } from './hessian-at.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
@@ -33,9 +34,11 @@ export class LogisticObjective implements FiniteSumObjective {
   readonly sumWeights: number;
   private readonly w: Float64Array;
   private readonly gk: Float64Array;
-  /** the point whose margins the dataset holds (keepZ), and whether D was derived from them */
+  /** full passes so far (the engine keeps the margins of the latest), and the pass D was derived from */
+  passes = 0;
+  private curvatureOf = -1;
+  /** the point of the latest full pass, for hessianVectorProduct(x, …) callers */
   private zAt: Float64Array | null = null;
-  private curvatureReady = false;
 
   constructor(data: KernelDataset, opts: LogisticObjectiveOptions) {
     this.data = data;
@@ -71,8 +74,13 @@ export class LogisticObjective implements FiniteSumObjective {
   valueAndGradient(x: Float64Array, g: Float64Array): number {
     const v = this.evaluate(x, g, undefined, 1 / this.sumWeights);
     (this.zAt ??= new Float64Array(this.dim)).set(x);
-    this.curvatureReady = false;
+    this.passes++;
     return v;
+  }
+
+  /** J, ∇J and the Hessian-vector product at x (what newton uses). */
+  gradientHessian(x: Float64Array, g: Float64Array): GradientHessian {
+    return gradientHessianOf(this, x, g);
   }
 
   /** Unbiased for a uniform batch: the data term is scaled by n / (|batch|·S). */
@@ -80,11 +88,16 @@ export class LogisticObjective implements FiniteSumObjective {
     return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights), wantValue);
   }
 
+  /** ∇²J(x)·v for callers that pass x each time: re-runs the pass when x is not the latest pass's point. */
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
     if (!this.at(x)) this.valueAndGradient(x, new Float64Array(this.dim));
-    if (!this.curvatureReady) {
+    this.productAtLastPass(v, out);
+  }
+
+  productAtLastPass(v: Float64Array, out: Float64Array): void {
+    if (this.curvatureOf !== this.passes) {
       this.data.curvature(this.opts.loss);
-      this.curvatureReady = true;
+      this.curvatureOf = this.passes;
     }
     const d = this.data.d;
     const vw = this.w;

@@ -3,7 +3,8 @@
 // scikit-learn's symmetric parameterisation (k coefficient rows, all penalised) divided by C·S.
 // The parameter vector is [W (k×d row-major), b (k)] with fitIntercept, else [W].
 import type { SoftmaxDataset } from '../engine/types.js';
-import type { L1Term, StochasticObjective } from '../optim/types.js';
+import type { GradientHessian, L1Term, StochasticObjective } from '../optim/types.js';
+import { gradientHessianOf } from './hessian-at.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
@@ -28,7 +29,9 @@ export class SoftmaxObjective implements StochasticObjective {
   private readonly fitIntercept: boolean;
   private readonly b: Float64Array;
   private readonly gk: Float64Array;
+  /** the point of the latest full pass (the engine keeps its probabilities), and the pass count */
   private pAt: Float64Array | null = null;
+  passes = 0;
 
   constructor(data: SoftmaxDataset, opts: SoftmaxObjectiveOptions) {
     this.data = data;
@@ -55,15 +58,26 @@ export class SoftmaxObjective implements StochasticObjective {
   valueAndGradient(x: Float64Array, g: Float64Array): number {
     const v = this.evaluate(x, g, undefined, 1 / this.sumWeights);
     (this.pAt ??= new Float64Array(this.dim)).set(x);
+    this.passes++;
     return v;
+  }
+
+  /** J, ∇J and the Hessian-vector product at x (what newton uses). */
+  gradientHessian(x: Float64Array, g: Float64Array): GradientHessian {
+    return gradientHessianOf(this, x, g);
   }
 
   batchValueAndGradient(x: Float64Array, g: Float64Array, indices: Int32Array): number {
     return this.evaluate(x, g, indices, this.nSamples / (indices.length * this.sumWeights));
   }
 
+  /** ∇²J(x)·v for callers that pass x each time: re-runs the pass when x is not the latest pass's point. */
   hessianVectorProduct(x: Float64Array, v: Float64Array, out: Float64Array): void {
     if (!this.at(x)) this.valueAndGradient(x, new Float64Array(this.dim));
+    this.productAtLastPass(v, out);
+  }
+
+  productAtLastPass(v: Float64Array, out: Float64Array): void {
     const kd = this.data.k * this.data.d;
     this.data.hessVec(v.subarray(0, kd), this.intercepts(v), this.gk);
     const scale = 1 / this.sumWeights;

@@ -3,7 +3,7 @@
 // over X each, with the per-row curvature cached at the iterate), stopping at the boundary or
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
-import type { Objective, OptimizeOptions } from './types.js';
+import type { GradientHessian, Objective, OptimizeOptions } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
 import { LogRegError } from '../core/errors.js';
 import { dotVec } from './vec.js';
@@ -15,15 +15,12 @@ const ACCEPT = 1e-4;
 
 export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   requireSmooth(obj, 'newton');
-  const hvp = obj.hessianVectorProduct?.bind(obj);
-  if (!hvp)
-    throw new LogRegError('INVALID_OPTION', "method 'newton' needs an objective with hessianVectorProduct", {
-      option: 'solver',
-    });
+  const evaluate = hessianAt(obj);
   const n = obj.dim;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
-  let f = obj.valueAndGradient(x, g);
+  let at = evaluate(x, g);
+  let f = at.value;
   const mon = new Monitor(obj, opts, x, f);
   let radius = Math.max(1, Math.sqrt(dotVec(x, x)));
   const p = new Float64Array(n);
@@ -48,7 +45,7 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
     let onBoundary = false;
     const maxCg = Math.max(2 * n, 20);
     for (let k = 0; k < maxCg && Math.sqrt(rr) > cgTol; k++) {
-      hvp(x, d, Hd);
+      at.hvp(d, Hd);
       const dHd = dotVec(d, Hd);
       if (dHd <= 0) {
         toBoundary(p, d, radius);
@@ -73,11 +70,12 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
       for (let i = 0; i < n; i++) d[i] = r[i] + beta * d[i];
     }
     // the model's predicted decrease needs pᵀHp at the final p
-    hvp(x, p, Hd);
+    at.hvp(p, Hd);
     pHp = dotVec(p, Hd);
     const predicted = -(dotVec(g, p) + 0.5 * pHp);
     for (let i = 0; i < n; i++) xNew[i] = x[i] + p[i];
-    const fNew = obj.valueAndGradient(xNew, gNew);
+    const trial = evaluate(xNew, gNew);
+    const fNew = trial.value;
     const rho = Number.isFinite(fNew) && predicted > 0 ? (f - fNew) / predicted : -1;
     const pnorm = Math.sqrt(dotVec(p, p));
     if (rho < POOR) radius = POOR * pnorm;
@@ -87,6 +85,7 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
       [x, xNew] = [xNew, x];
       [g, gNew] = [gNew, g];
       f = fNew;
+      at = trial;
     } else if (++rejections > 30 || !(radius > 1e-300)) {
       return mon.result(x, f, g, it - 1, 'lineSearch');
     }
@@ -94,6 +93,18 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
     yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
+}
+
+/** J, ∇J and the Hessian-vector product at a point: the objective's own, or one built on hessianVectorProduct. */
+function hessianAt(obj: Objective): (x: Float64Array, g: Float64Array) => GradientHessian {
+  if (obj.gradientHessian) return obj.gradientHessian.bind(obj);
+  const hvp = obj.hessianVectorProduct?.bind(obj);
+  if (!hvp)
+    throw new LogRegError('INVALID_OPTION', "method 'newton' needs an objective with hessianVectorProduct", { option: 'solver' });
+  return (x, g) => {
+    const point = x.slice(); // newton reuses its buffers
+    return { value: obj.valueAndGradient(x, g), hvp: (v, out) => hvp(point, v, out) };
+  };
 }
 
 /** p ← p + τ·d with τ >= 0 such that ‖p‖ = radius. */

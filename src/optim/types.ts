@@ -5,8 +5,10 @@ import type { CoordinateScaling } from './scaling.js';
 export interface Objective {
   readonly dim: number;
   valueAndGradient(x: Float64Array, g: Float64Array): number;
-  /** out = ∇²J(x)·v (optional; used by newton). */
+  /** out = ∇²J(x)·v (optional; newton uses gradientHessian where it exists, else this). */
   hessianVectorProduct?(x: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** Optional: J and ∇J at x (into g) with the Hessian-vector product at that x. */
+  gradientHessian?(x: Float64Array, g: Float64Array): GradientHessian;
   /**
    * A separable L1 term λ·Σ_{j<count} |x_j| added to J (optional). valueAndGradient covers
    * only the smooth part; solvers that accept it (lbfgs via OWL-QN, saga) add this term.
@@ -17,6 +19,12 @@ export interface Objective {
    * Without it, the test is on the plain ‖∇J‖∞.
    */
   convergenceScaling?(): CoordinateScaling;
+}
+
+/** J at a point with the Hessian-vector product there: hvp(v, out) writes ∇²J·v into out. */
+export interface GradientHessian {
+  readonly value: number;
+  hvp(v: Float64Array, out: Float64Array): void;
 }
 
 export interface L1Term {
