@@ -55,10 +55,6 @@ import { xAt, xPair } from './elem';
   return dotX<f64>(a, b, d);
 }
 
-export function dot(a: usize, b: usize, d: i32): f64 {
-  return dotf64(a, b, d);
-}
-
 /**
  * Σ of n f64 values with four independent f64x2 accumulators: the time to read X once (bench
  * floor). Two accumulators left the sum latency-bound in cache (9.4 against 6.3 ns/row at

@@ -1,13 +1,11 @@
 // The kernel ABI: byte offsets into the host-owned memory, counts and plain numbers.
 // No allocation happens here; the host lays out memory above heapBase().
-export { dot, sumAll } from './dot';
 export { fusedGrad, fusedGradF32 } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
 export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
 export { softmaxGrad, softmaxGradF32, softmaxHessVec, softmaxHessVecF32, decisionMulti } from './softmax';
 export { rowSqNorms, rowSqNormsF32, colMoments, colMomentsF32 } from './rows';
-export { vexpTest, vlog1pTest } from './probe';
 
 /** First byte free for the host: static data (the constant tables) lies below. */
 export function heapBase(): usize {

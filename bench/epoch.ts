@@ -10,6 +10,8 @@ import { Rng } from '../src/optim/rng.js';
 import { Region } from '../src/wasm/heap.js';
 import { startThreadsSync } from '../src/engine/threads/runtime.js';
 import { wasmKernels } from '../src/engine/wasm.js';
+import { readFileSync } from 'node:fs';
+import type { TestingExports } from '../src/wasm/exports.js';
 
 export interface EpochRow {
   rows: number;
@@ -92,6 +94,13 @@ export async function interleaved(
 export async function epochBench(sizes: [number, number][], timeMs: number): Promise<EpochRow[]> {
   initSync();
   const rt = wasmRuntime()!;
+  // the read floor (sumAll) lives in the testing build: instantiated on the same memory, over the
+  // same X; its static data is the shipped build's (same heapBase), so instantiating it rewrites
+  // those bytes unchanged
+  const probes = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(new URL('../build/kernels.testing.wasm', import.meta.url))), {
+    env: { memory: rt.heap.memory },
+  }).exports as unknown as TestingExports;
+  if (probes.heapBase() !== rt.exports.heapBase()) throw new Error('bench: the testing build does not lay out memory as kernels.wasm does');
   const started = startThreadsSync(2);
   if (!('runtime' in started)) throw new Error(`bench: no threads: ${started.reason}`);
   const threaded = wasmKernels(started.runtime);
@@ -130,7 +139,7 @@ export async function epochBench(sizes: [number, number][], timeMs: number): Pro
       [VARIANTS[6], () => sgd(shuffled)],
       [VARIANTS[7], () => void js.fusedGrad(w, 0.1, g, 'log', true)],
       [VARIANTS[8], () => void naiveEpoch(rows, yArr, wArr, 0.1, gArr)],
-      [VARIANTS[9], () => void rt.exports.sumAll(xPtr, n * d)],
+      [VARIANTS[9], () => void probes.sumAll(xPtr, n * d)],
     ];
     out.push(...(await interleaved(tasks, n, d, timeMs)));
     rt.heap.release(xPtr);

@@ -79,6 +79,7 @@ export function placementTable(rows, rounds) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = process.env.SIZES ? JSON.parse(process.env.SIZES) : [[2000, 64], [20000, 20], [100000, 50], [200000, 100], [1000000, 4]];
-  const bytes = readFileSync(new URL('../build/kernels.wasm', import.meta.url));
+  // the testing build: the shipped kernels plus sumAll, the read floor
+  const bytes = readFileSync(new URL('../build/kernels.testing.wasm', import.meta.url));
   console.log(placementTable(placementSpread(bytes, sizes, 5), 5));
 }

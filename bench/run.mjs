@@ -77,7 +77,8 @@ for (const [n, d] of sizes) {
   md += `| ${n} × ${d} | ${cells.join(' | ')} | ${get(n, d, 'wasm f64').gbPerS.toFixed(1)} |\n`;
 }
 // how far where V8 puts the code moves the fused pass and the read floor, and the pass in cache
-const placement = placementSpread(wasmBytes, sizes, ROUNDS);
+// the testing build: the shipped kernels plus sumAll, the read floor
+const placement = placementSpread(readFileSync(join(root, 'build', 'kernels.testing.wasm')), sizes, ROUNDS);
 md += placementTable(placement, ROUNDS);
 // the multinomial pass on both backends
 const softRows = await softmaxBench(sizes, quick ? 300 : 1500);

@@ -1,7 +1,8 @@
 // Compiles assembly/ with asc and embeds the binary as base64 in src/wasm/kernels.generated.ts,
 // so the default entry needs no bundler configuration. Also compiles the shared-memory
 // (threads) target, which test/threads-binary.test.ts compares byte for byte with the runtime
-// rewrite of the default binary (src/engine/threads/shared-binary.ts). Outputs are build products
+// rewrite of the default binary (src/engine/threads/shared-binary.ts), and the testing build
+// (build/kernels.testing.wasm: the same kernels plus probes for tests and benches). Outputs are build products
 // (gitignored).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,6 +17,8 @@ for (const target of ['release', 'threads'])
     cwd: root,
     stdio: 'inherit',
   });
+// the release kernels plus test and bench entry points (assembly/testing.ts), never shipped
+execFileSync(process.execPath, [asc, 'assembly/testing.ts', '--config', 'asconfig.json', '--target', 'testing'], { cwd: root, stdio: 'inherit' });
 const bytes = readFileSync(join(root, 'build', 'kernels.wasm'));
 const out = join(root, 'src', 'wasm', 'kernels.generated.ts');
 writeFileSync(

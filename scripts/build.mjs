@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INPUT_DIRS = ['assembly', 'src'];
 const INPUT_FILES = ['asconfig.json', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'scripts/build-wasm.mjs'];
 const GENERATED = new Set(['src/wasm/kernels.generated.ts']);
-const OUTPUTS = ['dist/index.js', 'dist/index.cjs', 'dist/kernels.wasm', 'src/wasm/kernels.generated.ts', 'build/kernels.threads.wasm'];
+const OUTPUTS = ['dist/index.js', 'dist/index.cjs', 'dist/kernels.wasm', 'src/wasm/kernels.generated.ts', 'build/kernels.threads.wasm', 'build/kernels.testing.wasm'];
 const stamp = join(root, 'build', 'inputs.sha256');
 
 function files(dir) {

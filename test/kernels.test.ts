@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../src/engine/js.js';
 import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
-import { wasmRuntime } from '../src/wasm/load.js';
+import { testingRuntime } from './testing-kernels.js';
 import type { Kernels, LossKind } from '../src/engine/types.js';
 import { flat, gauss, lossFixture, prng, relErr } from './helpers.js';
 
@@ -242,7 +242,7 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
 
 describe('the read floor kernel (sumAll, timed by the bench as the cost of reading X once)', () => {
   it('sums n values exactly when every partial sum is exact, for n = 0 … 40 (every tail of its 8-value steps)', () => {
-    const { exports: ex, heap } = wasmRuntime()!;
+    const { exports: ex, heap } = testingRuntime();
     const p = heap.alloc(8 * 40);
     // integers (some negative): every sum in any order is exact, so each tail must add every value once
     const xs = Float64Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? -1 : 1) * (i * i + 1));

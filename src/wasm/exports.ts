@@ -20,8 +20,6 @@ type SoftmaxHessVecFn = (
 /** f64 kernels, and their F32 twins over float32-stored X (same arguments, same results). */
 export interface KernelExports {
   heapBase(): number;
-  dot(a: number, b: number, d: number): number;
-  sumAll(a: number, n: number): number;
   fusedGrad: FusedGradFn;
   fusedGradF32: FusedGradFn;
   hessVecF32: HessVecFn;
@@ -51,10 +49,16 @@ export interface KernelExports {
     scale: number, rows: number, eta: number, thresh: number, shrink: number, penalized: number,
     fitIntercept: number, mode: number, f32: number,
   ): void;
-  vexpTest(x: number, n: number, out: number): void;
-  vlog1pTest(x: number, n: number, out: number): void;
 }
 
 /** fusedGrad mode bits (assembly/fused.ts). */
 export const MODE_SQUARED = 1;
 export const MODE_NO_LOSS = 2;
+
+/** The testing build's extras (assembly/testing.ts; build/kernels.testing.wasm, never shipped). */
+export interface TestingExports extends KernelExports {
+  /** Σ of n f64 values: the time to read X once (the benchmarks' read floor) */
+  sumAll(a: number, n: number): number;
+  vexpTest(x: number, n: number, out: number): void;
+  vlog1pTest(x: number, n: number, out: number): void;
+}
