@@ -1,25 +1,21 @@
-// Logistic regression: the facade over training (train/: batch fits as steps, online steps,
-// streams), the fitted state, predictions and JSON. A fit that throws leaves the model exactly
-// as it was; a model trains one thing at a time.
+// Logistic regression: the training entry points (fit, partialFit, fitStream, fitAsync) over the
+// training core (train/), on top of the fitted model's read side (fitted.ts: state, predictions,
+// JSON). A fit that throws leaves the model exactly as it was; a model trains one thing at a time.
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import type { ModelKind } from '../core/layout.js';
-import { matrixSource } from '../data/matrix.js';
-import { labelsLike, type Label } from '../data/labels.js';
+import type { Label } from '../data/labels.js';
 import { kernelsFor } from '../engine/select.js';
-import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
+import type { BackendName } from '../engine/types.js';
 import { runToEnd } from '../optim/monitor.js';
 import { abortError, runInWorker } from '../async/spawn.js';
 import { runSliced } from '../async/chunked.js';
 import { fitJob } from '../async/job.js';
-import { resolveOptions, type LogisticRegressionOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type LogisticRegressionOptions } from './options.js';
 import { ASYNC_OPTIONS, FIT_OPTIONS, STREAM_OPTIONS, readSignal, type BatchFitOptions, type FitAsyncOptions, type FitStreamOptions, type PartialFitOptions, type StreamSource } from './entry-options.js';
-import type { ModelState } from './state.js';
 import { ModelThreads } from './threads.js';
 import { warnNoWorker, warnNotConverged } from './convergence.js';
-import { labelsFromMargins, margins, toProbabilities } from './predict.js';
-import { parseModelJSON, restoredOptions, toModelJSON, type ModelJSON } from './json.js';
-import { TrainingGuard } from './training-guard.js';
+import { parseModelJSON, restoredOptions } from './json.js';
+import { FittedModel } from './fitted.js';
 import { fitSteps, type FittedRun } from './train/fit.js';
 import { continueOnline, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
 import { readBatch, readClasses } from './train/batch-input.js';
@@ -31,15 +27,12 @@ export type { FitOptions, BatchFitOptions, PartialFitOptions, FitStreamOptions, 
  * L is the label type, known to TypeScript after fit(X, y) with typed labels (so predict() of a
  * model fitted on strings returns string[]); Label when it cannot be known (fromJSON).
  */
-export class LogisticRegression<L extends Label = Label> {
-  readonly options: Readonly<ResolvedOptions>;
-  private state: ModelState | null = null;
+export class LogisticRegression<L extends Label = Label> extends FittedModel<L> {
   private online: OnlineState | null = null;
   private readonly pool: ModelThreads;
-  private readonly guard = new TrainingGuard();
 
   constructor(options: LogisticRegressionOptions = {}) {
-    this.options = Object.freeze(resolveOptions(options));
+    super(resolveOptions(options));
     this.pool = new ModelThreads(this.options.backend, this.options.threads);
   }
 
@@ -133,78 +126,6 @@ export class LogisticRegression<L extends Label = Label> {
     });
   }
 
-  /** Coefficients: Float64Array(d) for two classes, k×d row-major otherwise (see coefShape). A copy. */
-  get coef(): Float64Array {
-    return this.fitted().coef.slice();
-  }
-  /** [d] for a binary model, [k, d] otherwise. */
-  get coefShape(): number[] {
-    const s = this.fitted();
-    return s.kind === 'binary' ? [s.nFeatures] : [s.classes.length, s.nFeatures];
-  }
-  /** A number for a binary model; Float64Array(k) otherwise (multinomial: centred to sum 0). */
-  get intercept(): number | Float64Array {
-    const s = this.fitted();
-    return s.kind === 'binary' ? s.intercept[0] : s.intercept.slice();
-  }
-  /** The intercepts as an array: length 1 (binary) or k. */
-  get intercepts(): Float64Array {
-    return this.fitted().intercept.slice();
-  }
-  /** 'binary', 'multinomial' or 'ovr'. */
-  get kind(): ModelKind {
-    return this.fitted().kind;
-  }
-  get classes(): L[] {
-    return this.fitted().classes.slice() as L[];
-  }
-  get nIter(): number {
-    return this.fitted().nIter;
-  }
-  get converged(): boolean {
-    return this.fitted().converged;
-  }
-  /** J after each iteration (for ovr: the final J of each class's binary problem). */
-  get lossHistory(): number[] {
-    return this.fitted().lossHistory.slice();
-  }
-  /** The backend the model computes with: the requested one, or 'js' where wasm is unavailable. */
-  get backend(): BackendName {
-    return this.state ? this.state.backend : kernelsFor(this.options.backend).name;
-  }
-  get isFitted(): boolean {
-    return this.state !== null;
-  }
-
-  /** Margins: z = x·coef + intercept (n values), or n×k row-major for more than two classes. */
-  decisionFunction(X: unknown): Float64Array {
-    return margins(this.fitted(), this.kernels(), this.source(X));
-  }
-
-  /** P(y = classes[1]) per row (binary), or n×k row-major class probabilities. */
-  predictProba(X: unknown): Float64Array {
-    return toProbabilities(this.fitted(), this.kernels(), this.decisionFunction(X));
-  }
-
-  /** Labels: classes[1] where P >= 0.5 (binary), else the most probable class. */
-  predict(X: unknown): L[] {
-    return labelsFromMargins(this.fitted(), this.decisionFunction(X)) as L[];
-  }
-
-  /** Accuracy of predict(X) against y (labels of the model's type). */
-  score(X: unknown, y: unknown): number {
-    const pred = this.predict(X);
-    const truth = labelsLike(y, pred.length, this.fitted().classes);
-    let hits = 0;
-    for (let i = 0; i < pred.length; i++) if (pred[i] === truth[i]) hits++;
-    return hits / pred.length;
-  }
-
-  toJSON(): ModelJSON {
-    const { onIteration: _drop, ...options } = this.options;
-    return toModelJSON(this.fitted(), { ...options });
-  }
-
   /**
    * Rebuilds a fitted model from toJSON() output (an object or its JSON string); `overrides`
    * replace saved options (e.g. onIteration, maxIter for a warm-started refit), except the two
@@ -252,23 +173,5 @@ export class LogisticRegression<L extends Label = Label> {
   private commitOnline(state: OnlineState, backend: BackendName): void {
     this.online = state;
     this.state = stateOfOnline(state, this.options.fitIntercept, backend);
-  }
-
-  private source(X: unknown): MatrixSource {
-    const s = this.fitted();
-    const src = matrixSource(X, 'X');
-    if (src.cols !== s.nFeatures)
-      throw new LogRegError('FEATURE_MISMATCH', `X has ${src.cols} features but the model was fitted with ${s.nFeatures}`);
-    return src;
-  }
-
-  private kernels(): Kernels {
-    return kernelsFor(this.fitted().backend);
-  }
-
-  private fitted(): ModelState {
-    this.guard.usable();
-    if (!this.state) throw new LogRegError('NOT_FITTED', 'the model is not fitted: call fit(X, y) first');
-    return this.state;
   }
 }

@@ -20,7 +20,7 @@ export class TrainingGuard {
   }
 
   /** Runs `run` as the one training; its signal fires on the caller's abort and on dispose(). */
-  async run<T>(signal: AbortSignalLike | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async run<T>(signal: AbortSignalLike | undefined, run: (signal: AbortSignalLike) => Promise<T>): Promise<T> {
     this.idle();
     const ctl = new AbortController();
     const forward = () => ctl.abort();

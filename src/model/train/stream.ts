@@ -2,6 +2,7 @@
 // pausing for the event loop so an abort is seen even over a synchronous source. Returns the
 // final online state; the caller commits it.
 import { LogRegError, describeValue } from '../../core/errors.js';
+import type { AbortSignalLike } from '../../core/host-types.js';
 import { ownFields } from '../../core/own.js';
 import { matrixSource } from '../../data/matrix.js';
 import type { Label } from '../../data/labels.js';
@@ -35,7 +36,7 @@ export async function trainStream(
   onProgress: FitStreamOptions['onProgress'],
   o: ResolvedOptions,
   kernels: Kernels,
-  signal: AbortSignal,
+  signal: AbortSignalLike,
 ): Promise<OnlineState> {
   let state: OnlineState | null = null;
   let epochWeight = 0;

@@ -1,0 +1,113 @@
+// A fitted model's read side: the state a fit leaves (coefficients, classes, history), the
+// predictions made from it, and its JSON. LogisticRegression adds the training.
+import { LogRegError } from '../core/errors.js';
+import type { ModelKind } from '../core/layout.js';
+import { matrixSource } from '../data/matrix.js';
+import { labelsLike, type Label } from '../data/labels.js';
+import { kernelsFor } from '../engine/select.js';
+import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
+import type { ResolvedOptions } from './options.js';
+import type { ModelState } from './state.js';
+import { TrainingGuard } from './training-guard.js';
+import { labelsFromMargins, margins, toProbabilities } from './predict.js';
+import { toModelJSON, type ModelJSON } from './json.js';
+
+export abstract class FittedModel<L extends Label = Label> {
+  readonly options: Readonly<ResolvedOptions>;
+  protected state: ModelState | null = null;
+  protected readonly guard = new TrainingGuard();
+
+  protected constructor(options: ResolvedOptions) {
+    this.options = Object.freeze(options);
+  }
+
+  /** Coefficients: Float64Array(d) for two classes, k×d row-major otherwise (see coefShape). A copy. */
+  get coef(): Float64Array {
+    return this.fitted().coef.slice();
+  }
+  /** [d] for a binary model, [k, d] otherwise. */
+  get coefShape(): number[] {
+    const s = this.fitted();
+    return s.kind === 'binary' ? [s.nFeatures] : [s.classes.length, s.nFeatures];
+  }
+  /** A number for a binary model; Float64Array(k) otherwise (multinomial: centred to sum 0). */
+  get intercept(): number | Float64Array {
+    const s = this.fitted();
+    return s.kind === 'binary' ? s.intercept[0] : s.intercept.slice();
+  }
+  /** The intercepts as an array: length 1 (binary) or k. */
+  get intercepts(): Float64Array {
+    return this.fitted().intercept.slice();
+  }
+  /** 'binary', 'multinomial' or 'ovr'. */
+  get kind(): ModelKind {
+    return this.fitted().kind;
+  }
+  get classes(): L[] {
+    return this.fitted().classes.slice() as L[];
+  }
+  get nIter(): number {
+    return this.fitted().nIter;
+  }
+  get converged(): boolean {
+    return this.fitted().converged;
+  }
+  /** J after each iteration (for ovr: the final J of each class's binary problem). */
+  get lossHistory(): number[] {
+    return this.fitted().lossHistory.slice();
+  }
+  /** The backend the model computes with: the requested one, or 'js' where wasm is unavailable. */
+  get backend(): BackendName {
+    return this.state ? this.state.backend : kernelsFor(this.options.backend).name;
+  }
+  get isFitted(): boolean {
+    return this.state !== null;
+  }
+
+  /** Margins: z = x·coef + intercept (n values), or n×k row-major for more than two classes. */
+  decisionFunction(X: unknown): Float64Array {
+    return margins(this.fitted(), this.kernels(), this.source(X));
+  }
+
+  /** P(y = classes[1]) per row (binary), or n×k row-major class probabilities. */
+  predictProba(X: unknown): Float64Array {
+    return toProbabilities(this.fitted(), this.kernels(), this.decisionFunction(X));
+  }
+
+  /** Labels: classes[1] where P >= 0.5 (binary), else the most probable class. */
+  predict(X: unknown): L[] {
+    return labelsFromMargins(this.fitted(), this.decisionFunction(X)) as L[];
+  }
+
+  /** Accuracy of predict(X) against y (labels of the model's type). */
+  score(X: unknown, y: unknown): number {
+    const pred = this.predict(X);
+    const truth = labelsLike(y, pred.length, this.fitted().classes);
+    let hits = 0;
+    for (let i = 0; i < pred.length; i++) if (pred[i] === truth[i]) hits++;
+    return hits / pred.length;
+  }
+
+  toJSON(): ModelJSON {
+    const { onIteration: _drop, ...options } = this.options;
+    return toModelJSON(this.fitted(), { ...options });
+  }
+
+  protected source(X: unknown): MatrixSource {
+    const s = this.fitted();
+    const src = matrixSource(X, 'X');
+    if (src.cols !== s.nFeatures)
+      throw new LogRegError('FEATURE_MISMATCH', `X has ${src.cols} features but the model was fitted with ${s.nFeatures}`);
+    return src;
+  }
+
+  protected kernels(): Kernels {
+    return kernelsFor(this.fitted().backend);
+  }
+
+  protected fitted(): ModelState {
+    this.guard.usable();
+    if (!this.state) throw new LogRegError('NOT_FITTED', 'the model is not fitted: call fit(X, y) first');
+    return this.state;
+  }
+}
