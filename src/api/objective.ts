@@ -4,8 +4,7 @@ import { LogRegError, describeValue } from '../core/errors.js';
 import { matrixSource } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
-import { kernelsFor } from '../engine/select.js';
-import { threadedKernelsSync } from '../engine/threads/kernels.js';
+import { Engine } from '../engine/engine.js';
 import { defaults, readOptions } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../engine/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
@@ -58,16 +57,15 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
   if (classes.length !== 2) throw new LogRegError('LABELS', `logisticObjective needs exactly two classes, found ${classes.length}`);
   const threads = given.threads ?? defaults.threads;
   const sampleWeight = readSampleWeight(given.sampleWeight, src.rows);
-  const single = kernelsFor(given.backend ?? defaults.backend);
-  const pool = threads > 1 && single.name === 'wasm' ? threadedKernelsSync(threads) : null;
-  const kernels = pool ? pool.kernels : single;
+  const engine = new Engine(given.backend ?? defaults.backend, threads);
+  const kernels = engine.kernels();
   const fitIntercept = given.fitIntercept ?? defaults.fitIntercept;
   const loss = given.loss ?? defaults.loss;
   let data: KernelDataset;
   try {
     data = kernels.dataset(src, binaryTarget(codes, 1), sampleWeight);
   } catch (e) {
-    pool?.end();
+    engine.end();
     throw e;
   }
   const inner = new LogisticObjective(data, { C, penalty, l1Ratio: given.l1Ratio ?? defaults.l1Ratio, fitIntercept, loss, sampleWeight });
@@ -102,7 +100,7 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
     classes,
     sumWeights: inner.sumWeights,
     backend: kernels.name,
-    threads: pool ? pool.threads : 1,
+    threads: engine.count,
     get l1(): L1Term | undefined {
       return inner.l1;
     },
@@ -167,7 +165,7 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
       if (disposed) return;
       disposed = true;
       data.dispose();
-      pool?.end();
+      engine.end();
     },
   };
 }

@@ -1,7 +1,7 @@
 // The serialised form of a fitted model, and its validation on the way back in.
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { kindFor } from '../core/layout.js';
+import { kindFor, layoutOf } from '../core/layout.js';
 import { resolveOptions } from './options.js';
 import type { Label } from '../data/labels.js';
 import type { BackendName } from '../engine/types.js';
@@ -65,7 +65,7 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
   const k = classes.length;
   if (kind === 'binary' && k !== 2) throw fail(`a binary model has 2 classes, not ${k}`);
   if (!finiteArray(m.coef) || m.coef.length === 0) throw fail('coef must be a non-empty array of finite numbers');
-  const rows = kind === 'binary' ? 1 : k;
+  const rows = layoutOf(kind, k, 1, false).rows;
   const d = m.coef.length / rows;
   if (!Number.isInteger(d)) throw fail(`coef has ${m.coef.length} values, not a multiple of the ${k} classes`);
   let intercept: Float64Array;

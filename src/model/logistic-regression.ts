@@ -4,7 +4,6 @@
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import type { Label } from '../data/labels.js';
-import { kernelsFor } from '../engine/select.js';
 import type { BackendName } from '../engine/types.js';
 import { runToEnd } from '../optim/monitor.js';
 import { abortError, runInWorker } from '../async/spawn.js';
@@ -12,7 +11,7 @@ import { runSliced } from '../async/chunked.js';
 import { fitJob } from '../async/job.js';
 import { resolveOptions, type LogisticRegressionOptions } from './options.js';
 import { ASYNC_OPTIONS, FIT_OPTIONS, STREAM_OPTIONS, readSignal, type BatchFitOptions, type FitAsyncOptions, type FitStreamOptions, type PartialFitOptions, type StreamSource } from './entry-options.js';
-import { ModelThreads } from './threads.js';
+import { Engine } from '../engine/engine.js';
 import { warnNoWorker, warnNotConverged } from './convergence.js';
 import { parseModelJSON, restoredOptions } from './json.js';
 import { FittedModel } from './fitted.js';
@@ -29,11 +28,11 @@ export type { FitOptions, BatchFitOptions, PartialFitOptions, FitStreamOptions, 
  */
 export class LogisticRegression<L extends Label = Label> extends FittedModel<L> {
   private online: OnlineState | null = null;
-  private readonly pool: ModelThreads;
+  private readonly pool: Engine;
 
   constructor(options: LogisticRegressionOptions = {}) {
     super(resolveOptions(options));
-    this.pool = new ModelThreads(this.options.backend, this.options.threads);
+    this.pool = new Engine(this.options.backend, this.options.threads);
   }
 
   /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
@@ -57,7 +56,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     const o = this.options;
     const state = continueOnline(this.online, this.state, opts.classes, X, o);
     const b = readBatch(o, state.classes, state.nFeatures, X, y, opts.sampleWeight);
-    const kernels = kernelsFor(o.backend);
+    const kernels = this.pool.single();
     const seen = state.seenWeight + b.weight;
     const { next, loss } = onlineStep(state, o, kernels, b, seen, state.steps + 1);
     next.lossHistory.push(loss);
@@ -86,7 +85,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
         { option: 'epochs' },
       );
     const classes = readClasses(opts.classes);
-    const kernels = kernelsFor(o.backend);
+    const kernels = this.pool.single();
     return this.guard.run(readSignal(opts.signal), async (signal) => {
       this.commitOnline(await trainStream(source, epochs, classes, opts.onProgress, o, kernels, signal), kernels.name);
       return this;

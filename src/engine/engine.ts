@@ -1,11 +1,12 @@
-// A model's worker threads (`threads: n`): started at the first fit (Node) or by startThreads()
-// (browsers), reused by every later fit, ended by dispose(). Where threads cannot run, the model
-// computes on one thread (the reason is said once, by the engine).
-import { kernelsFor } from '../engine/select.js';
-import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from '../engine/threads/kernels.js';
-import type { BackendName, Kernels } from '../engine/types.js';
+// The one choice of engine: the backend asked for (wasm, or js where wasm cannot run) on one
+// thread or, for `threads: n`, on a pool of workers sharing its memory, started on first use
+// (Node) or by start() (browsers), reused until end(). Where threads cannot run, it computes on
+// one thread (the reason is said once). The model and logisticObjective both take one.
+import { kernelsFor } from './select.js';
+import { threadedKernels, threadedKernelsSync, type ThreadedKernels } from './threads/kernels.js';
+import type { BackendName, Kernels } from './types.js';
 
-export class ModelThreads {
+export class Engine {
   private pool: ThreadedKernels | null = null;
   private refused = false;
   private ended = false;
@@ -30,13 +31,18 @@ export class ModelThreads {
     return this.count;
   }
 
-  /** The kernels of a fit: the pool's (started here on first use) or the shared runtime's. */
+  /** The kernels to compute with: the pool's (started here on first use) or the one-thread engine's. */
   kernels(): Kernels {
     if (this.wants()) {
       this.pool = threadedKernelsSync(this.wanted);
       this.refused = !this.pool;
     }
     return this.pool ? this.pool.kernels : kernelsFor(this.backend);
+  }
+
+  /** One-thread kernels, for passes too short to split (minibatches, online steps). */
+  single(): Kernels {
+    return kernelsFor(this.backend);
   }
 
   get count(): number {
