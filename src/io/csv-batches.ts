@@ -1,7 +1,7 @@
 // Streams a CSV file (Node) in batches for fitStream / partialFit, without holding the file in
 // memory: at most one batch of rows at a time. Re-iterable: each for-await reads the file
 // again, so fitStream can run several epochs over it.
-import { CsvError, checkHeader, decimal, splitLine } from './csv.js';
+import { CsvError, checkHeader, columnIndices, decimal, numericCells, splitLine } from './csv.js';
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 
@@ -65,23 +65,12 @@ export function csvBatches(path: string, options: CsvBatchOptions): AsyncIterabl
           t = header.indexOf(target);
           if (t < 0) throw new CsvError(path, lineNo, null, `no column '${target}' (the target) in the header`);
           const names = chosen ?? header.filter((_, j) => j !== t);
-          cols = names.map((n) => {
-            const j = header!.indexOf(n);
-            if (j < 0) throw new CsvError(path, lineNo, null, `no column '${n}' in the header`);
-            return j;
-          });
+          cols = columnIndices(header, names, path, lineNo);
           resolveFeatures(names);
           data = new Float64Array(batchSize * cols.length);
           continue;
         }
-        if (cells.length !== header.length) throw new CsvError(path, lineNo, null, `${cells.length} fields, but the header has ${header.length}`);
-        const o = rows * cols.length;
-        for (let k = 0; k < cols.length; k++) {
-          const s = cells[cols[k]];
-          const v = decimal(s);
-          if (!Number.isFinite(v)) throw new CsvError(path, lineNo, cols[k] + 1, `'${s}' in column '${header[cols[k]]}' is not a finite number`);
-          data[o + k] = v;
-        }
+        numericCells(cells, header, cols, data, rows * cols.length, path, lineNo);
         const label = decimal(cells[t]);
         y.push(Number.isFinite(label) ? label : cells[t]);
         if (++rows === batchSize) {

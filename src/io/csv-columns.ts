@@ -3,7 +3,7 @@
 // name the file, line and column.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { CsvError, checkHeader, decimal, splitLine } from './csv.js';
+import { CsvError, checkHeader, columnIndices, numericCells, splitLine } from './csv.js';
 
 export interface CsvColumns {
   header: string[];
@@ -39,29 +39,18 @@ export async function readCsvColumns(file: string, choose: ColumnChoice, hint?: 
       checkHeader(header, file, lineNo);
       const chosen = choose(header);
       features = chosen.features;
-      cols = features.map((name) => {
-        const j = header!.indexOf(name);
-        if (j < 0) throw new CsvError(file, lineNo, null, `no column '${name}' in the header`);
-        return j;
-      });
+      cols = columnIndices(header, features, file, lineNo);
       t = chosen.target === null ? -1 : header.indexOf(chosen.target);
       X = new Float64Array(1024 * cols.length);
       continue;
     }
-    if (cells.length !== header.length) throw new CsvError(file, lineNo, null, `${cells.length} fields, but the header has ${header.length}`);
     const d = cols.length;
     if ((rows + 1) * d > X.length) {
       const grown = new Float64Array(2 * X.length);
       grown.set(X);
       X = grown;
     }
-    for (let k = 0; k < d; k++) {
-      const s = cells[cols[k]];
-      const v = decimal(s);
-      if (!Number.isFinite(v))
-        throw new CsvError(file, lineNo, cols[k] + 1, `'${s}' in column '${header[cols[k]]}' is not a finite number${hint ? `; ${hint}` : ''}`);
-      X[rows * d + k] = v;
-    }
+    numericCells(cells, header, cols, X, rows * d, file, lineNo, hint);
     if (t >= 0) labels.push(cells[t]);
     rows++;
   }

@@ -61,3 +61,26 @@ export function checkHeader(header: string[], file: string, line: number): void 
     if (first !== j) throw new CsvError(file, line, j + 1, `the header names '${name}' twice (columns ${first + 1} and ${j + 1})`);
   });
 }
+
+/** The header's index of each named column; a missing name is an error naming it. */
+export function columnIndices(header: string[], names: string[], file: string, line: number): number[] {
+  return names.map((name) => {
+    const j = header.indexOf(name);
+    if (j < 0) throw new CsvError(file, line, null, `no column '${name}' in the header`);
+    return j;
+  });
+}
+
+/**
+ * Writes the columns `cols` of one data line as numbers into out at offset; a ragged line or a
+ * cell that is not a plain decimal is an error naming the line and column (and `hint`).
+ */
+export function numericCells(cells: string[], header: string[], cols: number[], out: Float64Array, offset: number, file: string, line: number, hint?: string): void {
+  if (cells.length !== header.length) throw new CsvError(file, line, null, `${cells.length} fields, but the header has ${header.length}`);
+  for (let k = 0; k < cols.length; k++) {
+    const s = cells[cols[k]];
+    const v = decimal(s);
+    if (!Number.isFinite(v)) throw new CsvError(file, line, cols[k] + 1, `'${s}' in column '${header[cols[k]]}' is not a finite number${hint ? `; ${hint}` : ''}`);
+    out[offset + k] = v;
+  }
+}
