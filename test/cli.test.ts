@@ -157,6 +157,14 @@ describe('logreg-wasm CLI', () => {
     expect(s.sd[1]).toBeCloseTo(Math.sqrt(2 / 3), 12);
   });
 
+  it('a model file with fields missing is a clear error, exit code 2', () => {
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify({ format: 'logreg-wasm/logistic-regression', version: 1 }));
+    const r = run('predict', 'partial.json', data);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a logistic-regression model: classes must be/);
+    expect(r.err).not.toMatch(/unexpected error/);
+  });
+
   it('a file that cannot be read is a usage error naming it', () => {
     const r = run('fit', 'no-such.csv', '--target', 'y');
     expect(r.code).toBe(2);
