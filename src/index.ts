@@ -14,4 +14,6 @@ export { logisticObjective, type LogisticObjectiveOptions, type DisposableObject
 export type { L1Term } from './optim/types.js';
 export { csvBatches, type CsvBatchOptions, type CsvBatch } from './io/csv-batches.js';
 export { CsvError } from './io/csv.js';
+export { accuracyScore, brierScore, confusionMatrix, logLoss, precisionRecallF1, rocAuc, type PrecisionRecallOptions } from './metrics/classification.js';
+export { stratifiedKFold, trainTestSplit, type Split } from './metrics/split.js';
 export type { PartialFitOptions, FitStreamOptions, StreamSource, StreamBatch } from './model/logistic-regression.js';

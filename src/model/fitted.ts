@@ -1,6 +1,7 @@
 // A fitted model's read side: the state a fit leaves (coefficients, classes, history), the
 // predictions made from it, and its JSON. LogisticRegression adds the training.
-import { LogRegError } from '../core/errors.js';
+import { LogRegError, describeValue } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
 import type { ModelKind } from '../core/layout.js';
 import { matrixSource } from '../data/matrix.js';
 import { labelsLike, type Label } from '../data/labels.js';
@@ -9,7 +10,7 @@ import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
 import type { ResolvedOptions } from './options.js';
 import type { ModelState } from './state.js';
 import { TrainingGuard } from './training-guard.js';
-import { labelsFromMargins, margins, toProbabilities } from './predict.js';
+import { labelsFromMargins, margins, toLogProbabilities, toProbabilities } from './predict.js';
 import { toModelJSON, type ModelJSON } from './json.js';
 
 export abstract class FittedModel<L extends Label = Label> {
@@ -74,9 +75,23 @@ export abstract class FittedModel<L extends Label = Label> {
     return toProbabilities(this.fitted(), this.kernels(), this.decisionFunction(X));
   }
 
-  /** Labels: classes[1] where P >= 0.5 (binary), else the most probable class. */
-  predict(X: unknown): L[] {
-    return labelsFromMargins(this.fitted(), this.decisionFunction(X)) as L[];
+  /** log P(y = classes[1]) per row (binary), or n×k row-major log-probabilities; computed from z. */
+  predictLogProba(X: unknown): Float64Array {
+    return toLogProbabilities(this.fitted(), this.decisionFunction(X));
+  }
+
+  /**
+   * Labels: classes[1] where P >= threshold (binary; default 0.5), else the most probable class.
+   * A threshold other than 0.5 is for binary models only.
+   */
+  predict(X: unknown, options?: { threshold?: number }): L[] {
+    const threshold = ownFields(options, 'predict option', ['threshold']).threshold;
+    if (threshold === undefined) return labelsFromMargins(this.fitted(), this.decisionFunction(X)) as L[];
+    const s = this.fitted();
+    if (typeof threshold !== 'number' || !(threshold > 0 && threshold < 1))
+      throw new LogRegError('INVALID_OPTION', `threshold must be a number in (0, 1), got ${describeValue(threshold)}`, { option: 'threshold' });
+    if (s.kind !== 'binary') throw new LogRegError('INVALID_OPTION', `a threshold is for binary models; this one is ${s.kind}`, { option: 'threshold' });
+    return Array.from(this.predictProba(X), (p) => (p >= threshold ? s.classes[1] : s.classes[0])) as L[];
   }
 
   /** Accuracy of predict(X) against y (labels of the model's type). */

@@ -49,3 +49,37 @@ export function labelsFromMargins(s: ModelState, z: Float64Array): Label[] {
   }
   return out;
 }
+
+/** log σ(z), without forming σ(z): −log1p(e^(−z)) for z >= 0, z − log1p(e^z) below. */
+function logSigmoid(z: number): number {
+  return z >= 0 ? -Math.log1p(expNeg(-z)) : z - Math.log1p(expNeg(z));
+}
+
+/** Turns margins into log-probabilities in place, from z (never log of a rounded p). */
+export function toLogProbabilities(s: ModelState, z: Float64Array): Float64Array {
+  if (s.kind === 'binary') {
+    for (let i = 0; i < z.length; i++) z[i] = logSigmoid(z[i]);
+    return z;
+  }
+  const k = s.classes.length;
+  for (let o = 0; o < z.length; o += k) {
+    if (s.kind === 'multinomial') {
+      let m = -Infinity;
+      for (let c = 0; c < k; c++) m = Math.max(m, z[o + c]);
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += expNeg(z[o + c] - m);
+      const lse = m + Math.log(sum);
+      for (let c = 0; c < k; c++) z[o + c] -= lse;
+    } else {
+      // one-vs-rest: p_c = σ(z_c) / Σ_j σ(z_j)
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        z[o + c] = logSigmoid(z[o + c]);
+        sum += Math.exp(z[o + c]);
+      }
+      const logSum = Math.log(sum);
+      for (let c = 0; c < k; c++) z[o + c] -= logSum;
+    }
+  }
+  return z;
+}
