@@ -16,4 +16,5 @@ export { csvBatches, type CsvBatchOptions, type CsvBatch } from './io/csv-batche
 export { CsvError } from './io/csv.js';
 export { accuracyScore, brierScore, confusionMatrix, logLoss, precisionRecallF1, rocAuc, type PrecisionRecallOptions } from './metrics/classification.js';
 export { stratifiedKFold, trainTestSplit, type Split } from './metrics/split.js';
+export { inference, type Inference, type InferenceOptions, type CoefficientRow } from './stats/inference.js';
 export type { PartialFitOptions, FitStreamOptions, StreamSource, StreamBatch } from './model/logistic-regression.js';

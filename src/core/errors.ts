@@ -12,6 +12,7 @@ export type LogRegErrorCode =
   | 'INVALID_JSON' // fromJSON given something toJSON did not produce
   | 'DISPOSED' // the model or object was disposed
   | 'BUSY' // the model is training in fitAsync or fitStream and cannot start another fit
+  | 'SINGULAR' // a matrix the computation inverts is singular (inference on separable or collinear data)
   | 'OUT_OF_MEMORY' // the data does not fit in WebAssembly memory
   | 'NOT_INITIALIZED'; // the wasm backend was requested before init()
 

@@ -5,9 +5,9 @@ export interface LogRegWarning {
   /**
    * CONVERGENCE: a fit stopped before its convergence test held; THREADS: fewer threads than
    * asked; BACKEND: the js backend computes although wasm was asked for; WORKER: fitAsync
-   * found no worker and fits in slices on the calling thread.
+   * found no worker and fits in slices on the calling thread; INFERENCE: inference on a penalised fit.
    */
-  code: 'CONVERGENCE' | 'THREADS' | 'BACKEND' | 'WORKER';
+  code: 'CONVERGENCE' | 'THREADS' | 'BACKEND' | 'WORKER' | 'INFERENCE';
   message: string;
 }
 

@@ -1,0 +1,176 @@
+// Statistical inference for a fitted binary model, as statsmodels' Logit (and GLM with frequency
+// weights) reports it: standard errors from the inverse of the log-likelihood's Hessian at the
+// estimate (XᵀWX, formed here one Hessian-vector product per parameter), Wald z and p-values,
+// confidence intervals, log-likelihoods, McFadden's pseudo-R², AIC and BIC.
+import { LogRegError, describeValue } from '../core/errors.js';
+import { emitWarning } from '../core/warnings.js';
+import { logisticObjective } from '../api/objective.js';
+import type { FittedModel } from '../model/fitted.js';
+import type { Label } from '../data/labels.js';
+import { normalTail, normalUpperQuantile } from './normal.js';
+
+export interface CoefficientRow {
+  name: string;
+  estimate: number;
+  se: number;
+  z: number;
+  p: number;
+  lower: number;
+  upper: number;
+}
+
+export interface Inference {
+  /** the intercept first (when fitted), then the coefficients, as statsmodels lists them */
+  rows: CoefficientRow[];
+  logLikelihood: number;
+  nullLogLikelihood: number;
+  /** McFadden: 1 − logLikelihood / nullLogLikelihood */
+  pseudoR2: number;
+  aic: number;
+  bic: number;
+  /** rows, or the sum of the (frequency) weights */
+  nobs: number;
+  alpha: number;
+  /** the model was fitted with a penalty: the numbers are the unpenalised likelihood's at the penalised estimate */
+  penalized: boolean;
+  /** a coefficient table like statsmodels' summary */
+  toString(): string;
+}
+
+export interface InferenceOptions {
+  /** frequency weights, as the model was fitted with (statsmodels' GLM freq_weights) */
+  sampleWeight?: ArrayLike<number>;
+  /** 1 − the confidence level of the intervals. Default 0.05. */
+  alpha?: number;
+  /** names of the d features (default x1 … xd) */
+  featureNames?: string[];
+}
+
+/** The inverse of a symmetric positive definite matrix (Cholesky), or null where it is singular to working precision. */
+function inverseSpd(A: Float64Array, n: number): Float64Array | null {
+  const L = new Float64Array(n * n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, A[i * n + i]);
+  for (let j = 0; j < n; j++) {
+    let s = A[j * n + j];
+    for (let k = 0; k < j; k++) s -= L[j * n + k] ** 2;
+    if (!(s > 1e-13 * largest)) return null;
+    const ljj = Math.sqrt(s);
+    L[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let t = A[i * n + j];
+      for (let k = 0; k < j; k++) t -= L[i * n + k] * L[j * n + k];
+      L[i * n + j] = t / ljj;
+    }
+  }
+  // A⁻¹ = L⁻ᵀ L⁻¹, column by column
+  const inv = new Float64Array(n * n);
+  const e = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    for (let i = 0; i < n; i++) {
+      let t = i === c ? 1 : 0;
+      for (let k = 0; k < i; k++) t -= L[i * n + k] * e[k];
+      e[i] = t / L[i * n + i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let t = e[i];
+      for (let k = i + 1; k < n; k++) t -= L[k * n + i] * inv[k * n + c];
+      inv[i * n + c] = t / L[i * n + i];
+    }
+  }
+  return inv;
+}
+
+export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L>, options: InferenceOptions = {}): Inference {
+  if (model.kind !== 'binary')
+    throw new LogRegError('INVALID_OPTION', `inference covers binary models; this one is ${model.kind} (fit k classes one model per class to read them)`);
+  const alpha = options.alpha ?? 0.05;
+  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new LogRegError('INVALID_OPTION', `alpha must be in (0, 1), got ${describeValue(alpha)}`, { option: 'alpha' });
+  const o = model.options;
+  const penalized = o.penalty !== 'none';
+  if (penalized)
+    emitWarning({
+      code: 'INFERENCE',
+      message: `the model is penalised (${o.penalty}, C = ${o.C}): these are the unpenalised likelihood's standard errors at the penalised estimate, not valid inference; fit with penalty 'none' for them`,
+    });
+  const obj = logisticObjective(X, y, { penalty: 'none', fitIntercept: o.fitIntercept, sampleWeight: options.sampleWeight, backend: model.backend });
+  try {
+    if (obj.classes.some((c, i) => c !== model.classes[i]))
+      throw new LogRegError('LABELS', `y holds the classes ${obj.classes.join(', ')}, the model ${model.classes.join(', ')}`);
+    const d = model.coefShape[0];
+    if (obj.dim !== d + (o.fitIntercept ? 1 : 0)) throw new LogRegError('FEATURE_MISMATCH', `X has ${obj.dim - (o.fitIntercept ? 1 : 0)} features but the model was fitted with ${d}`);
+    const n = obj.dim;
+    const x = Float64Array.of(...model.coef, ...(o.fitIntercept ? [model.intercept as number] : []));
+    const S = obj.sumWeights;
+    const at = obj.gradientHessian(x, new Float64Array(n));
+    const logLikelihood = -S * at.value;
+    // the log-likelihood's Hessian, S·∇²J, one column per product
+    const H = new Float64Array(n * n);
+    const e = new Float64Array(n);
+    const col = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      e.fill(0);
+      e[j] = 1;
+      at.hvp(e, col);
+      for (let i = 0; i < n; i++) H[i * n + j] = S * col[i];
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
+    const cov = inverseSpd(H, n);
+    if (!cov)
+      throw new LogRegError('SINGULAR', 'the Hessian of the log-likelihood is singular at this estimate: the classes are separable, or columns are collinear (or constant next to the intercept)');
+    const names = options.featureNames ?? Array.from({ length: d }, (_, j) => `x${j + 1}`);
+    if (names.length !== d) throw new LogRegError('LENGTH_MISMATCH', `featureNames has ${names.length} names for ${d} features`);
+    const zq = normalUpperQuantile(alpha / 2);
+    const row = (name: string, j: number): CoefficientRow => {
+      const estimate = x[j];
+      const se = Math.sqrt(cov[j * n + j]);
+      const z = estimate / se;
+      return { name, estimate, se, z, p: 2 * normalTail(Math.abs(z)), lower: estimate - zq * se, upper: estimate + zq * se };
+    };
+    const rows = [...(o.fitIntercept ? [row('(intercept)', d)] : []), ...names.map((name, j) => row(name, j))];
+    const nullLogLikelihood = nullLikelihood(obj.sumWeights, positiveWeight(y, options.sampleWeight, model.classes[1]), o.fitIntercept);
+    const nobs = S;
+    const result: Inference = {
+      rows,
+      logLikelihood,
+      nullLogLikelihood,
+      pseudoR2: 1 - logLikelihood / nullLogLikelihood,
+      aic: -2 * logLikelihood + 2 * n,
+      bic: -2 * logLikelihood + n * Math.log(nobs),
+      nobs,
+      alpha,
+      penalized,
+      toString: () => format(result),
+    };
+    return result;
+  } finally {
+    obj.dispose();
+  }
+}
+
+/** Σ of the weights of the rows of class `positive`. */
+function positiveWeight<L extends Label>(y: ArrayLike<L>, w: ArrayLike<number> | undefined, positive: L): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === positive) s += w ? w[i] : 1;
+  return s;
+}
+
+/** The log-likelihood of the intercept-only model (p = the weighted share of class 1), or of p = 1/2 without an intercept. */
+function nullLikelihood(S: number, S1: number, intercept: boolean): number {
+  if (!intercept) return S * Math.log(0.5);
+  const p = S1 / S;
+  return S1 * Math.log(p) + (S - S1) * Math.log1p(-p);
+}
+
+function format(r: Inference): string {
+  const ci = (1 - r.alpha) * 100;
+  const w = Math.max(12, ...r.rows.map((x) => x.name.length));
+  const num = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4)).padStart(11);
+  const lines = [
+    `Logit: ${r.nobs} observations, log-likelihood ${r.logLikelihood.toFixed(4)}, null ${r.nullLogLikelihood.toFixed(4)}, pseudo-R² ${r.pseudoR2.toFixed(4)}, AIC ${r.aic.toFixed(3)}, BIC ${r.bic.toFixed(3)}`,
+    `${''.padEnd(w)} ${'coef'.padStart(11)} ${'std err'.padStart(11)} ${'z'.padStart(11)} ${'P>|z|'.padStart(11)} ${`[${ci.toFixed(ci % 1 ? 1 : 0)}% CI`.padStart(11)} ${']'.padStart(11)}`,
+    ...r.rows.map((x) => `${x.name.padEnd(w)} ${num(x.estimate)} ${num(x.se)} ${num(x.z)} ${(x.p < 1e-4 ? x.p.toExponential(2) : x.p.toFixed(4)).padStart(11)} ${num(x.lower)} ${num(x.upper)}`),
+  ];
+  if (r.penalized) lines.push('(penalised fit: not valid inference; see the INFERENCE warning)');
+  return lines.join('\n');
+}
