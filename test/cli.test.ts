@@ -171,6 +171,25 @@ describe('logreg-wasm CLI', () => {
     expect(r.err).toMatch(/cannot read no-such\.csv: ENOENT/);
   });
 
+  it('--summary prints the coefficient table in the file\'s units, named by the header', () => {
+    writeFileSync(join(dir, 'inf.csv'), 'age,dose,y\n' + Array.from({ length: 200 }, (_, i) => {
+      const age = 20 + ((i * 37) % 50);
+      const dose = (i * 13) % 7;
+      return `${age},${dose},${Math.sin(i * 2.3) + (age - 45) / 15 + dose / 3 - 1 > 0 ? 1 : 0}`;
+    }).join('\n') + '\n');
+    const r = run('fit', 'inf.csv', '--target', 'y', '--penalty', 'none', '--solver', 'newton', '--standardize', '--summary');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Logit: 200 observations/);
+    expect(r.out).toMatch(/\(intercept\)/);
+    expect(r.out).toMatch(/\nage\s+\S+\s+\S+/);
+    expect(r.out).toMatch(/\ndose\s+/);
+    const unscaled = run('fit', 'inf.csv', '--target', 'y', '--penalty', 'none', '--solver', 'newton', '--tol', '1e-10', '--summary');
+    const row = (o: string) => /\nage\s+(\S+)\s+(\S+)/.exec(o)!.slice(1).map(Number);
+    const [a, b] = [row(r.out), row(unscaled.out)];
+    expect(Math.abs(a[0] - b[0])).toBeLessThan(1e-3 * Math.abs(b[0])); // the same coefficient, either way
+    expect(Math.abs(a[1] - b[1])).toBeLessThan(1e-3 * Math.abs(b[1]));
+  });
+
   it('--version prints the package version; no arguments is a usage error', async () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(run('--version')).toMatchObject({ code: 0, out: `${version}\n` });

@@ -9,10 +9,11 @@ export const USAGE = `usage:
                   [--solver ${METHODS.join('|')}]
                   [--C ${defaults.C}] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
                   [--seed ${defaults.seed}] [--max-iter ${defaults.maxIter}] [--tol ${defaults.tol}] [--threads ${defaults.threads}] [--out MODEL.json]
+                  [--summary]
   logreg-wasm predict MODEL.json DATA.csv [--proba] [--precision DIGITS]
   logreg-wasm --version | --help`;
 
-const BOOLEAN = new Set(['standardize', 'proba', 'help', 'version']);
+const BOOLEAN = new Set(['standardize', 'proba', 'help', 'version', 'summary']);
 const VALUED = new Set(['target', 'features', 'drop', 'solver', 'C', 'penalty', 'test-size', 'seed', 'max-iter', 'tol', 'threads', 'out', 'precision']);
 
 export interface Args {

@@ -9,6 +9,7 @@ import { CsvError, decimal } from '../io/csv.js';
 import { readCsvColumns, type ColumnChoice } from '../io/csv-columns.js';
 import type { ModelJSON } from '../model/json.js';
 import { defaults } from '../model/options.js';
+import { inference } from '../stats/inference.js';
 import type { Label } from '../data/labels.js';
 import { parseArgs, UsageError, USAGE, type Args } from './args.js';
 import { Progress } from './progress.js';
@@ -121,9 +122,14 @@ async function fit(args: Args): Promise<void> {
     if (scaling) applyScaling(Xte, d, scaling);
     out.push(`held-out accuracy ${(100 * m.score({ data: Xte, rows: test.length, cols: d }, test.map((r) => labels[r]))).toFixed(2)}% (${test.length} rows)`);
   }
+  const json = scaling ? foldScaling(m.toJSON(), scaling) : m.toJSON();
+  if (args.flags.summary) {
+    // on the raw training rows with the raw-feature model, so the table speaks of the file's units
+    const raw = LogisticRegression.fromJSON(json);
+    out.push('', inference(raw, { data: pick(train), rows: train.length, cols: d }, ytr, { featureNames: features }).toString());
+  }
   console.log(out.join('\n'));
   if (typeof args.flags.out === 'string') {
-    const json = scaling ? foldScaling(m.toJSON(), scaling) : m.toJSON();
     const saved: SavedModel = { ...json, target, featureNames: features };
     writeFileSync(args.flags.out, JSON.stringify(saved, null, 1) + '\n');
     console.log(`model written to ${args.flags.out}`);
