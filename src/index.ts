@@ -17,4 +17,5 @@ export { CsvError } from './io/csv.js';
 export { accuracyScore, brierScore, confusionMatrix, logLoss, precisionRecallF1, rocAuc, type PrecisionRecallOptions } from './metrics/classification.js';
 export { stratifiedKFold, trainTestSplit, type Split } from './metrics/split.js';
 export { inference, type Inference, type InferenceOptions, type CoefficientRow } from './stats/inference.js';
+export { StandardScaler, type StandardScalerJSON } from './preprocessing/standard-scaler.js';
 export type { PartialFitOptions, FitStreamOptions, StreamSource, StreamBatch } from './model/logistic-regression.js';

@@ -13,7 +13,7 @@ import { inference } from '../stats/inference.js';
 import type { Label } from '../data/labels.js';
 import { parseArgs, UsageError, USAGE, type Args } from './args.js';
 import { Progress } from './progress.js';
-import { standardizer, applyScaling, foldScaling, type Scaling } from './scaling.js';
+import { applyScaling, type Scaling } from './scaling.js';
 import { splitRows } from './split.js';
 
 /** The model file: the library's model JSON (fromJSON reads it) and the columns it was fitted on. */
@@ -93,8 +93,6 @@ async function fit(args: Args): Promise<void> {
   };
   const Xtr = pick(train);
   const ytr = train.map((r) => labels[r]);
-  const scaling = args.flags.standardize ? standardizer(Xtr, train.length, d) : null;
-  if (scaling) applyScaling(Xtr, d, scaling);
   const maxIter = args.number('max-iter', defaults.maxIter);
   const progress = new Progress(maxIter);
   // the model validates every value (and names the option in its error)
@@ -105,6 +103,8 @@ async function fit(args: Args): Promise<void> {
     maxIter,
     tol: args.number('tol', defaults.tol),
     threads: args.number('threads', defaults.threads),
+    standardize: args.flags.standardize === true,
+    featureNames: features,
     seed,
     onIteration: (info) => progress.update(info),
   });
@@ -119,15 +119,10 @@ async function fit(args: Args): Promise<void> {
   ];
   if (test.length) {
     const Xte = pick(test);
-    if (scaling) applyScaling(Xte, d, scaling);
     out.push(`held-out accuracy ${(100 * m.score({ data: Xte, rows: test.length, cols: d }, test.map((r) => labels[r]))).toFixed(2)}% (${test.length} rows)`);
   }
-  const json = scaling ? foldScaling(m.toJSON(), scaling) : m.toJSON();
-  if (args.flags.summary) {
-    // on the raw training rows with the raw-feature model, so the table speaks of the file's units
-    const raw = LogisticRegression.fromJSON(json);
-    out.push('', inference(raw, { data: pick(train), rows: train.length, cols: d }, ytr, { featureNames: features }).toString());
-  }
+  const json = m.toJSON();
+  if (args.flags.summary) out.push('', inference(m, { data: Xtr, rows: train.length, cols: d }, ytr).toString());
   console.log(out.join('\n'));
   if (typeof args.flags.out === 'string') {
     const saved: SavedModel = { ...json, target, featureNames: features };

@@ -76,7 +76,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     const o = this.options;
     const epochs = opts.epochs ?? 1;
     if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
-    requireOnlineSolver(o.solver, 'fitStream');
+    requireOnlineSolver(o.solver, 'fitStream', o.standardize);
     if (epochs > 1 && isOneShot(source))
       throw new LogRegError(
         'INVALID_INPUT',

@@ -74,6 +74,16 @@ export interface LogisticRegressionOptions {
    * cannot run, the model uses one thread and says why once. dispose() ends the workers.
    */
   threads?: number;
+  /**
+   * Fit on standardised features (each column's mean removed, divided by its standard deviation,
+   * as a StandardScaler in front would), then fold the scaling into the coefficients: the penalty
+   * acts on the standardised coefficients, the model predicts raw rows, and its JSON is a plain
+   * model. Without an intercept the columns are only scaled (no intercept can absorb a shift).
+   * Batch fits only (it needs the whole data set); X is copied once more. Default false.
+   */
+  standardize?: boolean;
+  /** Names of the d features, kept in the model and its JSON and used in reports. */
+  featureNames?: string[];
   /** Called after every iteration; returning false stops the fit. */
   onIteration?: (info: IterationInfo) => boolean | void;
 }
@@ -104,6 +114,8 @@ export interface ResolvedOptions {
   backend: BackendName;
   dtype: DType;
   threads: number;
+  standardize: boolean;
+  featureNames: string[] | undefined;
   onIteration: ((info: IterationInfo) => boolean | void) | undefined;
 }
 
@@ -183,6 +195,11 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   backend: oneOf('wasm', 'js'),
   dtype: oneOf('auto', 'float64', 'float32'),
   threads: (v, name) => checkThreads(v, name),
+  standardize: boolean,
+  featureNames: (v, name) => {
+    if (!Array.isArray(v) || v.length === 0 || !v.every((s) => typeof s === 'string')) throw invalid(name, v, 'a non-empty array of names');
+    return v.slice();
+  },
   onIteration: fn,
 };
 
@@ -192,7 +209,7 @@ export function checkThreads(v: unknown, name = 'threads'): number {
   return v;
 }
 
-export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration' | 'classWeight'> = {
+export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration' | 'classWeight' | 'featureNames'> = {
   solver: 'lbfgs',
   C: 1,
   penalty: 'l2',
@@ -215,6 +232,7 @@ export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onI
   backend: 'wasm',
   dtype: 'auto',
   threads: 1,
+  standardize: false,
 };
 
 /**
@@ -235,7 +253,7 @@ export function readOptions(input: unknown, names: readonly string[], what = 'op
 const MODEL_OPTIONS = Object.keys(checks);
 
 export function resolveOptions(input: unknown): ResolvedOptions {
-  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined };
+  const out: Record<string, unknown> = { ...defaults, learningRate: undefined, batchSize: undefined, onIteration: undefined, classWeight: undefined, featureNames: undefined };
   Object.assign(out, readOptions(input, MODEL_OPTIONS));
   const o = out as unknown as ResolvedOptions;
   if (o.dtype === 'float32' && o.backend === 'js')

@@ -42,7 +42,7 @@ export interface InferenceOptions {
   sampleWeight?: ArrayLike<number>;
   /** 1 − the confidence level of the intervals. Default 0.05. */
   alpha?: number;
-  /** names of the d features (default x1 … xd) */
+  /** names of the d features (default: the model's featureNames, else x1 … xd) */
   featureNames?: string[];
 }
 
@@ -118,7 +118,7 @@ export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y:
     const cov = inverseSpd(H, n);
     if (!cov)
       throw new LogRegError('SINGULAR', 'the Hessian of the log-likelihood is singular at this estimate: the classes are separable, or columns are collinear (or constant next to the intercept)');
-    const names = options.featureNames ?? Array.from({ length: d }, (_, j) => `x${j + 1}`);
+    const names = options.featureNames ?? o.featureNames ?? Array.from({ length: d }, (_, j) => `x${j + 1}`);
     if (names.length !== d) throw new LogRegError('LENGTH_MISMATCH', `featureNames has ${names.length} names for ${d} features`);
     const zq = normalUpperQuantile(alpha / 2);
     const row = (name: string, j: number): CoefficientRow => {

@@ -12,6 +12,8 @@ import type { OptimizeResult } from '../../optim/types.js';
 import type { ResolvedOptions } from '../options.js';
 import { solveSteps } from './solve.js';
 import { kindFor, layoutOf, pack, row, unpack, type ModelKind } from '../../core/layout.js';
+import { standardScales } from '../../preprocessing/standard-scaler.js';
+import { scaledParameters, unscaledParameters } from '../../preprocessing/fold.js';
 import type { ModelState } from '../state.js';
 import type { BatchFitOptions } from '../entry-options.js';
 import { matrixSource } from '../../data/matrix.js';
@@ -146,14 +148,30 @@ export function* fitSteps(
   kernels: Kernels,
   current: ModelState | null,
 ): Generator<Progress, FittedRun, void> {
-  const src = matrixSource(X, 'X');
+  let src = matrixSource(X, 'X');
+  if (o.featureNames && o.featureNames.length !== src.cols)
+    throw new LogRegError('FEATURE_MISMATCH', `featureNames has ${o.featureNames.length} names but X has ${src.cols} features`, { option: 'featureNames' });
   const { classes, codes } = encodeClasses(y, src.rows, f.classes);
   const k = classes.length;
   const { sampleWeight, C } = normalizedWeights(withClassWeight(o.classWeight, classes, codes, readSampleWeight(f.sampleWeight, src.rows)), o.C);
   const kind = kindFor(o.multiClass, k);
-  const x0 = startingPoint(o, current, kind, classes, src.cols);
+  const layout = layoutOf(kind, k, src.cols, o.fitIntercept);
+  let x0 = startingPoint(o, current, kind, classes, src.cols);
+  // standardize: fit on a standardised copy of X, from the start in its coordinates; fold back below
+  let scales: { mean: Float64Array; scale: Float64Array } | null = null;
+  if (o.standardize) {
+    const data = new Float64Array(src.rows * src.cols);
+    src.fill(data);
+    scales = standardScales(data, src.rows, src.cols);
+    const { mean, scale } = scales;
+    if (!o.fitIntercept) mean.fill(0); // no intercept to absorb the shift: scale only
+    for (let i = 0; i < data.length; i++) data[i] = (data[i] - mean[i % src.cols]) / scale[i % src.cols];
+    src = matrixSource({ data, rows: src.rows, cols: src.cols }, 'X');
+    if (x0) x0 = scaledParameters(layout, x0, mean, scale);
+  }
   const input = { src, codes, k, sampleWeight, C, kernels, options: o };
-  const out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
+  let out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
+  if (scales) out = { ...out, ...unpack(layout, unscaledParameters(layout, pack(layout, out.coef, out.intercept), scales.mean, scales.scale)) };
   const r = out.result;
   if (!Number.isFinite(r.value) || !out.coef.every(Number.isFinite) || !out.intercept.every(Number.isFinite))
     throw new LogRegError('NON_FINITE', `the fit ended with J = ${r.value} or a non-finite coefficient; the model is unchanged`);

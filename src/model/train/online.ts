@@ -65,7 +65,9 @@ export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, 
 }
 
 /** The solvers that train online, checked for the entry point that needs one. */
-export function requireOnlineSolver(solver: MethodName, entry: string): void {
+export function requireOnlineSolver(solver: MethodName, entry: string, standardize = false): void {
+  if (standardize)
+    throw new LogRegError('INVALID_OPTION', `${entry} trains batch by batch, and standardize needs the whole data set: scale the batches with a StandardScaler fitted beforehand`, { option: 'standardize' });
   if (!ONLINE_METHODS.includes(solver))
     throw new LogRegError('INVALID_OPTION', `${entry} needs a stochastic solver (${ONLINE_METHODS.join(', ')}), not '${solver}'`, { option: 'solver' });
 }
@@ -129,7 +131,7 @@ export function onlineStep(
  * a new one, started from the fitted coefficients when classes, features and kind match.
  */
 export function continueOnline(online: OnlineState | null, fitted: ModelState | null, classes: unknown, X: unknown, o: ResolvedOptions): OnlineState {
-  requireOnlineSolver(o.solver, 'partialFit');
+  requireOnlineSolver(o.solver, 'partialFit', o.standardize);
   if (online) {
     if (classes !== undefined) {
       const given = readClasses(classes);
