@@ -28,11 +28,11 @@ export type { FitOptions, BatchFitOptions, PartialFitOptions, FitStreamOptions, 
  */
 export class LogisticRegression<L extends Label = Label> extends FittedModel<L> {
   private online: OnlineState | null = null;
-  private readonly pool: Engine;
+  private readonly engine: Engine;
 
   constructor(options: LogisticRegressionOptions = {}) {
     super(resolveOptions(options));
-    this.pool = new Engine(this.options.backend, this.options.threads);
+    this.engine = new Engine(this.options.backend, this.options.threads);
   }
 
   /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
@@ -41,7 +41,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this {
     this.guard.idle();
     const f = ownFields(fitOptions, 'fit option', FIT_OPTIONS) as BatchFitOptions;
-    this.commitFit(runToEnd(fitSteps(X, y, f, this.options, this.pool.kernels(), this.state)));
+    this.commitFit(runToEnd(fitSteps(X, y, f, this.options, this.engine.kernels(), this.state)));
     return this;
   }
 
@@ -56,7 +56,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     const o = this.options;
     const state = continueOnline(this.online, this.state, opts.classes, X, o);
     const b = readBatch(o, state.classes, state.nFeatures, X, y, opts.sampleWeight);
-    const kernels = this.pool.single();
+    const kernels = this.engine.single();
     const seen = state.seenWeight + b.weight;
     const { next, loss } = onlineStep(state, o, kernels, b, seen, state.steps + 1);
     next.lossHistory.push(loss);
@@ -85,7 +85,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
         { option: 'epochs' },
       );
     const classes = readClasses(opts.classes);
-    const kernels = this.pool.single();
+    const kernels = this.engine.single();
     return this.guard.run(readSignal(opts.signal), async (signal) => {
       this.commitOnline(await trainStream(source, epochs, classes, opts.onProgress, o, kernels, signal), kernels.name);
       return this;
@@ -120,7 +120,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
       }
       if (opts.worker !== false) warnNoWorker();
       const f = { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined };
-      this.commitFit(await runSliced(fitSteps(job.X, job.y, f, this.options, this.pool.kernels(), this.state), signal, opts.onProgress));
+      this.commitFit(await runSliced(fitSteps(job.X, job.y, f, this.options, this.engine.kernels(), this.state), signal, opts.onProgress));
       return this;
     });
   }
@@ -145,18 +145,18 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
    */
   async startThreads(): Promise<number> {
     this.guard.usable();
-    return this.pool.start();
+    return this.engine.start();
   }
 
   /** Threads computing this model's full-data passes now: the started pool's size, else 1. */
   get threads(): number {
-    return this.pool.count;
+    return this.engine.count;
   }
 
   /** Ends the model's use (a running training, its worker threads); later calls throw DISPOSED. */
   dispose(): void {
     this.guard.dispose();
-    this.pool.end();
+    this.engine.end();
     this.state = null;
     this.online = null;
   }
