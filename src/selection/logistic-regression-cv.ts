@@ -1,0 +1,156 @@
+// LogisticRegressionCV, as scikit-learn's: for each fold, fit along the C grid (each C warm-started
+// from the previous C's solution), score on the held-out rows, choose the C (and l1 ratio) with
+// the best mean score, and refit on all rows with it.
+import { LogRegError, describeValue } from '../core/errors.js';
+import { ownFields } from '../core/own.js';
+import { matrixSource } from '../data/matrix.js';
+import { readLabels, type Label } from '../data/labels.js';
+import { LogisticRegression } from '../model/logistic-regression.js';
+import type { LogisticRegressionOptions } from '../model/options.js';
+import { accuracyScore, logLoss, rocAuc } from '../metrics/classification.js';
+import { stratifiedKFold, type Split } from '../metrics/split.js';
+import { withoutWarnings } from '../core/warnings.js';
+
+/** A scorer: higher is better. Named ones: accuracy, neg_log_loss, roc_auc (binary, or ovr macro). */
+export type Scoring = 'accuracy' | 'neg_log_loss' | 'roc_auc' | ((model: LogisticRegression, X: DenseRows, y: Label[]) => number);
+
+interface DenseRows {
+  data: Float64Array;
+  rows: number;
+  cols: number;
+}
+
+export interface LogisticRegressionCVOptions extends Omit<LogisticRegressionOptions, 'C' | 'warmStart' | 'l1Ratio'> {
+  /** a count (log-spaced over 1e-4 … 1e4, as scikit-learn) or the list of C values. Default 10. */
+  Cs?: number | number[];
+  /** elastic net: the l1 ratios to try (each with every C). Default [0.5]. */
+  l1Ratios?: number[];
+  /** a fold count (stratified k-fold, seeded with `seed`) or explicit { train, test } row lists. Default 5. */
+  cv?: number | { train: ArrayLike<number>; test: ArrayLike<number> }[];
+  /** Default 'accuracy', as scikit-learn's. */
+  scoring?: Scoring;
+  /** refit on all rows with the chosen C. Default true. */
+  refit?: boolean;
+}
+
+const CV_OPTIONS = ['Cs', 'l1Ratios', 'cv', 'scoring', 'refit'];
+
+function grid(Cs: number | number[]): number[] {
+  if (typeof Cs === 'number') {
+    if (!Number.isInteger(Cs) || Cs < 1) throw new LogRegError('INVALID_OPTION', `Cs must be a count >= 1 or a list of C values, got ${describeValue(Cs)}`, { option: 'Cs' });
+    return Cs === 1 ? [1e-4] : Array.from({ length: Cs }, (_, i) => 10 ** (-4 + (8 * i) / (Cs - 1)));
+  }
+  if (!Array.isArray(Cs) || Cs.length === 0 || !Cs.every((c) => typeof c === 'number' && Number.isFinite(c) && c > 0))
+    throw new LogRegError('INVALID_OPTION', 'Cs must be a count or a non-empty list of finite numbers > 0', { option: 'Cs' });
+  return Cs.slice();
+}
+
+function rowsOf(X: DenseRows, rows: ArrayLike<number>): DenseRows {
+  const out = new Float64Array(rows.length * X.cols);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Number.isInteger(r) || r < 0 || r >= X.rows) throw new LogRegError('INVALID_INPUT', `cv has row ${describeValue(r)}, not a row number in [0, ${X.rows})`);
+    out.set(X.data.subarray(r * X.cols, r * X.cols + X.cols), i * X.cols);
+  }
+  return { data: out, rows: rows.length, cols: X.cols };
+}
+
+function score(scoring: Scoring, m: LogisticRegression, X: DenseRows, y: Label[]): number {
+  if (typeof scoring === 'function') return scoring(m, X, y);
+  if (scoring === 'accuracy') return accuracyScore(y, m.predict(X));
+  if (scoring === 'neg_log_loss') return -logLoss(y, m.predictProba(X), { classes: m.classes });
+  if (scoring === 'roc_auc') return rocAuc(y, m.predictProba(X), { classes: m.classes });
+  throw new LogRegError('INVALID_OPTION', `scoring must be 'accuracy', 'neg_log_loss', 'roc_auc' or a function, got ${describeValue(scoring)}`, { option: 'scoring' });
+}
+
+export class LogisticRegressionCV {
+  readonly Cs: number[];
+  readonly l1Ratios: number[];
+  /** scores[l][f][c]: l1 ratio l, fold f, C c */
+  scores: number[][][] = [];
+  C = NaN;
+  l1Ratio = NaN;
+  /** the model refitted on all rows with the chosen C (refit: true) */
+  model: LogisticRegression | null = null;
+  private readonly modelOptions: LogisticRegressionOptions;
+  private readonly cv: LogisticRegressionCVOptions['cv'];
+  private readonly scoring: Scoring;
+  private readonly refit: boolean;
+
+  constructor(options: LogisticRegressionCVOptions = {}) {
+    const given = ownFields(options, 'option');
+    const own: Record<string, unknown> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(given)) (CV_OPTIONS.includes(k) ? own : rest)[k] = v;
+    this.Cs = grid((own.Cs as number | number[] | undefined) ?? 10);
+    this.l1Ratios = (own.l1Ratios as number[] | undefined) ?? [0.5];
+    if (!Array.isArray(this.l1Ratios) || this.l1Ratios.length === 0 || !this.l1Ratios.every((r) => typeof r === 'number' && r >= 0 && r <= 1))
+      throw new LogRegError('INVALID_OPTION', 'l1Ratios must be a non-empty list of numbers in [0, 1]', { option: 'l1Ratios' });
+    this.cv = (own.cv as LogisticRegressionCVOptions['cv']) ?? 5;
+    this.scoring = (own.scoring as Scoring | undefined) ?? 'accuracy';
+    this.refit = (own.refit as boolean | undefined) ?? true;
+    // validated now, with the first C, so a bad option fails here rather than in the first fold
+    this.modelOptions = rest as LogisticRegressionOptions;
+    new LogisticRegression({ ...this.modelOptions, C: this.Cs[0] });
+  }
+
+  /** Scores every C (and l1 ratio) on every fold, chooses the best mean, refits. */
+  fit(X: unknown, y: unknown, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): this {
+    const src = matrixSource(X, 'X');
+    const data = new Float64Array(src.rows * src.cols);
+    src.fill(data);
+    const all: DenseRows = { data, rows: src.rows, cols: src.cols };
+    const labels = readLabels(y, src.rows);
+    const sw = fitOptions.sampleWeight;
+    const cv = this.cv ?? 5;
+    if (typeof cv !== 'number' && !Array.isArray(cv)) throw new LogRegError('INVALID_OPTION', `cv must be a fold count or a list of { train, test }, got ${describeValue(cv)}`, { option: 'cv' });
+    const folds: Split[] =
+      typeof cv === 'number'
+        ? stratifiedKFold(labels, { folds: cv, seed: this.modelOptions.seed ?? 0 })
+        : cv.map((f, i) => {
+            if (!f || typeof f !== 'object' || !f.train || !f.test) throw new LogRegError('INVALID_OPTION', `cv[${i}] must be { train, test } row lists`, { option: 'cv' });
+            return { train: Int32Array.from(f.train), test: Int32Array.from(f.test) };
+          });
+    const elastic = this.modelOptions.penalty === 'elasticnet';
+    const ratios = elastic ? this.l1Ratios : [this.l1Ratios[0]];
+    this.scores = ratios.map((l1Ratio) =>
+      folds.map((f) => {
+        const Xtr = rowsOf(all, f.train);
+        const ytr = Array.from(f.train, (i) => labels[i]);
+        if (new Set(ytr).size < 2) throw new LogRegError('LABELS', 'a training fold holds a single class: use fewer folds or stratified ones');
+        const Xte = rowsOf(all, f.test);
+        const yte = Array.from(f.test, (i) => labels[i]);
+        const wtr = sw && Array.from(f.train, (i) => sw[i]);
+        let previous: LogisticRegression | null = null;
+        // along the path each C starts from the previous C's solution; the fold's fits stop quietly
+        return this.Cs.map((C) => {
+          const opts = { ...this.modelOptions, C, l1Ratio, warmStart: true };
+          const m: LogisticRegression = previous ? LogisticRegression.fromJSON(previous.toJSON(), opts) : new LogisticRegression(opts);
+          withoutWarnings(() => m.fit(Xtr, ytr, { sampleWeight: wtr }), 'CONVERGENCE');
+          previous = m;
+          return score(this.scoring, m, Xte, yte);
+        });
+      }),
+    );
+    let best = -Infinity;
+    ratios.forEach((l1Ratio, l) =>
+      this.Cs.forEach((C, c) => {
+        const mean = this.scores[l].reduce((s, fold) => s + fold[c], 0) / folds.length;
+        if (mean > best) {
+          best = mean;
+          this.C = C;
+          this.l1Ratio = l1Ratio;
+        }
+      }),
+    );
+    this.model = this.refit ? new LogisticRegression({ ...this.modelOptions, C: this.C, l1Ratio: this.l1Ratio }).fit(all, labels, { sampleWeight: sw }) : null;
+    return this;
+  }
+
+  /** Mean score over the folds at each C (for the chosen l1 ratio). */
+  get meanScores(): number[] {
+    const l = Math.max(0, this.l1Ratios.indexOf(this.l1Ratio));
+    const s = this.scores[l] ?? [];
+    return this.Cs.map((_, c) => s.reduce((a, fold) => a + fold[c], 0) / s.length);
+  }
+}
