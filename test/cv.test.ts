@@ -36,6 +36,19 @@ describe('LogisticRegressionCV equals scikit-learn on the same folds', () => {
       expect(cv.model!.options.C).toBe(cv.C);
     });
 
+  it('fold fits that do not converge are said once for the whole search', async () => {
+    const { setWarningHandler } = await import('../src/index.js');
+    const seen: string[] = [];
+    setWarningHandler((w) => seen.push(w.message));
+    try {
+      const c = cases[0];
+      new LogisticRegressionCV({ Cs: 3, cv: 3, maxIter: 2 }).fit(c.X, c.y);
+    } finally {
+      setWarningHandler(undefined);
+    }
+    expect(seen.filter((m) => /fold fits stopped before converging/.test(m))).toHaveLength(1);
+  });
+
   it('bad input: a fold count larger than the smallest class, a single-class training fold, a bad grid', () => {
     const { X, y } = cases[0];
     expect(() => new LogisticRegressionCV({ cv: 1000 }).fit(X, y)).toThrow(expect.objectContaining({ code: 'LABELS' }));

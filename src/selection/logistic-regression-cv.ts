@@ -9,7 +9,7 @@ import { LogisticRegression } from '../model/logistic-regression.js';
 import type { LogisticRegressionOptions } from '../model/options.js';
 import { accuracyScore, logLoss, rocAuc } from '../metrics/classification.js';
 import { stratifiedKFold, type Split } from '../metrics/split.js';
-import { withoutWarnings } from '../core/warnings.js';
+import { emitWarning, withoutWarnings } from '../core/warnings.js';
 
 /** A scorer: higher is better. Named ones: accuracy, neg_log_loss, roc_auc (binary, or ovr macro). */
 export type Scoring = 'accuracy' | 'neg_log_loss' | 'roc_auc' | ((model: LogisticRegression, X: DenseRows, y: Label[]) => number);
@@ -112,6 +112,7 @@ export class LogisticRegressionCV {
             return { train: Int32Array.from(f.train), test: Int32Array.from(f.test) };
           });
     const elastic = this.modelOptions.penalty === 'elasticnet';
+    let unconverged = 0;
     const ratios = elastic ? this.l1Ratios : [this.l1Ratios[0]];
     this.scores = ratios.map((l1Ratio) =>
       folds.map((f) => {
@@ -122,16 +123,22 @@ export class LogisticRegressionCV {
         const yte = Array.from(f.test, (i) => labels[i]);
         const wtr = sw && Array.from(f.train, (i) => sw[i]);
         let previous: LogisticRegression | null = null;
-        // along the path each C starts from the previous C's solution; the fold's fits stop quietly
+        // along the path each C starts from the previous C's solution; non-convergence is said once, for all folds
         return this.Cs.map((C) => {
           const opts = { ...this.modelOptions, C, l1Ratio, warmStart: true };
           const m: LogisticRegression = previous ? LogisticRegression.fromJSON(previous.toJSON(), opts) : new LogisticRegression(opts);
           withoutWarnings(() => m.fit(Xtr, ytr, { sampleWeight: wtr }), 'CONVERGENCE');
+          if (!m.converged) unconverged++;
           previous = m;
           return score(this.scoring, m, Xte, yte);
         });
       }),
     );
+    if (unconverged > 0)
+      emitWarning({
+        code: 'CONVERGENCE',
+        message: `${unconverged} of ${ratios.length * folds.length * this.Cs.length} fold fits stopped before converging (their scores are of unconverged models): raise maxIter, or standardise the features`,
+      });
     let best = -Infinity;
     ratios.forEach((l1Ratio, l) =>
       this.Cs.forEach((C, c) => {
