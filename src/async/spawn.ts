@@ -4,7 +4,7 @@ import type { AbortSignalLike } from '../core/host-types.js';
 import { LogRegError, type LogRegErrorCode } from '../core/errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
-import { emitWarning } from '../core/warnings.js';
+import { emitWarning, emitWarningOnce } from '../core/warnings.js';
 
 export interface JobResult {
   /** toJSON() of the fitted model (the caller parses and checks it) */
@@ -93,5 +93,15 @@ export async function runInWorker(
       else resolve(null);
     });
     w.post(job);
+  });
+}
+
+/** fitAsync could not start its worker (a bundle without dist/worker.js, or no Worker here). */
+export function warnNoWorker(): void {
+  emitWarningOnce('no-worker', {
+    code: 'WORKER',
+    message:
+      'fitAsync: no worker could start (worker.js is missing from the bundle, or Workers are unavailable); ' +
+      'fitting in event-loop slices on this thread. See the README on bundlers, or pass { worker: false } to choose this',
   });
 }

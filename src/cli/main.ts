@@ -14,7 +14,8 @@ import type { Label } from '../data/labels.js';
 import { parseArgs, UsageError, USAGE, type Args } from './args.js';
 import { Progress } from './progress.js';
 import { applyScaling, type Scaling } from './scaling.js';
-import { splitRows } from './split.js';
+import { trainTestSplit } from '../metrics/split.js';
+import { takeRows } from '../data/matrix.js';
 
 /** The model file: the library's model JSON (fromJSON reads it) and the columns it was fitted on. */
 type SavedModel = ModelJSON & { target: string; featureNames: string[] };
@@ -85,14 +86,11 @@ async function fit(args: Args): Promise<void> {
   const testSize = args.number('test-size', 0);
   if (!(testSize >= 0 && testSize < 1)) throw new UsageError('--test-size must be in [0, 1)');
   const seed = args.number('seed', defaults.seed);
-  const [train, test] = splitRows(labels.length, testSize, seed);
-  const pick = (rows: number[]) => {
-    const out = new Float64Array(rows.length * d);
-    rows.forEach((r, i) => out.set(data.subarray(r * d, r * d + d), i * d));
-    return out;
-  };
+  const all = Array.from({ length: labels.length }, (_, i) => i);
+  const { train, test } = Math.round(labels.length * testSize) > 0 ? trainTestSplit(labels.length, { testSize, seed }) : { train: all, test: [] };
+  const pick = (rows: ArrayLike<number>) => takeRows({ data, cols: d }, rows).data;
   const Xtr = pick(train);
-  const ytr = train.map((r) => labels[r]);
+  const ytr = Array.from(train, (r) => labels[r]);
   const maxIter = args.number('max-iter', defaults.maxIter);
   const progress = new Progress(maxIter);
   // the model validates every value (and names the option in its error)
@@ -119,7 +117,7 @@ async function fit(args: Args): Promise<void> {
   ];
   if (test.length) {
     const Xte = pick(test);
-    out.push(`held-out accuracy ${(100 * m.score({ data: Xte, rows: test.length, cols: d }, test.map((r) => labels[r]))).toFixed(2)}% (${test.length} rows)`);
+    out.push(`held-out accuracy ${(100 * m.score({ data: Xte, rows: test.length, cols: d }, Array.from(test, (r) => labels[r]))).toFixed(2)}% (${test.length} rows)`);
   }
   const json = m.toJSON();
   if (args.flags.summary) out.push('', inference(m, { data: Xtr, rows: train.length, cols: d }, ytr).toString());

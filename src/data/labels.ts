@@ -9,6 +9,16 @@ function compare(a: Label, b: Label): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The distinct labels among `labels`, sorted as classes are. */
+export function sortedClasses(labels: Iterable<Label>): Label[] {
+  return Array.from(new Set(labels)).sort(compare);
+}
+
+/** Every label of y (its own length): for callers without an X to count rows by. */
+export function readAllLabels(y: unknown): Label[] {
+  return readLabels(y, (y as ArrayLike<unknown> | null)?.length ?? -1);
+}
+
 export function readLabels(y: unknown, n: number): Label[] {
   if (y === null || typeof y !== 'object' || typeof (y as ArrayLike<unknown>).length !== 'number')
     throw new LogRegError('INVALID_INPUT', `y must be an array of labels, got ${describeValue(y)}`);
@@ -46,7 +56,7 @@ export function distinctSorted(values: unknown, what: string): Label[] {
   if (!Array.isArray(values) || values.length < 2)
     throw new LogRegError('LABELS', `${what} must be an array of two or more labels, got ${describeValue(values)}`);
   const labels = readLabels(values, values.length);
-  const sorted = Array.from(new Set(labels)).sort(compare);
+  const sorted = sortedClasses(labels);
   if (sorted.length !== labels.length) throw new LogRegError('LABELS', `${what} must be distinct`);
   return sorted;
 }
@@ -79,7 +89,7 @@ export function encodeClasses(y: unknown, n: number, given?: unknown): EncodedCl
     return { classes, codes: codesFor(labels, classes) };
   }
   refuseContinuous(labels);
-  const classes = Array.from(new Set(labels)).sort(compare);
+  const classes = sortedClasses(labels);
   if (classes.length < 2)
     throw new LogRegError(
       'LABELS',

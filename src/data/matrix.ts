@@ -178,3 +178,19 @@ function anyMatrixSource(X: unknown, what: string): MatrixSource {
     `${what} must be number[][], { data, rows, cols } or a matrix with rows, columns and get(i, j)`,
   );
 }
+
+/** The rows `rows` of a dense row-major matrix, copied in that order (a fold, a split). */
+export function takeRows(X: { data: Float64Array; cols: number }, rows: ArrayLike<number>): { data: Float64Array; rows: number; cols: number } {
+  const d = X.cols;
+  const out = new Float64Array(rows.length * d);
+  for (let i = 0; i < rows.length; i++) out.set(X.data.subarray(rows[i] * d, rows[i] * d + d), i * d);
+  return { data: out, rows: rows.length, cols: d };
+}
+
+/** X as a dense row-major Float64Array copy (validated as any X is). */
+export function denseCopy(X: unknown, what = 'X'): { data: Float64Array; rows: number; cols: number } {
+  const src = matrixSource(X, what);
+  const data = new Float64Array(src.rows * src.cols);
+  src.fill(data);
+  return { data, rows: src.rows, cols: src.cols };
+}

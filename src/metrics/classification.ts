@@ -3,16 +3,10 @@
 // model reads them (numbers, strings or booleans, one type); the classes are sorted, and for two
 // classes the positive one is classes[1], as predictProba's column is.
 import { LogRegError, describeValue } from '../core/errors.js';
-import { readLabels, type Label } from '../data/labels.js';
-
-function sortedClasses(...label: Label[][]): Label[] {
-  const all = Array.from(new Set(label.flat()));
-  return all.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0));
-}
+import { readAllLabels, readLabels, sortedClasses, type Label } from '../data/labels.js';
 
 function pairOf(yTrue: unknown, yPred: unknown): [Label[], Label[]] {
-  const n = (yTrue as ArrayLike<unknown>)?.length;
-  const t = readLabels(yTrue, typeof n === 'number' ? n : -1);
+  const t = readAllLabels(yTrue);
   const p = readLabels(yPred, t.length);
   if (t.length === 0) throw new LogRegError('EMPTY_DATA', 'the metrics need at least one label');
   if (p.length > 0 && typeof p[0] !== typeof t[0]) throw new LogRegError('LABELS', `yTrue holds ${typeof t[0]} labels, yPred ${typeof p[0]} labels`);
@@ -30,7 +24,7 @@ export function accuracyScore(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>):
 /** Counts: matrix[i][j] = rows of true class labels[i] predicted as labels[j] (labels: sorted, or given). */
 export function confusionMatrix(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>, labels?: Label[]): { labels: Label[]; matrix: number[][] } {
   const [t, p] = pairOf(yTrue, yPred);
-  const classes = labels ?? sortedClasses(t, p);
+  const classes = labels ?? sortedClasses([...t, ...p]);
   const index = new Map(classes.map((c, i) => [c, i]));
   const matrix = classes.map(() => new Array<number>(classes.length).fill(0));
   for (let i = 0; i < t.length; i++) {
@@ -94,7 +88,7 @@ function classesOf(t: Label[], given: Label[] | undefined, k: number): Label[] {
  * (ε = 2^−52, scikit-learn's 'auto' for float64) and rows renormalised, as scikit-learn does.
  */
 export function logLoss(yTrue: ArrayLike<Label>, proba: ArrayLike<number>, options: { classes?: Label[] } = {}): number {
-  const t = readLabels(yTrue, (yTrue as ArrayLike<unknown>)?.length ?? -1);
+  const t = readAllLabels(yTrue);
   const { k, at } = probabilityRows(proba, t.length, 'proba');
   const classes = classesOf(t, options.classes, k);
   const index = new Map(classes.map((c, i) => [c, i]));
@@ -112,7 +106,7 @@ export function logLoss(yTrue: ArrayLike<Label>, proba: ArrayLike<number>, optio
 
 /** The mean of (p − y)² for a binary problem, y = 1 for the positive class (default classes[1]). */
 export function brierScore(yTrue: ArrayLike<Label>, pPositive: ArrayLike<number>, options: { positive?: Label } = {}): number {
-  const t = readLabels(yTrue, (yTrue as ArrayLike<unknown>)?.length ?? -1);
+  const t = readAllLabels(yTrue);
   const { k, at } = probabilityRows(pPositive, t.length, 'pPositive');
   if (k !== 2) throw new LogRegError('LENGTH_MISMATCH', 'brierScore takes one probability per row (binary problems)');
   const classes = sortedClasses(t);
@@ -149,7 +143,7 @@ function binaryAuc(positive: boolean[], score: (i: number) => number): number {
  * classes (scikit-learn's multi_class='ovr', average='macro').
  */
 export function rocAuc(yTrue: ArrayLike<Label>, scores: ArrayLike<number>, options: { classes?: Label[] } = {}): number {
-  const t = readLabels(yTrue, (yTrue as ArrayLike<unknown>)?.length ?? -1);
+  const t = readAllLabels(yTrue);
   const n = t.length;
   if (scores?.length === n) {
     const classes = classesOf(t, options.classes, 2);

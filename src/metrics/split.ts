@@ -1,7 +1,7 @@
 // Seeded splits of row numbers (the PRNG is the solvers', so a seed gives the same split in every
 // engine): a train/test split, stratified when asked, and stratified k-fold.
 import { LogRegError, describeValue } from '../core/errors.js';
-import { readLabels, type Label } from '../data/labels.js';
+import { readAllLabels, readLabels, type Label } from '../data/labels.js';
 import { Rng } from '../optim/rng.js';
 
 export interface Split {
@@ -55,7 +55,7 @@ export function trainTestSplit(n: number, options: { testSize?: number; seed?: n
  * across folds so the folds' sizes differ by at most one per class.
  */
 export function stratifiedKFold(y: ArrayLike<Label>, options: { folds?: number; seed?: number; shuffle?: boolean } = {}): Split[] {
-  const labels = readLabels(y, (y as ArrayLike<unknown>)?.length ?? -1);
+  const labels = readAllLabels(y);
   const k = options.folds ?? 5;
   if (!Number.isSafeInteger(k) || k < 2) throw new LogRegError('INVALID_OPTION', `folds must be an integer >= 2, got ${describeValue(k)}`, { option: 'folds' });
   const groups = byClass(labels);

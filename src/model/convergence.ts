@@ -1,6 +1,5 @@
-// The one convergence warning of a fit, with advice that fits its reason, and fitAsync's notice
-// when it has no worker.
-import { emitWarning, emitWarningOnce } from '../core/warnings.js';
+// The one convergence warning of a fit, with advice that fits its reason.
+import { emitWarning } from '../core/warnings.js';
 
 const ADVICE: Record<string, string> = {
   maxIter: 'raise maxIter, or standardise the features (badly scaled features need many iterations)',
@@ -19,15 +18,5 @@ export function warnNotConverged(solver: string, reason: string, iterations: num
       `solver '${solver}' stopped (${reason}) after ${iterations} iterations${norm} above tol; ` +
       (ADVICE[reason] ?? ADVICE.maxIter) +
       (reason === 'lineSearch' && solver !== 'newton' ? ", or try solver 'newton'" : ''),
-  });
-}
-
-/** fitAsync could not start its worker (a bundle without dist/worker.js, or no Worker here). */
-export function warnNoWorker(): void {
-  emitWarningOnce('no-worker', {
-    code: 'WORKER',
-    message:
-      'fitAsync: no worker could start (worker.js is missing from the bundle, or Workers are unavailable); ' +
-      'fitting in event-loop slices on this thread. See the README on bundlers, or pass { worker: false } to choose this',
   });
 }

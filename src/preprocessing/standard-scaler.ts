@@ -3,7 +3,7 @@
 // by the column's largest before squaring, so values near 1e200 do not overflow.
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { matrixSource, type DenseMatrixInput } from '../data/matrix.js';
+import { denseCopy as dense, type DenseMatrixInput } from '../data/matrix.js';
 
 export interface StandardScalerJSON {
   format: 'logreg-wasm/standard-scaler';
@@ -22,13 +22,6 @@ export function standardScales(X: Float64Array, n: number, d: number): { mean: F
   const scale = new Float64Array(d);
   for (let j = 0; j < d; j++) scale[j] = big[j] * Math.sqrt(sq[j]) || 1;
   return { mean, scale };
-}
-
-function dense(X: unknown): { data: Float64Array; rows: number; cols: number } {
-  const src = matrixSource(X, 'X');
-  const data = new Float64Array(src.rows * src.cols);
-  src.fill(data);
-  return { data, rows: src.rows, cols: src.cols };
 }
 
 export class StandardScaler {

@@ -3,7 +3,7 @@
 // the best mean score, and refit on all rows with it.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { matrixSource } from '../data/matrix.js';
+import { denseCopy, takeRows } from '../data/matrix.js';
 import { readLabels, type Label } from '../data/labels.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
 import type { LogisticRegressionOptions } from '../model/options.js';
@@ -46,13 +46,9 @@ function grid(Cs: number | number[]): number[] {
 }
 
 function rowsOf(X: DenseRows, rows: ArrayLike<number>): DenseRows {
-  const out = new Float64Array(rows.length * X.cols);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (!Number.isInteger(r) || r < 0 || r >= X.rows) throw new LogRegError('INVALID_INPUT', `cv has row ${describeValue(r)}, not a row number in [0, ${X.rows})`);
-    out.set(X.data.subarray(r * X.cols, r * X.cols + X.cols), i * X.cols);
-  }
-  return { data: out, rows: rows.length, cols: X.cols };
+  for (let i = 0; i < rows.length; i++)
+    if (!Number.isInteger(rows[i]) || rows[i] < 0 || rows[i] >= X.rows) throw new LogRegError('INVALID_INPUT', `cv has row ${describeValue(rows[i])}, not a row number in [0, ${X.rows})`);
+  return takeRows(X, rows);
 }
 
 function score(scoring: Scoring, m: LogisticRegression, X: DenseRows, y: Label[]): number {
@@ -96,11 +92,8 @@ export class LogisticRegressionCV {
 
   /** Scores every C (and l1 ratio) on every fold, chooses the best mean, refits. */
   fit(X: unknown, y: unknown, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): this {
-    const src = matrixSource(X, 'X');
-    const data = new Float64Array(src.rows * src.cols);
-    src.fill(data);
-    const all: DenseRows = { data, rows: src.rows, cols: src.cols };
-    const labels = readLabels(y, src.rows);
+    const all: DenseRows = denseCopy(X);
+    const labels = readLabels(y, all.rows);
     const sw = fitOptions.sampleWeight;
     const cv = this.cv ?? 5;
     if (typeof cv !== 'number' && !Array.isArray(cv)) throw new LogRegError('INVALID_OPTION', `cv must be a fold count or a list of { train, test }, got ${describeValue(cv)}`, { option: 'cv' });

@@ -47,19 +47,17 @@ function storageOf({ src, options: o }: FitInput): StorageType {
   return o.dtype === 'auto' ? (src.float32 ? 'float32' : 'float64') : o.dtype;
 }
 
+/** What both objectives take from a fit: C, the penalty, the intercept, the weights. */
+function objectiveOptions({ C, sampleWeight, options: o }: FitInput) {
+  return { C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept, sampleWeight };
+}
+
 /** One binary fit of class `positive` against the rest, from x0 (coef then intercept) or zeros. */
 export function* fitBinary(input: FitInput, positive: number, x0: Float64Array | null): FitSteps {
   const { src, sampleWeight, kernels, options: o } = input;
   const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
-    const obj = new LogisticObjective(data, {
-      C: input.C,
-      penalty: o.penalty,
-      l1Ratio: o.l1Ratio,
-      fitIntercept: o.fitIntercept,
-      loss: o.loss,
-      sampleWeight,
-    });
+    const obj = new LogisticObjective(data, { ...objectiveOptions(input), loss: o.loss });
     const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
     return { ...unpack(layoutOf('binary', 2, src.cols, o.fitIntercept), result.x), result };
   } finally {
@@ -74,13 +72,7 @@ export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSt
     throw new LogRegError('INVALID_OPTION', "loss 'squared' is defined for binary models only", { option: 'loss' });
   const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight, storageOf(input));
   try {
-    const obj = new SoftmaxObjective(data, {
-      C: input.C,
-      penalty: o.penalty,
-      l1Ratio: o.l1Ratio,
-      fitIntercept: o.fitIntercept,
-      sampleWeight,
-    });
+    const obj = new SoftmaxObjective(data, objectiveOptions(input));
     const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
     return { ...unpack(layoutOf('multinomial', k, src.cols, o.fitIntercept), result.x), result };
   } finally {
