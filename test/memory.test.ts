@@ -92,7 +92,7 @@ describe('growth during predict', () => {
 
 describe('memory that is given back', () => {
   it('once nothing is allocated in a memory grown past 64 MiB, the next computation runs on a fresh small one', async () => {
-    const { SHRINK_BYTES } = await import('../src/wasm/load.js');
+    const { SHRINK_BYTES, SHRINK_DELAY_MS } = await import('../src/wasm/load.js');
     const { X, y } = makeProblem(300, 5, 9);
     const before = new LogisticRegression().fit(X, y);
     const grown = wasmRuntime()!;
@@ -100,6 +100,8 @@ describe('memory that is given back', () => {
     expect(grown.heap.byteLength).toBeGreaterThan(SHRINK_BYTES);
     expect(wasmRuntime()).toBe(grown); // in use: kept
     grown.heap.release(p);
+    expect(wasmRuntime()).toBe(grown); // fits back to back keep it …
+    await new Promise((r) => setTimeout(r, SHRINK_DELAY_MS + 50)); // … until it has been idle a while
     const fresh = wasmRuntime()!;
     expect(fresh).not.toBe(grown);
     expect(fresh.heap.byteLength).toBeLessThan(SHRINK_BYTES);

@@ -56,17 +56,30 @@ function makeRuntime(module: WebAssembly.Module, instance: WebAssembly.Instance,
   return rt;
 }
 
-/** Memory past this size is given back once nothing is allocated in it. */
+/** Memory past this size is given back once nothing is allocated in it … */
 export const SHRINK_BYTES = 64 * 1024 * 1024;
+/** … for this long, so fits run back to back keep their grown memory instead of growing a fresh one. */
+export const SHRINK_DELAY_MS = 1000;
+let shrinkTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * WebAssembly memory cannot shrink. Once nothing is allocated in the runtime and its memory grew
- * past SHRINK_BYTES, a new instance on a fresh small memory takes its place: whatever still holds
- * the old one keeps working on it, and the old memory is collected after. Where synchronous
- * instantiation is refused (a browser's main thread), the grown memory stays.
+ * WebAssembly memory cannot shrink. Once nothing has been allocated in the runtime for
+ * SHRINK_DELAY_MS and its memory grew past SHRINK_BYTES, a new instance on a fresh small memory
+ * takes its place: whatever still holds the old one keeps working on it, and the old memory is
+ * collected after. Where synchronous instantiation is refused (a browser's main thread), the
+ * grown memory stays.
  */
 function shrink(old: WasmRuntime, module: WebAssembly.Module): void {
-  if (runtime !== old || old.heap.byteLength <= SHRINK_BYTES) return;
+  if (runtime !== old || old.heap.byteLength <= SHRINK_BYTES || shrinkTimer) return;
+  shrinkTimer = setTimeout(() => {
+    shrinkTimer = null;
+    if (runtime === old && old.heap.bytesInUse === 0) replace(module);
+  }, SHRINK_DELAY_MS);
+  // an idle model must not keep a Node process alive
+  (shrinkTimer as { unref?: () => void }).unref?.();
+}
+
+function replace(module: WebAssembly.Module): void {
   try {
     const memory = newMemory();
     runtime = makeRuntime(module, new WebAssembly.Instance(module, { env: { memory } }), memory);
