@@ -33,6 +33,11 @@ describe('float32 storage', () => {
       a.hessVec(w, 1, ga);
       b.hessVec(w, 1, gb);
       expect(Array.from(ga)).toEqual(Array.from(gb));
+      const Ha = new Float64Array((d + 1) ** 2);
+      const Hb = new Float64Array((d + 1) ** 2);
+      a.hessian(Ha);
+      b.hessian(Hb);
+      expect(Array.from(Ha)).toEqual(Array.from(Hb));
       a.sagaBatch(w, 0.1, undefined, 2, 'log', ga);
       b.sagaBatch(w, 0.1, undefined, 2, 'log', gb);
       expect(Array.from(ga)).toEqual(Array.from(gb));

@@ -222,6 +222,36 @@ describe('wasm and js backends agree to 1e-12 relative', () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
+  it('the full Hessian: symmetric, each column the Hessian-vector product of a unit vector, both backends (d = 1..9, n = 1..13)', () => {
+    let worst = 0;
+    for (const loss of ['log', 'squared'] as LossKind[])
+      for (let d = 1; d <= 9; d++)
+        for (const n of [1, 3, 4, 5, 8, 13]) {
+          const c = randomCase(n, d, 100 * d + n, n % 2 === 1);
+          const m = d + 1;
+          const mats = [wasm, jsKernels].map((k) => {
+            const ds = k.dataset(dense(c.X, n, d), c.y, c.s);
+            ds.fusedGrad(c.w, c.b, new Float64Array(m), loss, false, undefined, true);
+            ds.curvature(loss);
+            const H = new Float64Array(m * m);
+            ds.hessian(H);
+            // column j from hessVec(e_j, 0); the intercept's column from hessVec(0, 1)
+            const col = new Float64Array(m);
+            for (let j = 0; j < m; j++) {
+              const v = new Float64Array(d);
+              if (j < d) v[j] = 1;
+              ds.hessVec(v, j < d ? 0 : 1, col);
+              worst = Math.max(worst, relErr(Array.from({ length: m }, (_, i) => H[i * m + j]), col));
+            }
+            ds.dispose();
+            for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) expect(H[i * m + j]).toBe(H[j * m + i]);
+            return H;
+          });
+          worst = Math.max(worst, relErr(mats[0], mats[1]));
+        }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
   it('decision function and sigmoid agree between backends', () => {
     const c = randomCase(19, 5, 77, false);
     const z1 = new Float64Array(19);

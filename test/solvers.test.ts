@@ -57,10 +57,10 @@ function check(c: Case, m: LogisticRegression, jTol: number, coefTol: number) {
 
 // exact solvers: J within 1e-8 relative, coefficients within 1e-6 (relative to the largest),
 // except lbfgs on the ill-conditioned set (J only)
-describe('lbfgs and newton reach the optimum', () => {
+describe('lbfgs, newton and newton-cholesky reach the optimum', () => {
   for (const c of binary)
-    for (const solver of ['lbfgs', 'newton'] as const) {
-      if (solver === 'newton' && (c.penalty === 'l1' || c.penalty === 'elasticnet')) continue;
+    for (const solver of ['lbfgs', 'newton', 'newton-cholesky'] as const) {
+      if (solver !== 'lbfgs' && (c.penalty === 'l1' || c.penalty === 'elasticnet')) continue;
       const illConditioned = c.dataset === 'breast-cancer-raw';
       // (OWL-QN may stop with converged: false near 1e-10, once J cannot resolve progress)
       const tol = illConditioned ? 1e-12 : 1e-10;
@@ -106,11 +106,12 @@ describe('first-order and stochastic solvers (stated tolerances)', () => {
 
 describe('hard problems: converge, or say so; never NaN', () => {
   const raw = byName('breast-cancer unscaled');
-  it('newton converges on unscaled breast-cancer (Hessian condition ~1e9) to 1e-8 in J', () => {
-    const m = fitCase(raw, { solver: 'newton', tol: 1e-12, maxIter: 1000 });
-    expect(m.converged).toBe(true);
-    expect(Math.abs(m.lossHistory.at(-1)! - raw.objective) / raw.objective).toBeLessThan(1e-8);
-  });
+  for (const solver of ['newton', 'newton-cholesky'] as const)
+    it(`${solver} converges on unscaled breast-cancer (Hessian condition ~1e9) to 1e-8 in J`, () => {
+      const m = fitCase(raw, { solver, tol: 1e-12, maxIter: 1000 });
+      expect(m.converged).toBe(true);
+      expect(Math.abs(m.lossHistory.at(-1)! - raw.objective) / raw.objective).toBeLessThan(1e-8);
+    });
   for (const solver of ['gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const)
     it(`${solver} on unscaled breast-cancer: finite, honest about convergence`, () => {
       const m = fitCase(raw, { solver, maxIter: 50, tol: 1e-8 });
@@ -122,7 +123,7 @@ describe('hard problems: converge, or say so; never NaN', () => {
     });
   it('near-separable data with C = 1e6: finite weights and an honest flag', () => {
     const c = byName('breast-cancer std, l2, C=100');
-    for (const solver of ['lbfgs', 'newton', 'gd'] as const) {
+    for (const solver of ['lbfgs', 'newton', 'newton-cholesky', 'gd'] as const) {
       const m = fitCase(c, { solver, C: 1e6, maxIter: 200 });
       expect(m.coef.every(Number.isFinite)).toBe(true);
       expect(m.lossHistory.every(Number.isFinite)).toBe(true);

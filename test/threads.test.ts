@@ -71,6 +71,14 @@ describe('thread pool passes', () => {
       a.hessVec(w, 0.5, ga);
       b.hessVec(w, 0.5, gb);
       expect(relErr(ga, gb)).toBeLessThan(1e-12);
+      const Ha = new Float64Array((d + 1) ** 2);
+      const Hb = new Float64Array((d + 1) ** 2);
+      a.hessian(Ha);
+      b.hessian(Hb);
+      expect(relErr(Ha, Hb)).toBeLessThan(1e-12);
+      const repeat = new Float64Array(Ha.length);
+      a.hessian(repeat);
+      expect(Array.from(repeat)).toEqual(Array.from(Ha));
       a.dispose();
       b.dispose();
     }

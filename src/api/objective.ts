@@ -131,6 +131,12 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
           checkVec(out, 'out');
           at.hvp(v, out);
         },
+        matrix(out: Float64Array) {
+          live();
+          if (!(out instanceof Float64Array) || out.length !== inner.dim * inner.dim)
+            throw new LogRegError('LENGTH_MISMATCH', `out must be a Float64Array of dim² = ${inner.dim * inner.dim} values, got ${out instanceof Float64Array ? `${out.length} values` : describeValue(out)}`);
+          at.matrix!(out);
+        },
       };
     },
     hessianVectorProduct(x, v, out) {

@@ -7,6 +7,7 @@ import { sgdEpochVia } from './sgd-epoch.js';
 import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js';
 import { expNeg } from './js-exp.js';
 import { JsSoftmaxDataset, jsDecisionMulti } from './js-softmax.js';
+import { mirrorUpper } from './symmetric.js';
 
 class JsDataset implements KernelDataset {
   readonly n: number;
@@ -75,6 +76,26 @@ class JsDataset implements KernelDataset {
       out[d] += r;
       for (let j = 0; j < d; j++) out[j] += r * X[o + j];
     }
+  }
+
+  hessian(out: Float64Array): void {
+    const X = this.data();
+    const D = this.D;
+    if (D === null) throw new Error('hessian() needs curvature() first');
+    const d = this.d;
+    const ld = d + 1;
+    out.fill(0, 0, ld * ld);
+    for (let i = 0; i < this.n; i++) {
+      const o = i * d;
+      for (let j = 0; j < d; j++) {
+        const c = D[i] * X[o + j];
+        const row = j * ld;
+        for (let k = j; k < d; k++) out[row + k] += c * X[o + k];
+        out[row + d] += c;
+      }
+      out[d * ld + d] += D[i];
+    }
+    mirrorUpper(out, ld);
   }
 
   rowSqNorms(): Float64Array {

@@ -37,6 +37,11 @@ export interface KernelDataset {
   curvature(loss: LossKind): void;
   /** out[0..d) = Σ D_i (x_i·v + vb) x_i, out[d] = Σ D_i (x_i·v + vb), with D from curvature(). */
   hessVec(v: Float64Array, vb: number, out: Float64Array): void;
+  /**
+   * out ((d + 1)², row-major, symmetric) = Σ D_i [x_i; 1][x_i; 1]ᵀ with D from curvature(): the
+   * data part of the full Hessian (newton-cholesky, inference).
+   */
+  hessian(out: Float64Array): void;
   /** ‖x_i‖² for every row. */
   rowSqNorms(): Float64Array;
   /** Mean and variance of every column of X (as stored). */

@@ -10,6 +10,7 @@ import { shardCount } from './threads/shards.js';
 import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
 import type { ColumnStats } from '../data/column-stats.js';
+import { mirrorUpper } from './symmetric.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
@@ -32,6 +33,8 @@ class WasmDataset implements KernelDataset {
   private sagaPtr = 0;
   /** Shard outputs of threaded passes (shard 0 writes gPtr). */
   private shards!: Sharder;
+  /** The full Hessian's outputs ((d + 1)² each), made on first use. */
+  private hessianShards: Sharder | null = null;
   private disposed = false;
   /** Views on w, g and the row list, rebuilt only when the memory's buffer changes (growth). */
   private viewGeneration = -1;
@@ -130,6 +133,19 @@ class WasmDataset implements KernelDataset {
       this.xPtr + rowBytes * r0, this.d, c, this.dPtr + 8 * r0, this.vPtr, vb, o,
     ]).length;
     this.shards.sum(shards, out);
+  }
+
+  hessian(out: Float64Array): void {
+    this.live();
+    if (this.dPtr === 0) throw new Error('hessian() needs curvature() first');
+    const m = this.d + 1;
+    this.hessianShards ??= new Sharder(this.rt, this.mem, this.mem.isolated(8 * m * m), m * m, (this.d * this.d) / 2);
+    const rowBytes = (this.f32 ? 4 : 8) * this.d;
+    const shards = this.hessianShards.run(this.f32 ? 'gramF32' : 'gram', this.n, (r0, c, o) => [
+      this.xPtr + rowBytes * r0, this.d, c, this.dPtr + 8 * r0, o,
+    ]).length;
+    this.hessianShards.sum(shards, out);
+    mirrorUpper(out, m);
   }
 
   rowSqNorms(): Float64Array {

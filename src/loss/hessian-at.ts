@@ -11,20 +11,30 @@ export interface PassSource {
   readonly passes: number;
   /** out = ∇²J·v at the point of the latest full pass */
   productAtLastPass(v: Float64Array, out: Float64Array): void;
+  /** out = ∇²J (dim × dim) at the point of the latest full pass */
+  matrixAtLastPass?(out: Float64Array): void;
 }
 
 export function gradientHessianOf(src: PassSource, x: Float64Array, g: Float64Array): GradientHessian {
   const value = src.valueAndGradient(x, g);
   const at = x.slice();
   let pass = src.passes;
+  const current = (): void => {
+    if (src.passes !== pass) {
+      src.valueAndGradient(at, new Float64Array(at.length));
+      pass = src.passes;
+    }
+  };
+  const matrixAt = src.matrixAtLastPass?.bind(src);
   return {
     value,
     hvp(v, out) {
-      if (src.passes !== pass) {
-        src.valueAndGradient(at, new Float64Array(at.length));
-        pass = src.passes;
-      }
+      current();
       src.productAtLastPass(v, out);
     },
+    matrix: matrixAt && ((out) => {
+      current();
+      matrixAt(out);
+    }),
   };
 }

@@ -34,6 +34,8 @@ export class LogisticObjective implements FiniteSumObjective {
   readonly sumWeights: number;
   private readonly w: Float64Array;
   private readonly gk: Float64Array;
+  /** the data part of the full Hessian, (d + 1)² */
+  private hessianData: Float64Array | null = null;
   /** full passes so far (the engine keeps the margins of the latest), and the pass D was derived from */
   passes = 0;
   private curvatureOf = -1;
@@ -94,11 +96,16 @@ export class LogisticObjective implements FiniteSumObjective {
     this.productAtLastPass(v, out);
   }
 
-  productAtLastPass(v: Float64Array, out: Float64Array): void {
+  /** D of the latest full pass (once per pass, whichever product asks first). */
+  private ensureCurvature(): void {
     if (this.curvatureOf !== this.passes) {
       this.data.curvature(this.opts.loss);
       this.curvatureOf = this.passes;
     }
+  }
+
+  productAtLastPass(v: Float64Array, out: Float64Array): void {
+    this.ensureCurvature();
     const d = this.data.d;
     const vw = this.w;
     for (let j = 0; j < d; j++) vw[j] = v[j];
@@ -107,6 +114,18 @@ export class LogisticObjective implements FiniteSumObjective {
     const scale = 1 / this.sumWeights;
     for (let j = 0; j < d; j++) out[j] = scale * this.gk[j] + this.l2 * v[j];
     if (this.opts.fitIntercept) out[d] = scale * this.gk[d];
+  }
+
+  matrixAtLastPass(out: Float64Array): void {
+    this.ensureCurvature();
+    const d = this.data.d;
+    const m = d + 1;
+    const H = (this.hessianData ??= new Float64Array(m * m));
+    this.data.hessian(H);
+    const dim = this.dim;
+    const scale = 1 / this.sumWeights;
+    for (let j = 0; j < dim; j++) for (let k = 0; k < dim; k++) out[j * dim + k] = scale * H[j * m + k];
+    for (let j = 0; j < d; j++) out[j * dim + j] += this.l2;
   }
 
   sagaUpdate(x: Float64Array, indices: Int32Array | undefined, g: Float64Array): void {

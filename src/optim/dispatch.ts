@@ -6,13 +6,14 @@ import { momentumFullBatch } from './momentum.js';
 import { stochastic } from './stochastic.js';
 import { lbfgs } from './lbfgs.js';
 import { newton } from './newton.js';
+import { newtonCholesky } from './newton-cholesky.js';
 import { adam } from './adam.js';
 import { saga } from './saga.js';
 import { DEFAULT_BATCH } from './epochs.js';
 import { runToEnd, type Steps } from './monitor.js';
 
 /** Every solver, spelled once. */
-export const METHODS = ['lbfgs', 'newton', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const;
+export const METHODS = ['lbfgs', 'newton', 'newton-cholesky', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const;
 export type MethodName = (typeof METHODS)[number];
 /** The solvers that also train online (one pass of updates per batch: partialFit, fitStream). */
 export const ONLINE_METHODS: readonly MethodName[] = ['sgd', 'momentum', 'nesterov', 'adam'];
@@ -59,6 +60,8 @@ export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array
       return lbfgs(obj, x0, opts);
     case 'newton':
       return newton(obj, x0, opts);
+    case 'newton-cholesky':
+      return newtonCholesky(obj, x0, opts);
     case 'gd':
       return gd(obj, x0, opts);
     case 'sgd':

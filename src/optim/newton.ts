@@ -3,9 +3,9 @@
 // over X each, with the per-row curvature cached at the iterate), stopping at the boundary or
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
-import type { GradientHessian, Objective, OptimizeOptions } from './types.js';
+import type { Objective, OptimizeOptions } from './types.js';
 import { Monitor, requireSmooth, type Steps } from './monitor.js';
-import { LogRegError } from '../core/errors.js';
+import { hessianAt } from './second-order.js';
 import { dotVec } from './vec.js';
 
 /** Agreement ρ of actual to predicted decrease: below POOR the region shrinks to POOR·‖p‖, above GOOD (at the boundary) it doubles, above ACCEPT the step is taken. */
@@ -15,7 +15,7 @@ const ACCEPT = 1e-4;
 
 export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
   requireSmooth(obj, 'newton');
-  const evaluate = hessianAt(obj);
+  const evaluate = hessianAt(obj, 'newton');
   const n = obj.dim;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -93,18 +93,6 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
     yield mon;
   }
   return mon.result(x, f, g, opts.maxIter, mon.small(x, g) ? 'converged' : 'maxIter');
-}
-
-/** J, ∇J and the Hessian-vector product at a point: the objective's own, or one built on hessianVectorProduct. */
-function hessianAt(obj: Objective): (x: Float64Array, g: Float64Array) => GradientHessian {
-  if (obj.gradientHessian) return obj.gradientHessian.bind(obj);
-  const hvp = obj.hessianVectorProduct?.bind(obj);
-  if (!hvp)
-    throw new LogRegError('INVALID_OPTION', "method 'newton' needs an objective with hessianVectorProduct", { option: 'solver' });
-  return (x, g) => {
-    const point = x.slice(); // newton reuses its buffers
-    return { value: obj.valueAndGradient(x, g), hvp: (v, out) => hvp(point, v, out) };
-  };
 }
 
 /** p ← p + τ·d with τ >= 0 such that ‖p‖ = radius. */

@@ -25,6 +25,8 @@ export interface Objective {
 export interface GradientHessian {
   readonly value: number;
   hvp(v: Float64Array, out: Float64Array): void;
+  /** out (dim × dim, row-major) = ∇²J, where the objective forms it in one pass (else one hvp per column). */
+  matrix?(out: Float64Array): void;
 }
 
 export interface L1Term {

@@ -1,6 +1,6 @@
 // Statistical inference for a fitted binary model, as statsmodels' Logit (and GLM with frequency
 // weights) reports it: standard errors from the inverse of the log-likelihood's Hessian at the
-// estimate (XᵀWX, formed here one Hessian-vector product per parameter), Wald z and p-values,
+// estimate (XᵀWX, formed in one pass over X), Wald z and p-values,
 // confidence intervals, log-likelihoods, McFadden's pseudo-R², AIC and BIC.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { emitWarning } from '../core/warnings.js';
@@ -8,6 +8,8 @@ import { logisticObjective } from '../api/objective.js';
 import type { FittedModel } from '../model/fitted.js';
 import type { Label } from '../data/labels.js';
 import { normalTail, normalUpperQuantile } from './normal.js';
+import { inverseSpd } from '../optim/cholesky.js';
+import { hessianMatrix } from '../optim/second-order.js';
 
 export interface CoefficientRow {
   name: string;
@@ -46,41 +48,6 @@ export interface InferenceOptions {
   featureNames?: string[];
 }
 
-/** The inverse of a symmetric positive definite matrix (Cholesky), or null where it is singular to working precision. */
-function inverseSpd(A: Float64Array, n: number): Float64Array | null {
-  const L = new Float64Array(n * n);
-  let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, A[i * n + i]);
-  for (let j = 0; j < n; j++) {
-    let s = A[j * n + j];
-    for (let k = 0; k < j; k++) s -= L[j * n + k] ** 2;
-    if (!(s > 1e-13 * largest)) return null;
-    const ljj = Math.sqrt(s);
-    L[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let t = A[i * n + j];
-      for (let k = 0; k < j; k++) t -= L[i * n + k] * L[j * n + k];
-      L[i * n + j] = t / ljj;
-    }
-  }
-  // A⁻¹ = L⁻ᵀ L⁻¹, column by column
-  const inv = new Float64Array(n * n);
-  const e = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    for (let i = 0; i < n; i++) {
-      let t = i === c ? 1 : 0;
-      for (let k = 0; k < i; k++) t -= L[i * n + k] * e[k];
-      e[i] = t / L[i * n + i];
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      let t = e[i];
-      for (let k = i + 1; k < n; k++) t -= L[k * n + i] * inv[k * n + c];
-      inv[i * n + c] = t / L[i * n + i];
-    }
-  }
-  return inv;
-}
-
 export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L>, options: InferenceOptions = {}): Inference {
   if (model.kind !== 'binary')
     throw new LogRegError('INVALID_OPTION', `inference covers binary models; this one is ${model.kind} (fit k classes one model per class to read them)`);
@@ -104,17 +71,10 @@ export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y:
     const S = obj.sumWeights;
     const at = obj.gradientHessian(x, new Float64Array(n));
     const logLikelihood = -S * at.value;
-    // the log-likelihood's Hessian, S·∇²J, one column per product
+    // the log-likelihood's Hessian, S·∇²J
     const H = new Float64Array(n * n);
-    const e = new Float64Array(n);
-    const col = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      e.fill(0);
-      e[j] = 1;
-      at.hvp(e, col);
-      for (let i = 0; i < n; i++) H[i * n + j] = S * col[i];
-    }
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
+    hessianMatrix(at, n, H);
+    for (let i = 0; i < n * n; i++) H[i] *= S;
     const cov = inverseSpd(H, n);
     if (!cov)
       throw new LogRegError('SINGULAR', 'the Hessian of the log-likelihood is singular at this estimate: the classes are separable, or columns are collinear (or constant next to the intercept)');

@@ -9,6 +9,8 @@ type SagaBatchFn = (
   w: number, b: number, table: number, scale: number, g: number, mode: number,
 ) => void;
 type HessVecFn = (X: number, d: number, n: number, D: number, v: number, vb: number, out: number) => void;
+/** out = Σ D_i [x_i; 1][x_i; 1]ᵀ, (d + 1)² row-major, upper triangle (assembly/gram.ts). */
+type GramFn = (X: number, d: number, n: number, D: number, out: number) => void;
 type SoftmaxGradFn = (
   X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
   W: number, b: number, g: number, zs: number, pOut: number,
@@ -23,6 +25,7 @@ export interface KernelExports {
   fusedGrad: FusedGradFn;
   fusedGradF32: FusedGradFn;
   hessVecF32: HessVecFn;
+  gramF32: GramFn;
   sagaBatchF32: SagaBatchFn;
   rowSqNormsF32(X: number, d: number, n: number, out: number): void;
   colMomentsF32(X: number, d: number, n: number, s: number, q: number): void;
@@ -32,6 +35,7 @@ export interface KernelExports {
   sigmoidInPlace(v: number, n: number): void;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
   hessVec: HessVecFn;
+  gram: GramFn;
   sagaBatch: SagaBatchFn;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
   colMoments(X: number, d: number, n: number, s: number, q: number): void;

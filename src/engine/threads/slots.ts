@@ -28,6 +28,8 @@ export const THREAD_FUNCTIONS = [
   'hessVec',
   'hessVecF32',
   'curvatureFromZ',
+  'gram',
+  'gramF32',
   'softmaxGrad',
   'softmaxGradF32',
   'softmaxHessVec',

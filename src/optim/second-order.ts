@@ -1,0 +1,35 @@
+// Second-order information at a point for the Newton solvers and inference: J, ∇J and the
+// Hessian-vector product (the objective's own, or one built on hessianVectorProduct), and the
+// full Hessian (the objective's one-pass matrix, or one Hessian-vector product per column).
+import type { GradientHessian, Objective } from './types.js';
+import { LogRegError } from '../core/errors.js';
+
+/** J, ∇J and the Hessian-vector product at a point. */
+export function hessianAt(obj: Objective, method: string): (x: Float64Array, g: Float64Array) => GradientHessian {
+  if (obj.gradientHessian) return obj.gradientHessian.bind(obj);
+  const hvp = obj.hessianVectorProduct?.bind(obj);
+  if (!hvp)
+    throw new LogRegError('INVALID_OPTION', `method '${method}' needs an objective with hessianVectorProduct`, { option: 'solver' });
+  return (x, g) => {
+    const point = x.slice(); // the solvers reuse their buffers
+    return { value: obj.valueAndGradient(x, g), hvp: (v, out) => hvp(point, v, out) };
+  };
+}
+
+/** out (n × n, row-major, symmetric) = ∇²J at the point of `at`. */
+export function hessianMatrix(at: GradientHessian, n: number, out: Float64Array): void {
+  if (at.matrix) {
+    at.matrix(out);
+    return;
+  }
+  const e = new Float64Array(n);
+  const col = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    e.fill(0);
+    e[j] = 1;
+    at.hvp(e, col);
+    for (let i = 0; i < n; i++) out[i * n + j] = col[i];
+  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < i; j++) out[i * n + j] = out[j * n + i] = 0.5 * (out[i * n + j] + out[j * n + i]);
+}
