@@ -3,7 +3,7 @@
 export { fusedGrad, fusedGradF32 } from './fused';
 export { decision, sigmoidInPlace } from './predict';
 export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
-export { gram, gramF32 } from './gram';
+export { gram, gramF32, gramScratchBytes } from './gram';
 export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
 export { softmaxGrad, softmaxGradF32, softmaxHessVec, softmaxHessVecF32, decisionMulti } from './softmax';
 export { rowSqNorms, rowSqNormsF32, colMoments, colMomentsF32 } from './rows';

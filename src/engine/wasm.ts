@@ -33,8 +33,9 @@ class WasmDataset implements KernelDataset {
   private sagaPtr = 0;
   /** Shard outputs of threaded passes (shard 0 writes gPtr). */
   private shards!: Sharder;
-  /** The full Hessian's outputs ((d + 1)² each), made on first use. */
+  /** The full Hessian's outputs ((d + 1)² each) and each shard's scratch, made on first use. */
   private hessianShards: Sharder | null = null;
+  private gramScratch: number[] = [];
   private disposed = false;
   /** Views on w, g and the row list, rebuilt only when the memory's buffer changes (growth). */
   private viewGeneration = -1;
@@ -141,8 +142,9 @@ class WasmDataset implements KernelDataset {
     const m = this.d + 1;
     this.hessianShards ??= new Sharder(this.rt, this.mem, this.mem.isolated(8 * m * m), m * m, (this.d * this.d) / 2);
     const rowBytes = (this.f32 ? 4 : 8) * this.d;
-    const shards = this.hessianShards.run(this.f32 ? 'gramF32' : 'gram', this.n, (r0, c, o) => [
-      this.xPtr + rowBytes * r0, this.d, c, this.dPtr + 8 * r0, o,
+    const scratch = (t: number) => (this.gramScratch[t] ??= this.mem.isolated(this.rt.exports.gramScratchBytes(this.d)));
+    const shards = this.hessianShards.run(this.f32 ? 'gramF32' : 'gram', this.n, (r0, c, o, t) => [
+      this.xPtr + rowBytes * r0, this.d, c, this.dPtr + 8 * r0, o, scratch(t),
     ]).length;
     this.hessianShards.sum(shards, out);
     mirrorUpper(out, m);

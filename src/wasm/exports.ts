@@ -10,7 +10,7 @@ type SagaBatchFn = (
 ) => void;
 type HessVecFn = (X: number, d: number, n: number, D: number, v: number, vb: number, out: number) => void;
 /** out = Σ D_i [x_i; 1][x_i; 1]ᵀ, (d + 1)² row-major, upper triangle (assembly/gram.ts). */
-type GramFn = (X: number, d: number, n: number, D: number, out: number) => void;
+type GramFn = (X: number, d: number, n: number, D: number, out: number, scratch: number) => void;
 type SoftmaxGradFn = (
   X: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
   W: number, b: number, g: number, zs: number, pOut: number,
@@ -36,6 +36,7 @@ export interface KernelExports {
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
   hessVec: HessVecFn;
   gram: GramFn;
+  gramScratchBytes(d: number): number;
   sagaBatch: SagaBatchFn;
   rowSqNorms(X: number, d: number, n: number, out: number): void;
   colMoments(X: number, d: number, n: number, s: number, q: number): void;
