@@ -48,6 +48,20 @@ describe('bad data', () => {
     expect(e.details).toMatchObject({ row: 5, column: 1 });
   });
 
+  it('typed X of the storage width (one block copy, then the check): every non-finite value at any position, the first named', () => {
+    const base = flat(X);
+    for (const [Arr, dtype] of [[Float64Array, 'float64'], [Float32Array, 'float32']] as const)
+      for (const v of [NaN, Infinity, -Infinity])
+        for (const k of [0, 1, 44, base.length - 1]) {
+          const data = Arr.from(base);
+          data[k] = v;
+          if (k + 7 < data.length) data[k + 7] = NaN; // a later one is not the one named
+          const e = caught(() => new LogisticRegression({ dtype }).fit({ data, rows: 30, cols: 3 }, y));
+          expect(e.code).toBe('NON_FINITE');
+          expect(e.details).toMatchObject({ row: Math.floor(k / 3), column: k % 3 });
+        }
+  });
+
   it('ragged rows', () => {
     const Xr = X.map((r) => r.slice());
     Xr[9] = [1, 2];

@@ -83,6 +83,10 @@ function refuseContinuous(labels: Label[]): void {
  * or against `given` classes when passed (every label must be one of them).
  */
 export function encodeClasses(y: unknown, n: number, given?: unknown): EncodedClasses {
+  if (given === undefined) {
+    const fast = encodeIntegers(y, n);
+    if (fast) return fast;
+  }
   const labels = readLabels(y, n);
   if (given !== undefined) {
     const classes = distinctSorted(given, 'classes');
@@ -96,6 +100,45 @@ export function encodeClasses(y: unknown, n: number, given?: unknown): EncodedCl
       `y must hold at least two classes, found ${classes.length}` + (classes.length ? ` (${describeValue(classes[0])})` : ''),
     );
   return { classes, codes: codesFor(labels, classes) };
+}
+
+/** Most distinct labels the integer path tracks by linear search before it hands over. */
+const FEW_CLASSES = 64;
+
+/**
+ * encodeClasses for the common case, in one pass with no boxing: n integer labels (a typed array
+ * or numbers) of 2 to FEW_CLASSES classes. Anything else returns null, for the general path to
+ * encode or to refuse with its errors.
+ */
+function encodeIntegers(y: unknown, n: number): EncodedClasses | null {
+  if (y === null || typeof y !== 'object' || (y as ArrayLike<unknown>).length !== n) return null;
+  const arr = y as ArrayLike<unknown>;
+  const seen: number[] = [];
+  const codes = new Int32Array(n);
+  let last = NaN;
+  let lastCode = -1;
+  for (let i = 0; i < n; i++) {
+    const v = arr[i];
+    if (v === last) {
+      codes[i] = lastCode;
+      continue;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v)) return null;
+    let c = 0;
+    while (c < seen.length && seen[c] !== v) c++;
+    if (c === seen.length) {
+      if (c === FEW_CLASSES) return null;
+      seen.push(v);
+    }
+    last = v;
+    lastCode = c;
+    codes[i] = c;
+  }
+  if (seen.length < 2) return null;
+  const classes = seen.slice().sort((a, b) => a - b);
+  const rank = Int32Array.from(seen, (v) => classes.indexOf(v));
+  for (let i = 0; i < n; i++) codes[i] = rank[codes[i]];
+  return { classes, codes };
 }
 
 /** The class index of every label; a label outside `classes` is an error naming its row. */

@@ -103,6 +103,13 @@ function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
     float32: data instanceof Float32Array,
     fill(t) {
       const n = rows * cols;
+      // typed input of the storage's own width: one block copy, then a check of the copy
+      if ((data instanceof Float64Array && t instanceof Float64Array) || (data instanceof Float32Array && t instanceof Float32Array)) {
+        t.set(data.length === n ? data : data.subarray(0, n));
+        const k = firstNonFinite(t, n);
+        if (k >= 0) throw bad(Math.floor(k / cols), k % cols, data[k], what);
+        return;
+      }
       for (let k = 0; k < n; k++) {
         const v = data[k];
         if (typeof v !== 'number' || v - v !== 0) throw bad(Math.floor(k / cols), k % cols, v, what);
@@ -110,6 +117,21 @@ function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
       }
     },
   };
+}
+
+/** The first index of a NaN or ±Infinity among a[0..n), or −1. */
+function firstNonFinite(a: Float64Array | Float32Array, n: number): number {
+  // Σ 0·a[k] is NaN exactly when some a[k] is: a loop without a branch, then the search only then
+  let a0 = 0, a1 = 0;
+  let k = 0;
+  for (; k + 2 <= n; k += 2) {
+    a0 += 0 * a[k];
+    a1 += 0 * a[k + 1];
+  }
+  if (k < n) a0 += 0 * a[k];
+  if (a0 + a1 === 0) return -1;
+  for (k = 0; k < n; k++) if (a[k] - a[k] !== 0) return k;
+  return -1;
 }
 
 function fromMatrixLike(X: MatrixLike, what: string): MatrixSource {
