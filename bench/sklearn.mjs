@@ -1,0 +1,78 @@
+// `npm run bench:sklearn`: time to solution side by side with scikit-learn. For each problem both
+// sides pick their fastest solver at the loosest tolerance that gets J within 1e-8 of the optimum
+// (bench/sklearn/ours.ts, bench/sklearn/side.py), then ROUNDS rounds interleave the two sides at 1
+// and 2 threads; the table gives median (min–max) per side and the ratio of medians.
+// Needs Debian's python3-sklearn (PYTHON overrides /usr/bin/python3).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import os from 'node:os';
+import { median } from './stats.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'build', 'bench-sklearn.mjs');
+await build({ entryPoints: [join(root, 'bench', 'sklearn', 'ours.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+const ours = await import(pathToFileURL(out).href);
+
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+const dir = join(os.tmpdir(), 'logreg-bench-sklearn');
+mkdirSync(dir, { recursive: true });
+const specFile = join(dir, 'spec.json');
+/** Runs side.py in `mode` with BLAS on `threads` threads; one JSON object per output line. */
+function side(mode, spec, threads = 1) {
+  if (spec) writeFileSync(specFile, JSON.stringify(spec));
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const text = execFileSync(python, [join(root, 'bench', 'sklearn', 'side.py'), mode, dir, specFile], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+const log = (s) => process.stderr.write(`${s}\n`);
+ours.writeData(dir);
+side('export', null);
+const problems = ours.PROBLEMS.map((p) => ({ ...p }));
+
+log('reference optima …');
+const pyRef = side('reference', problems);
+for (const [i, p] of problems.entries()) p.jStar = Math.min(ours.reference(dir, p), pyRef[i].J);
+
+log('choosing solvers …');
+const pyChoice = side('select', problems);
+const choices = problems.map((p, i) => ({ ours: ours.select(dir, p, p.jStar), sklearn: pyChoice[i].choice }));
+for (const [i, p] of problems.entries()) log(`  ${p.name}: ours ${JSON.stringify(choices[i].ours)}, scikit-learn ${JSON.stringify(choices[i].sklearn)}`);
+
+const times = problems.map(() => ({ ours1: [], sk1: [], ours2: [], sk2: [] }));
+for (let r = 0; r < ROUNDS; r++) {
+  log(`round ${r + 1} of ${ROUNDS} …`);
+  for (const threads of [1, 2]) {
+    const timed = problems.filter((_, i) => choices[i].ours && choices[i].sklearn);
+    const py = side('time', timed.map((p) => ({ ...p, choice: choices[problems.indexOf(p)].sklearn })), threads);
+    for (const [k, p] of timed.entries()) {
+      const i = problems.indexOf(p);
+      times[i][`sk${threads}`].push(py[k].ms);
+      times[i][`ours${threads}`].push(ours.timeOnce(dir, p, choices[i].ours, threads).ms);
+    }
+  }
+}
+
+const f = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const cell = (v, solver) => (v.length ? `${solver} ${f(median(v))} (${f(Math.min(...v))}–${f(Math.max(...v))})` : 'n/a');
+const ratio = (a, b) => (a.length && b.length ? (median(a) / median(b)).toFixed(2) : 'n/a');
+const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
+const skVersion = execFileSync(python, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' }).trim();
+let md = `Time to solution against scikit-learn ${skVersion}: wall time of one fit in ms (data copied in included) with each side's fastest solver at the loosest tolerance that gets J within 1e-8 of the optimum, median (min–max) of ${ROUNDS} interleaved rounds, each after a warm-up fit (which also starts this package's workers); ratio = this package ÷ scikit-learn (below 1: faster). scikit-learn's threads are BLAS threads (OPENBLAS_NUM_THREADS).\n`;
+md += `Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}; \`npm run bench:sklearn\`.\n\n`;
+md += '| problem | this package, 1 thread | scikit-learn, 1 thread | ratio | this package, 2 threads | scikit-learn, 2 threads | ratio |\n|---|---|---|---:|---|---|---:|\n';
+for (const [i, p] of problems.entries()) {
+  const t = times[i];
+  const { ours: o, sklearn: s } = choices[i];
+  md += `| ${p.name} | ${cell(t.ours1, o?.solver)} | ${cell(t.sk1, s?.solver)} | ${ratio(t.ours1, t.sk1)} | ${cell(t.ours2, o?.solver)} | ${cell(t.sk2, s?.solver)} | ${ratio(t.ours2, t.sk2)} |\n`;
+}
+md += `\nTolerances chosen: ${problems.map((p, i) => `${p.name}: ${choices[i].ours?.tol ?? '–'} / ${choices[i].sklearn?.tol ?? '–'}`).join('; ')}.\n`;
+console.log(md);
+if (!process.argv.includes('--no-save')) {
+  writeFileSync(join(root, 'bench', 'results', 'sklearn.md'), md);
+  writeFileSync(join(root, 'bench', 'results', 'sklearn.json'), JSON.stringify({ machine, problems, choices, times }, null, 1));
+}
