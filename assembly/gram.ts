@@ -94,12 +94,18 @@ export function gramF32(X: usize, d: i32, n: i32, D: usize, out: usize, scratch:
         store<f64>(Up + <usize>j * P8 + (<usize>p << 3), 0.0);
       }
     }
-    for (let j = 0; j < m; j += 2)
-      for (let k = j & ~3; k < m; k += 4) block(Tp + <usize>j * P8, Up + <usize>k * P8, pe, acc + ((<usize>j * mp + k) << 3), mp);
+    panelProducts(Tp, Up, m, mp, pe, acc);
   }
   const ld = <usize>m;
   for (let j = 0; j < m; j++)
     for (let k = j; k < m; k++) store<f64>(out + ((<usize>j * ld + k) << 3), load<f64>(acc + ((<usize>j * mp + k) << 3)));
+}
+
+/** acc += the panel's T·Uᵀ over its first pe rows, upper block triangle (shared by both storages). */
+function panelProducts(Tp: usize, Up: usize, m: i32, mp: i32, pe: i32, acc: usize): void {
+  const P8: usize = PANEL << 3;
+  for (let j = 0; j < m; j += 2)
+    for (let k = j & ~3; k < m; k += 4) block(Tp + <usize>j * P8, Up + <usize>k * P8, pe, acc + ((<usize>j * mp + k) << 3), mp);
 }
 
 /** acc[a][c] += Σ_r T[j + a][r]·U[k + c][r] for a < 2, c < 4, over rows r < pe of the panel. */

@@ -43,7 +43,7 @@ describe('fitAsync', () => {
     setWarningHandler((w) => seen.push(w.message));
     await new LogisticRegression({ tol: 1e-10, threads: 2 }).fitAsync(X, y, { worker: false });
     expect(seen).toEqual([]); // converged across several slices: no warning
-    await new LogisticRegression({ tol: 1e-14, maxIter: 12 }).fitAsync(X, y, { worker: false });
+    await new LogisticRegression({ solver: 'lbfgs', tol: 1e-14, maxIter: 12 }).fitAsync(X, y, { worker: false });
     setWarningHandler(undefined);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/stopped \(maxIter\) after 12 iterations/);

@@ -163,7 +163,7 @@ describe('softmax objective', () => {
 
 describe('multinomial models against scikit-learn', () => {
   for (const c of multi)
-    for (const solver of c.penalty === 'l1' ? (['lbfgs'] as const) : (['lbfgs', 'newton'] as const))
+    for (const solver of c.penalty === 'l1' ? (['lbfgs'] as const) : (['lbfgs', 'newton', 'newton-cholesky', 'auto'] as const))
       it(`${solver}: ${c.name}`, () => {
         const { X, y } = fx.datasets[c.dataset];
         const m = new LogisticRegression({ solver, C: c.C, penalty: c.penalty, tol: 1e-10, maxIter: 5000 }).fit(X, y);

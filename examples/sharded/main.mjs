@@ -57,7 +57,7 @@ await Promise.all(pool.map((w) => new Promise((ok) => w.on('exit', ok))));
 initSync();
 const { X, y } = rows(0, n, d);
 const t1 = performance.now();
-const single = new LogisticRegression({ C, tol: 1e-9, maxIter: 1000 }).fit(X, y);
+const single = new LogisticRegression({ C, solver: 'lbfgs', tol: 1e-9, maxIter: 1000 }).fit(X, y);
 const tSingle = performance.now() - t1;
 let maxDiff = Math.abs(r.x[d] - single.intercept);
 for (let j = 0; j < d; j++) maxDiff = Math.max(maxDiff, Math.abs(r.x[j] - single.coef[j]));

@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage:
   logreg-wasm fit DATA.csv --target COLUMN [--features A,B,… | --drop A,B,…]
-                  [--solver ${METHODS.join('|')}]
+                  [--solver auto|${METHODS.join('|')}]
                   [--C ${defaults.C}] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
                   [--seed ${defaults.seed}] [--max-iter ${defaults.maxIter}] [--tol ${defaults.tol}] [--threads ${defaults.threads}] [--out MODEL.json]
                   [--summary]

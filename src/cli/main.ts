@@ -112,7 +112,7 @@ async function fit(args: Args): Promise<void> {
   const ms = performance.now() - t0;
   const out = [
     `fitted ${train.length} rows × ${d} features, classes ${m.classes.join(', ')}`,
-    `solver ${m.options.solver}: ${m.nIter} iterations, converged ${m.converged}, ${ms.toFixed(1)} ms, J = ${m.lossHistory.at(-1)!.toPrecision(10)}`,
+    `solver ${m.solverUsed}${m.options.solver === 'auto' ? ' (auto)' : ''}: ${m.nIter} iterations, converged ${m.converged}, ${ms.toFixed(1)} ms, J = ${m.lossHistory.at(-1)!.toPrecision(10)}`,
     `train accuracy ${(100 * m.score({ data: Xtr, rows: train.length, cols: d }, ytr)).toFixed(2)}%`,
   ];
   if (test.length) {

@@ -9,6 +9,7 @@ import { gradientHessianOf } from './hessian-at.js';
 import { addL2, penaltyStrengths, type PenaltyName } from './penalty.js';
 import { weightSum } from '../data/weights.js';
 import { coordinateScaling, type CoordinateScaling } from '../optim/scaling.js';
+import type { ColumnStats } from '../data/column-stats.js';
 
 export interface LogisticObjectiveOptions {
   C: number;
@@ -67,10 +68,16 @@ export class LogisticObjective implements FiniteSumObjective {
   readonly accelerator: Accelerator;
 
   private scaling: CoordinateScaling | null = null;
+  private stats: ColumnStats | null = null;
 
-  /** Standardised coordinates of this data (one pass over X, the first time). */
+  /** Mean and variance of every column (one pass over X, the first time). */
+  columnStats(): ColumnStats {
+    return (this.stats ??= this.data.columnStats());
+  }
+
+  /** Standardised coordinates of this data. */
   convergenceScaling(): CoordinateScaling {
-    return (this.scaling ??= coordinateScaling(this.data.columnStats(), 1, this.opts.fitIntercept));
+    return (this.scaling ??= coordinateScaling(this.columnStats(), 1, this.opts.fitIntercept));
   }
 
   valueAndGradient(x: Float64Array, g: Float64Array): number {

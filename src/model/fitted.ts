@@ -1,5 +1,6 @@
 // A fitted model's read side: the state a fit leaves (coefficients, classes, history), the
 // predictions made from it, and its JSON. LogisticRegression adds the training.
+import type { MethodName } from '../optim/dispatch.js';
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import type { ModelKind } from '../core/layout.js';
@@ -52,6 +53,10 @@ export abstract class FittedModel<L extends Label = Label> {
   }
   get converged(): boolean {
     return this.fitted().converged;
+  }
+  /** The solver the last fit ran: the one named, or what solver 'auto' chose (docs/solvers.md). */
+  get solverUsed(): MethodName | undefined {
+    return this.fitted().solver;
   }
   /** J after each iteration (for ovr: the final J of each class's binary problem). */
   get lossHistory(): number[] {

@@ -1,4 +1,5 @@
 // The serialised form of a fitted model, and its validation on the way back in.
+import { METHODS, type MethodName } from '../optim/dispatch.js';
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import { kindFor, layoutOf } from '../core/layout.js';
@@ -24,6 +25,8 @@ export interface ModelJSON {
   nIter: number;
   converged: boolean;
   backend: BackendName;
+  /** the solver the fit ran */
+  solver?: MethodName;
 }
 
 export function toModelJSON(s: ModelState, options: Record<string, unknown>): ModelJSON {
@@ -38,6 +41,7 @@ export function toModelJSON(s: ModelState, options: Record<string, unknown>): Mo
     nIter: s.nIter,
     converged: s.converged,
     backend: s.backend,
+    ...(s.solver ? { solver: s.solver } : {}),
   };
 }
 
@@ -79,6 +83,7 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
   if (typeof m.nIter !== 'number' || !Number.isInteger(m.nIter) || m.nIter < 0) throw fail('nIter must be an integer >= 0');
   if (typeof m.converged !== 'boolean') throw fail('converged must be a boolean');
   if (m.backend !== 'wasm' && m.backend !== 'js') throw fail("backend must be 'wasm' or 'js'");
+  if (m.solver !== undefined && !METHODS.includes(m.solver as MethodName)) throw fail(`solver must be one of ${METHODS.join(', ')}`);
   if (m.options === null || typeof m.options !== 'object' || Array.isArray(m.options)) throw fail('options must be an object');
   return {
     options: m.options as Record<string, unknown>,
@@ -92,6 +97,7 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
       converged: m.converged,
       lossHistory: [],
       backend: m.backend,
+      ...(m.solver !== undefined ? { solver: m.solver as MethodName } : {}),
     },
   };
 }

@@ -16,7 +16,7 @@ import { warnNotConverged } from './convergence.js';
 import { parseModelJSON, restoredOptions } from './json.js';
 import { FittedModel } from './fitted.js';
 import { fitSteps, type FittedRun } from './train/fit.js';
-import { continueOnline, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
+import { continueOnline, onlineMethod, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
 import { readBatch, readClasses } from './train/batch-input.js';
 import { isOneShot, trainStream } from './train/stream.js';
 
@@ -76,7 +76,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     const o = this.options;
     const epochs = opts.epochs ?? 1;
     if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
-    requireOnlineSolver(o.solver, 'fitStream', o.standardize);
+    requireOnlineSolver(onlineMethod(o), 'fitStream', o.standardize);
     if (epochs > 1 && isOneShot(source))
       throw new LogRegError(
         'INVALID_INPUT',
@@ -165,12 +165,12 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
   private commitFit({ state, result: r }: FittedRun): void {
     this.online = null; // a later partialFit starts from these coefficients, not an older stream
     this.state = state;
-    if (!r.converged && r.reason !== 'callback') warnNotConverged(this.options.solver, r.reason, r.nIter, r.gradientNorm);
+    if (!r.converged && r.reason !== 'callback') warnNotConverged(this.fitted().solver ?? this.options.solver, r.reason, r.nIter, r.gradientNorm);
   }
 
   /** Makes an online state the model's: its parameters become the fitted state. */
   private commitOnline(state: OnlineState, backend: BackendName): void {
     this.online = state;
-    this.state = stateOfOnline(state, this.options.fitIntercept, backend);
+    this.state = { ...stateOfOnline(state, this.options.fitIntercept, backend), solver: onlineMethod(this.options) };
   }
 }

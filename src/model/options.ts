@@ -10,10 +10,11 @@ import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
 export type MultiClass = 'auto' | 'multinomial' | 'ovr';
 export type DType = 'auto' | 'float64' | 'float32';
 
-export type SolverName = MethodName;
+/** A solver by name, or 'auto': chosen per fit from the problem (model/train/auto-solver.ts). */
+export type SolverName = MethodName | 'auto';
 
 export interface LogisticRegressionOptions {
-  /** Optimiser (see docs/solvers.md). Default 'lbfgs'. */
+  /** Optimiser (see docs/solvers.md). Default 'auto': newton-cholesky, lbfgs or newton from the problem; sgd for partialFit and fitStream. */
   solver?: SolverName;
   /** Inverse regularisation strength, as in scikit-learn (> 0). Default 1. */
   C?: number;
@@ -160,7 +161,7 @@ const fn: Check = (v, name) => {
 };
 
 const checks: Record<keyof LogisticRegressionOptions, Check> = {
-  solver: oneOf(...METHODS),
+  solver: oneOf('auto', ...METHODS),
   C: number((x) => x > 0, 'a finite number > 0'),
   penalty: oneOf('l2', 'l1', 'elasticnet', 'none'),
   l1Ratio: number((x) => x >= 0 && x <= 1, 'a number in [0, 1]'),
@@ -210,7 +211,7 @@ export function checkThreads(v: unknown, name = 'threads'): number {
 }
 
 export const defaults: Omit<ResolvedOptions, 'learningRate' | 'batchSize' | 'onIteration' | 'classWeight' | 'featureNames'> = {
-  solver: 'lbfgs',
+  solver: 'auto',
   C: 1,
   penalty: 'l2',
   l1Ratio: 0.5,
@@ -258,7 +259,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const o = out as unknown as ResolvedOptions;
   if (o.dtype === 'float32' && o.backend === 'js')
     throw new LogRegError('INVALID_OPTION', "dtype 'float32' is a storage of the wasm backend; the js backend stores float64", { option: 'dtype', value: o.dtype });
-  if ((o.penalty === 'l1' || o.penalty === 'elasticnet') && o.solver !== 'lbfgs' && o.solver !== 'saga')
+  if ((o.penalty === 'l1' || o.penalty === 'elasticnet') && o.solver !== 'lbfgs' && o.solver !== 'saga' && o.solver !== 'auto')
     throw new LogRegError(
       'INVALID_OPTION',
       `penalty '${o.penalty}' needs solver 'lbfgs' (OWL-QN) or 'saga'; got solver '${o.solver}'`,

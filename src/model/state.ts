@@ -2,6 +2,7 @@
 import type { Label } from '../data/labels.js';
 import type { BackendName } from '../engine/types.js';
 import type { ModelKind } from '../core/layout.js';
+import type { MethodName } from '../optim/dispatch.js';
 
 export type { ModelKind };
 
@@ -17,4 +18,6 @@ export interface ModelState {
   converged: boolean;
   lossHistory: number[];
   backend: BackendName;
+  /** the solver the fit ran (auto's choice with solver 'auto'); absent in models saved before it was kept */
+  solver?: MethodName;
 }

@@ -10,7 +10,8 @@ import { LogisticObjective } from '../../loss/logistic-objective.js';
 import { SoftmaxObjective } from '../../loss/softmax-objective.js';
 import type { OptimizeResult } from '../../optim/types.js';
 import type { ResolvedOptions } from '../options.js';
-import { solveSteps } from './solve.js';
+import { batchSolver, solveSteps } from './solve.js';
+import type { MethodName } from '../../optim/dispatch.js';
 import { kindFor, layoutOf, pack, row, unpack, type ModelKind } from '../../core/layout.js';
 import { standardScales } from '../../preprocessing/standard-scaler.js';
 import { scaledParameters, unscaledParameters } from '../../preprocessing/fold.js';
@@ -37,6 +38,8 @@ export interface FitOutput {
   coef: Float64Array;
   intercept: Float64Array;
   result: OptimizeResult;
+  /** the solver that ran (auto's choice where solver is 'auto') */
+  solver: MethodName;
 }
 
 /** A fit as steps: it yields after every solver iteration and returns the fitted parameters. */
@@ -58,8 +61,9 @@ export function* fitBinary(input: FitInput, positive: number, x0: Float64Array |
   const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
     const obj = new LogisticObjective(data, { ...objectiveOptions(input), loss: o.loss });
-    const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
-    return { ...unpack(layoutOf('binary', 2, src.cols, o.fitIntercept), result.x), result };
+    const solver = batchSolver(o, { kind: 'binary', rows: data.n, cols: data.d, stats: () => obj.columnStats() });
+    const result = yield* solveSteps(solver, obj, x0 ?? new Float64Array(obj.dim), o);
+    return { ...unpack(layoutOf('binary', 2, src.cols, o.fitIntercept), result.x), result, solver };
   } finally {
     data.dispose();
   }
@@ -73,8 +77,9 @@ export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSt
   const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight, storageOf(input));
   try {
     const obj = new SoftmaxObjective(data, objectiveOptions(input));
-    const result = yield* solveSteps(obj, x0 ?? new Float64Array(obj.dim), o);
-    return { ...unpack(layoutOf('multinomial', k, src.cols, o.fitIntercept), result.x), result };
+    const solver = batchSolver(o, { kind: 'multinomial', rows: data.n, cols: data.d, stats: () => data.columnStats() });
+    const result = yield* solveSteps(solver, obj, x0 ?? new Float64Array(obj.dim), o);
+    return { ...unpack(layoutOf('multinomial', k, src.cols, o.fitIntercept), result.x), result, solver };
   } finally {
     data.dispose();
   }
@@ -88,6 +93,7 @@ export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
   const coef = new Float64Array(k * d);
   const intercept = new Float64Array(k);
   let last: OptimizeResult | null = null;
+  let solver: MethodName = 'lbfgs';
   let nIter = 0;
   let converged = true;
   const history: number[] = [];
@@ -99,8 +105,9 @@ export function* fitOvr(input: FitInput, x0: Float64Array | null): FitSteps {
     converged &&= r.result.converged;
     history.push(r.result.value);
     last = r.result;
+    solver = r.solver;
   }
-  return { coef, intercept, result: { ...last!, nIter, converged, lossHistory: history } };
+  return { coef, intercept, result: { ...last!, nIter, converged, lossHistory: history }, solver };
 }
 
 /** A finished fit: the state to commit and the solver's result. */
@@ -177,6 +184,7 @@ export function* fitSteps(
     converged: r.converged,
     lossHistory: r.lossHistory,
     backend: kernels.name,
+    solver: out.solver,
   };
   return { state, result: r };
 }

@@ -44,11 +44,11 @@ export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, 
   // one-vs-rest: k binary states, as the batch fit runs k binary problems
   const parts = kind === 'ovr' ? classes.map((_, c) => newOnlineState({ ...o, multiClass: 'auto' }, [0, 1], d, start && row(layout, start, c))) : undefined;
   const rule =
-    o.solver === 'adam'
+    onlineMethod(o) === 'adam'
       ? adamRule(n, o.beta1, o.beta2, o.epsilon)
-      : o.solver === 'nesterov'
+      : onlineMethod(o) === 'nesterov'
         ? nesterovRule(n, o.momentum)
-        : momentumRule(n, o.solver === 'momentum' ? o.momentum : 0);
+        : momentumRule(n, onlineMethod(o) === 'momentum' ? o.momentum : 0);
   return {
     kind,
     classes,
@@ -62,6 +62,11 @@ export function newOnlineState(o: ResolvedOptions, classes: Label[], d: number, 
     lossHistory: [],
     parts,
   };
+}
+
+/** The solver online training runs: the one named, or sgd for 'auto'. */
+export function onlineMethod(o: ResolvedOptions): MethodName {
+  return o.solver === 'auto' ? 'sgd' : o.solver;
 }
 
 /** The solvers that train online, checked for the entry point that needs one. */
@@ -108,7 +113,7 @@ export function onlineStep(
     let eta0 = s.eta0;
     if (eta0 === null) {
       obj.valueAndGradient(x, g);
-      eta0 = o.learningRate ?? (o.solver === 'adam' ? ADAM_DEFAULT_RATE : 1 / estimateCurvature(obj, x, g));
+      eta0 = o.learningRate ?? (onlineMethod(o) === 'adam' ? ADAM_DEFAULT_RATE : 1 / estimateCurvature(obj, x, g));
     }
     const eta = scheduledRate(eta0, o.learningRateSchedule, o.powerT, epoch);
     const rows = b.src.rows;
@@ -131,7 +136,7 @@ export function onlineStep(
  * a new one, started from the fitted coefficients when classes, features and kind match.
  */
 export function continueOnline(online: OnlineState | null, fitted: ModelState | null, classes: unknown, X: unknown, o: ResolvedOptions): OnlineState {
-  requireOnlineSolver(o.solver, 'partialFit', o.standardize);
+  requireOnlineSolver(onlineMethod(o), 'partialFit', o.standardize);
   if (online) {
     if (classes !== undefined) {
       const given = readClasses(classes);

@@ -3,6 +3,8 @@ import type { OptimizeOptions, StochasticObjective } from '../../optim/types.js'
 import type { Steps } from '../../optim/monitor.js';
 import { methodSteps } from '../../optim/dispatch.js';
 import type { ResolvedOptions } from '../options.js';
+import type { MethodName } from '../../optim/dispatch.js';
+import { autoSolver, type ProblemFacts } from './auto-solver.js';
 
 export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
   return {
@@ -23,6 +25,11 @@ export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
   };
 }
 
-export function solveSteps(obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): Steps {
-  return methodSteps(o.solver, obj, x0, optimizeOptions(o));
+/** The solver a batch fit runs: the one named, or auto's choice for this problem. */
+export function batchSolver(o: ResolvedOptions, p: ProblemFacts): MethodName {
+  return o.solver === 'auto' ? autoSolver(o, p) : o.solver;
+}
+
+export function solveSteps(method: MethodName, obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): Steps {
+  return methodSteps(method, obj, x0, optimizeOptions(o));
 }
