@@ -69,6 +69,32 @@ describe('minimize', () => {
     expect(() => minimize(rosenbrock(2), [0, NaN])).toThrow(/NaN/);
     expect(() => minimize(rosenbrock(2), [0, 0], { method: 'sgd' })).toThrow(/batchValueAndGradient/);
     expect(() => minimize({ dim: 2, valueAndGradient: () => 0 }, [0, 0], { method: 'newton' })).toThrow(/hessianVectorProduct/);
+    expect(() => minimize({ dim: 2, valueAndGradient: () => 0 }, [0, 0], { method: 'newton-cholesky' })).toThrow(/hessianVectorProduct/);
+  });
+
+  it('newton-cholesky on an objective with only Hessian-vector products: one Newton step on a quadratic', () => {
+    // J = ½(x − c)ᵀA(x − c) with A symmetric positive definite, not diagonal
+    const A = [4, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2];
+    const c = [1, -2, 3];
+    const q: Objective = {
+      dim: 3,
+      valueAndGradient(x, g) {
+        let f = 0;
+        for (let i = 0; i < 3; i++) {
+          g[i] = 0;
+          for (let j = 0; j < 3; j++) g[i] += A[i * 3 + j] * (x[j] - c[j]);
+          f += 0.5 * (x[i] - c[i]) * g[i];
+        }
+        return f;
+      },
+      hessianVectorProduct(_x, v, out) {
+        for (let i = 0; i < 3; i++) out[i] = A[i * 3] * v[0] + A[i * 3 + 1] * v[1] + A[i * 3 + 2] * v[2];
+      },
+    };
+    const r = minimize(q, [0, 0, 0], { method: 'newton-cholesky', tol: 1e-12 });
+    expect(r.converged).toBe(true);
+    expect(r.nIter).toBe(1);
+    for (let i = 0; i < 3; i++) expect(r.x[i]).toBeCloseTo(c[i], 12);
   });
 });
 

@@ -79,3 +79,32 @@ describe('the Hessian-vector product handed out with the gradient', () => {
       for (let j = 0; j < obj.dim; j++) expect(Math.abs((gp[j] - gm[j]) / (2 * h) - direct[j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(direct[j])));
     });
 });
+
+describe('the full Hessian handed out with the gradient', () => {
+  for (const backend of ['wasm', 'js'] as BackendName[])
+    for (const fitIntercept of [true, false])
+      it(`${backend}, intercept ${fitIntercept}: stays at its point, symmetric, with the penalty on the diagonal, and its columns match finite differences of the gradient`, () => {
+        const obj = objective(backend, 'log', fitIntercept, true, 'l2');
+        const n = obj.dim;
+        const r = prng(8);
+        const x1 = Float64Array.from({ length: n }, () => gauss(r) * 0.5);
+        const at = obj.gradientHessian(x1, new Float64Array(n));
+        const H = new Float64Array(n * n);
+        at.matrix!(H);
+        obj.valueAndGradient(x1.map((v) => -v), new Float64Array(n)); // another point in between
+        const later = new Float64Array(n * n);
+        at.matrix!(later);
+        expect(Array.from(later)).toEqual(Array.from(H));
+        const h = 1e-6;
+        const gp = new Float64Array(n);
+        const gm = new Float64Array(n);
+        for (let j = 0; j < n; j++) {
+          obj.valueAndGradient(x1.map((v, i) => (i === j ? v + h : v)), gp);
+          obj.valueAndGradient(x1.map((v, i) => (i === j ? v - h : v)), gm);
+          for (let i = 0; i < n; i++) {
+            expect(H[i * n + j]).toBe(H[j * n + i]);
+            expect(Math.abs((gp[i] - gm[i]) / (2 * h) - H[i * n + j])).toBeLessThan(1e-6 * Math.max(1, Math.abs(H[i * n + j])));
+          }
+        }
+      });
+});
