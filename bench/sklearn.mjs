@@ -12,6 +12,7 @@ import os from 'node:os';
 import { median } from './stats.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const THREAD_REPEATS = Number(process.env.THREAD_REPEATS ?? 100);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'bench-sklearn.mjs');
 await build({ entryPoints: [join(root, 'bench', 'sklearn', 'ours.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
@@ -71,8 +72,13 @@ for (const [i, p] of problems.entries()) {
   md += `| ${p.name} | ${cell(t.ours1, o?.solver)} | ${cell(t.sk1, s?.solver)} | ${ratio(t.ours1, t.sk1)} | ${cell(t.ours2, o?.solver)} | ${cell(t.sk2, s?.solver)} | ${ratio(t.ours2, t.sk2)} |\n`;
 }
 md += `\nTolerances chosen: ${problems.map((p, i) => `${p.name}: ${choices[i].ours?.tol ?? '–'} / ${choices[i].sklearn?.tol ?? '–'}`).join('; ')}.\n`;
+log('2 threads against 1 …');
+const thr = ours.threadsRows(dir, THREAD_REPEATS);
+md += `\n2 threads against 1 in this package, fit by fit (solver 'auto', the two models alternating, ${THREAD_REPEATS} fits each, ${Math.max(10, Math.round(THREAD_REPEATS / 5))} above 100 ms a fit): medians in ms, their ratio, the slowest 2-thread fit over the 1-thread median, and how many 2-thread fits were more than 5% slower than that median.\n\n`;
+md += '| problem | solver | 1 thread | 2 threads | ratio | slowest 2-thread fit ÷ 1-thread median | fits > 1.05× |\n|---|---|---:|---:|---:|---:|---:|\n';
+for (const r of thr) md += `| ${r.name} | ${r.solver} | ${f(r.one)} | ${f(r.two)} | ${(r.two / r.one).toFixed(2)} | ${r.worst.toFixed(2)} | ${r.over5} of ${r.repeats} |\n`;
 console.log(md);
 if (!process.argv.includes('--no-save')) {
   writeFileSync(join(root, 'bench', 'results', 'sklearn.md'), md);
-  writeFileSync(join(root, 'bench', 'results', 'sklearn.json'), JSON.stringify({ machine, problems, choices, times }, null, 1));
+  writeFileSync(join(root, 'bench', 'results', 'sklearn.json'), JSON.stringify({ machine, problems, choices, times, threads: thr }, null, 1));
 }

@@ -8,7 +8,8 @@ import { matrixSource } from '../src/data/matrix.js';
 import { startThreadsSync } from '../src/engine/threads/runtime.js';
 import { wasmKernels } from '../src/engine/wasm.js';
 import { shardStarts, WORK_PER_SHARD } from '../src/engine/threads/shards.js';
-import type { WorkerLike } from '../src/engine/threads/pool.js';
+import { ThreadPool, type WorkerLike } from '../src/engine/threads/pool.js';
+import { SLOT_BYTES } from '../src/engine/threads/slots.js';
 import { flat, gauss, makeProblem, prng, relErr, root } from './helpers.js';
 
 function pool(threads: number) {
@@ -212,6 +213,31 @@ describe('LogisticRegression({ threads })', () => {
     expect(() => rt.pool.run('fusedGrad', [ok, bad])).toThrow(/kernel worker failed in fusedGrad/);
     expect(rt.pool.run('fusedGrad', [ok, ok]).every(Number.isFinite)).toBe(true);
     expect(() => rt.pool.run('fusedGrad', [ok, new Array(17).fill(0)])).toThrow(/at most 16/);
+    rt.pool.end();
+  });
+
+  it('a shard no worker starts is taken back by the calling thread: the bits the workers give, no wait', () => {
+    const rt = pool(2);
+    // a pool whose one "worker" never reads its slot: every shard 1 must come back to this thread
+    const idle = new ThreadPool(rt.exports, rt.heap.memory, rt.heap.alloc(SLOT_BYTES), [{ terminate() {} }]);
+    const r = prng(21);
+    const n = 6007;
+    const d = 40;
+    const X = Float64Array.from({ length: n * d }, () => gauss(r));
+    const y = Float64Array.from({ length: n }, () => (r() < 0.5 ? 1 : 0));
+    const w = Float64Array.from({ length: d }, () => gauss(r) * 0.2);
+    const outs = [wasmKernels(rt), wasmKernels({ ...rt, pool: idle })].map((k) => {
+      const ds = k.dataset(matrixSource({ data: X, rows: n, cols: d }), y, null);
+      const g = new Float64Array(d + 1);
+      const J = ds.fusedGrad(w, 0.1, g, 'log', true, undefined, true);
+      ds.curvature('log');
+      const H = new Float64Array((d + 1) ** 2);
+      ds.hessian(H);
+      ds.dispose();
+      return [J, ...g, ...H];
+    });
+    expect(outs[1]).toEqual(outs[0]);
+    expect(idle.taken).toBe(3); // the pass, the curvature and the Hessian
     rt.pool.end();
   });
 

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogisticRegression, setWarningHandler, type LogisticRegressionOptions } from '../../src/index.js';
 import { breastCancer, synthetic, type BenchData } from '../data.js';
+import { threadsBench, type ThreadsRow } from '../threads.js';
 
 export interface Problem {
   name: string;
@@ -129,4 +130,14 @@ export function timeOnce(dir: string, p: Problem, c: Choice, threads: number): {
   } finally {
     m.dispose();
   }
+}
+
+/** 2 threads against 1, fit by fit, on each L2 problem (solver 'auto'; fewer repeats above ~100 ms a fit). */
+export function threadsRows(dir: string, repeats: number): ThreadsRow[] {
+  return PROBLEMS.filter((p) => p.penalty === 'l2').map((p) => {
+    const { X, y } = load(dir, p.data);
+    const data = { name: p.name, X: X.data, rows: X.rows, cols: X.cols, y };
+    const ms = fit(dir, p, {}).ms;
+    return threadsBench([{ data, multinomial: p.multinomial }], ms > 100 ? Math.max(10, Math.round(repeats / 5)) : repeats)[0];
+  });
 }

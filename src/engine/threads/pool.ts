@@ -4,7 +4,7 @@
 import { LogRegError } from '../../core/errors.js';
 import type { KernelExports } from '../../wasm/exports.js';
 import type { WasmRuntime } from '../../wasm/load.js';
-import { ARGC, ARGS, DONE, ERR, FN, MAX_ARGS, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS, type ThreadFunction } from './slots.js';
+import { ARGC, ARGS, CLAIM, DONE, ERR, FN, MAX_ARGS, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS, type ThreadFunction } from './slots.js';
 
 export interface WorkerLike {
   terminate(): unknown;
@@ -33,6 +33,8 @@ export class ThreadPool {
   private readonly blocking: boolean;
   private seq = 0;
   private ended = false;
+  /** Shards the calling thread took back from a worker that had not started them. */
+  taken = 0;
 
   constructor(
     private readonly exports: KernelExports,
@@ -85,20 +87,35 @@ export class ThreadPool {
       i32[FN] = id;
       i32[ARGC] = args.length;
       for (let a = 0; a < args.length; a++) f64[ARGS + a] = args[a];
+      Atomics.store(i32, CLAIM, seq);
       Atomics.store(i32, SEQ, seq);
       Atomics.notify(i32, SEQ);
     }
     const results = new Array<number>(shards.length);
+    const call = this.exports[fn] as (...a: number[]) => number;
     let failed = false;
+    let threw = true;
     try {
-      results[0] = (this.exports[fn] as (...a: number[]) => number)(...shards[0]) ?? 0;
+      results[0] = call(...shards[0]) ?? 0;
+      threw = false;
     } finally {
-      // even if shard 0 threw: no worker may still be writing when the caller moves on
+      // a shard no worker has started is taken back and run here (unless shard 0 threw); for
+      // the others, even if shard 0 threw, no worker may still be writing when the caller moves on
       for (let t = 1; t < shards.length; t++) {
         const { i32, f64 } = this.slots[t - 1];
-        this.await(i32, seq);
-        if (i32[ERR] !== 0) failed = true;
-        results[t] = f64[RESULT];
+        if (Atomics.compareExchange(i32, CLAIM, seq, 0) === seq) {
+          if (threw) continue;
+          try {
+            results[t] = call(...shards[t]) ?? 0;
+          } catch {
+            failed = true;
+          }
+          this.taken++;
+        } else {
+          this.await(i32, seq);
+          if (i32[ERR] !== 0) failed = true;
+          results[t] = f64[RESULT];
+        }
       }
     }
     if (failed) throw new Error(`logreg-wasm: a kernel worker failed in ${fn}`);

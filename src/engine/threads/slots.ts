@@ -1,6 +1,6 @@
 // The job slot each worker thread reads: SLOT_BYTES in shared memory, one cache-line-padded
 // block per worker. The main thread writes the function number and arguments, then bumps SEQ;
-// the worker runs the call, writes RESULT and ERR, then sets DONE = SEQ.
+// the worker claims the call (CLAIM), runs it, writes RESULT and ERR, then sets DONE = SEQ.
 
 export const SLOT_BYTES = 256;
 /** Int32 indices inside a slot. */
@@ -12,6 +12,12 @@ export const FAILED = 2;
 export const FN = 3;
 export const ARGC = 4;
 export const ERR = 5;
+/**
+ * SEQ while the posted call is not taken yet. The worker takes it by swapping in −SEQ; the main
+ * thread, done with its own shard, takes it back by swapping in 0 and runs it itself, so a worker
+ * that is asleep or descheduled never makes a pass wait (the same call, the same output: the same bits).
+ */
+export const CLAIM = 6;
 /** Float64 indices inside a slot: arguments from ARGS (at most MAX_ARGS), then the result. */
 export const ARGS = 4;
 export const MAX_ARGS = 16;

@@ -3,7 +3,7 @@
 // coverage tool rewrites it: it is a string). The worker instantiates the shared-memory
 // kernels on the memory it is given, marks its slot ready, then blocks in Atomics.wait until
 // the main thread posts a call (see slots.ts).
-import { ARGC, ARGS, DONE, ERR, FAILED, FN, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS } from './slots.js';
+import { ARGC, ARGS, CLAIM, DONE, ERR, FAILED, FN, READY, RESULT, SEQ, SLOT_BYTES, SPIN, STOP, THREAD_FUNCTIONS } from './slots.js';
 
 /** The worker's whole program. */
 export const workerSource = `'use strict';
@@ -34,6 +34,8 @@ function serve(data, ready) {
     if (seq === ${STOP}) return;
     if (seq === seen) continue;
     seen = seq;
+    // the main thread may have taken the call back while this thread slept
+    if (Atomics.compareExchange(i32, ${CLAIM}, seq, -seq) !== seq) continue;
     let result = 0;
     let err = 0;
     try {
