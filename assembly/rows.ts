@@ -163,3 +163,21 @@ export function colMoments(X: usize, d: i32, n: i32, s: usize, q: usize): void {
 export function colMomentsF32(X: usize, d: i32, n: i32, s: usize, q: usize): void {
   colMomentsT<f32>(X, d, n, s, q);
 }
+
+/** The first index among the n f64 values at x holding NaN or ±Infinity, or −1. */
+export function firstNonFinite(x: usize, n: i32): i32 {
+  // x − x is 0 exactly for finite x: eight values per step are summed and tested once
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const o = <usize>i << 3;
+    const a = f64x2.add(f64x2.sub(v128.load(x + o), v128.load(x + o)), f64x2.sub(v128.load(x + o, 16), v128.load(x + o, 16)));
+    const b = f64x2.add(f64x2.sub(v128.load(x + o, 32), v128.load(x + o, 32)), f64x2.sub(v128.load(x + o, 48), v128.load(x + o, 48)));
+    const s = f64x2.add(a, b);
+    if (v128.any_true(f64x2.ne(s, s))) break;
+  }
+  for (; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v - v != 0) return i;
+  }
+  return -1;
+}

@@ -90,6 +90,25 @@ describe('growth during predict', () => {
   });
 });
 
+describe('prediction in chunks of rows', () => {
+  it('holds no copy of X: rows across chunk boundaries match the js backend, and a bad value deep in X names its row', () => {
+    const rt = wasmRuntime()!;
+    const { X, y } = makeProblem(300, 3, 4);
+    const m = new LogisticRegression().fit(X, y);
+    const big = makeProblem(150_000, 3, 5).X; // 3.6 MB of float64: four chunks of 1 MiB
+    const data = Float64Array.from(big.flat());
+    const inUse = rt.heap.bytesInUse;
+    const p = m.predictProba({ data, rows: 150_000, cols: 3 });
+    expect(rt.heap.bytesInUse).toBe(inUse);
+    const q = LogisticRegression.fromJSON(m.toJSON(), { backend: 'js' }).predictProba(big);
+    for (let i = 0; i < q.length; i += 331) expect(Math.abs(p[i] - q[i])).toBeLessThan(1e-14);
+    expect(Math.abs(p[149_999] - q[149_999])).toBeLessThan(1e-14);
+    data[3 * 140_001 + 2] = Infinity;
+    expect(() => m.predictProba({ data, rows: 150_000, cols: 3 })).toThrow(/row 140001, column 2/);
+    expect(rt.heap.bytesInUse).toBe(inUse);
+  });
+});
+
 describe('memory that is given back', () => {
   it('once nothing is allocated in a memory grown past 64 MiB, the next computation runs on a fresh small one', async () => {
     const { SHRINK_BYTES, SHRINK_DELAY_MS } = await import('../src/wasm/load.js');

@@ -26,6 +26,8 @@ export interface Choice {
 }
 
 const TARGET = 1e-8;
+/** The prediction set (side.py reads the same file). */
+const PREDICT = 'predict-1000000x20';
 const TOLS = Array.from({ length: 12 }, (_, e) => Number(`1e-${e + 1}`));
 const FIT_CAP_MS = 3000;
 
@@ -50,6 +52,7 @@ export function writeData(dir: string): void {
   };
   save('breast-cancer', breastCancer());
   for (const [n, d, seed] of [[20000, 20, 1], [100000, 50, 2], [200000, 100, 3]]) save(`synthetic-${n}x${d}`, synthetic(n, d, seed));
+  save(PREDICT, synthetic(1_000_000, 20, 4));
 }
 
 const cache = new Map<string, { X: { data: Float64Array; rows: number; cols: number }; y: Float64Array }>();
@@ -140,4 +143,20 @@ export function threadsRows(dir: string, repeats: number): ThreadsRow[] {
     const ms = fit(dir, p, {}).ms;
     return threadsBench([{ data, multinomial: p.multinomial }], ms > 100 ? Math.max(10, Math.round(repeats / 5)) : repeats)[0];
   });
+}
+
+/** predictProba on the prediction set after a short fit on its first 20000 rows: median ms of 15 calls. */
+export function predictMs(dir: string, threads: number): number {
+  setWarningHandler(null);
+  const { X, y } = load(dir, PREDICT);
+  const m = new LogisticRegression({ maxIter: 5, threads }).fit({ data: X.data.subarray(0, 20000 * X.cols), rows: 20000, cols: X.cols }, y.subarray(0, 20000));
+  for (let i = 0; i < 3; i++) m.predictProba(X);
+  const t: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t0 = performance.now();
+    m.predictProba(X);
+    t.push(performance.now() - t0);
+  }
+  m.dispose();
+  return t.sort((a, b) => a - b)[7];
 }

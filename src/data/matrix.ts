@@ -10,6 +10,28 @@ export interface MatrixSource {
   readonly float32?: boolean;
   /** Writes the rows×cols values into `target` (row-major); throws LogRegError on a bad value. */
   fill(target: Float64Array | Float32Array): void;
+  /** Writes rows row0 .. row0 + count − 1 into target[0 .. count·cols) (chunked passes: prediction). */
+  fillRows(target: Float64Array | Float32Array, row0: number, count: number): void;
+  /**
+   * fillRows that may leave the finiteness check to the caller (who can do it faster, in wasm):
+   * returns false when the values were not checked; the caller then checks and, on a bad value,
+   * calls fillRows for the error that names it.
+   */
+  copyRows(target: Float64Array | Float32Array, row0: number, count: number): boolean;
+}
+
+type FillRows = MatrixSource['fillRows'];
+
+/** A source whose fill is fillRows over every row; copyRows checks too unless given. */
+function source(rows: number, cols: number, fillRows: FillRows, float32?: boolean, copyRows?: MatrixSource['copyRows']): MatrixSource {
+  return {
+    rows,
+    cols,
+    float32,
+    fillRows,
+    fill: (t) => fillRows(t, 0, rows),
+    copyRows: copyRows ?? ((t, row0, count) => (fillRows(t, row0, count), true)),
+  };
 }
 
 /** A dense row-major matrix: `data` holds rows×cols values (extra trailing values are ignored). */
@@ -68,21 +90,17 @@ function fromRows(X: ArrayLike<ArrayLike<number>>, what: string): MatrixSource {
         { row: i },
       );
   }
-  return {
-    rows,
-    cols,
-    fill(t) {
-      for (let i = 0; i < rows; i++) {
-        const r = X[i];
-        const o = i * cols;
-        for (let j = 0; j < cols; j++) {
-          const v = r[j];
-          if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
-          t[o + j] = v;
-        }
+  return source(rows, cols, (t, row0, count) => {
+    for (let i = row0; i < row0 + count; i++) {
+      const r = X[i];
+      const o = (i - row0) * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = r[j];
+        if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
+        t[o + j] = v;
       }
-    },
-  };
+    }
+  });
 }
 
 function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
@@ -97,26 +115,34 @@ function fromDense(X: DenseMatrixInput, what: string): MatrixSource {
       'LENGTH_MISMATCH',
       `${what}.data has ${data.length} values, fewer than rows × cols = ${rows} × ${cols} = ${rows * cols}`,
     );
-  return {
-    rows,
-    cols,
-    float32: data instanceof Float32Array,
-    fill(t) {
-      const n = rows * cols;
-      // typed input of the storage's own width: one block copy, then a check of the copy
-      if ((data instanceof Float64Array && t instanceof Float64Array) || (data instanceof Float32Array && t instanceof Float32Array)) {
-        t.set(data.length === n ? data : data.subarray(0, n));
-        const k = firstNonFinite(t, n);
-        if (k >= 0) throw bad(Math.floor(k / cols), k % cols, data[k], what);
-        return;
-      }
-      for (let k = 0; k < n; k++) {
-        const v = data[k];
-        if (typeof v !== 'number' || v - v !== 0) throw bad(Math.floor(k / cols), k % cols, v, what);
-        t[k] = v;
-      }
-    },
+  /** Typed input of the storage's own width: one block copy (false: not checked); else fillRows. */
+  const copyRows: MatrixSource['copyRows'] = (t, row0, count) => {
+    if ((data instanceof Float64Array && t instanceof Float64Array) || (data instanceof Float32Array && t instanceof Float32Array)) {
+      const start = row0 * cols;
+      const n = count * cols;
+      t.set(start === 0 && data.length === n ? data : data.subarray(start, start + n));
+      return false;
+    }
+    fillRows(t, row0, count);
+    return true;
   };
+  const fillRows: FillRows = (t, row0, count) => {
+    const start = row0 * cols;
+    const n = count * cols;
+    // typed input of the storage's own width: one block copy, then a check of the copy
+    if ((data instanceof Float64Array && t instanceof Float64Array) || (data instanceof Float32Array && t instanceof Float32Array)) {
+      t.set(start === 0 && data.length === n ? data : data.subarray(start, start + n));
+      const k = firstNonFinite(t, n);
+      if (k >= 0) throw bad(row0 + Math.floor(k / cols), k % cols, data[start + k], what);
+      return;
+    }
+    for (let k = 0; k < n; k++) {
+      const v = data[start + k];
+      if (typeof v !== 'number' || v - v !== 0) throw bad(row0 + Math.floor(k / cols), k % cols, v, what);
+      t[k] = v;
+    }
+  };
+  return source(rows, cols, fillRows, data instanceof Float32Array, copyRows);
 }
 
 /** The first index of a NaN or ±Infinity among a[0..n), or −1. */
@@ -147,18 +173,14 @@ function fromMatrixLike(X: MatrixLike, what: string): MatrixSource {
   const get = X.get;
   if (typeof get !== 'function')
     throw new LogRegError('INVALID_INPUT', `${what} has rows/columns but neither get(i, j) nor to2DArray()`);
-  return {
-    rows,
-    cols,
-    fill(t) {
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) {
-          const v = get.call(X, i, j);
-          if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
-          t[i * cols + j] = v;
-        }
-    },
-  };
+  return source(rows, cols, (t, row0, count) => {
+    for (let i = row0; i < row0 + count; i++)
+      for (let j = 0; j < cols; j++) {
+        const v = get.call(X, i, j);
+        if (typeof v !== 'number' || v - v !== 0) throw bad(i, j, v, what);
+        t[(i - row0) * cols + j] = v;
+      }
+  });
 }
 
 /**
@@ -166,21 +188,20 @@ function fromMatrixLike(X: MatrixLike, what: string): MatrixSource {
  * refused, naming it, after the copy (the check costs a pass over the stored values only then).
  */
 function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource {
-  return {
-    rows: src.rows,
-    cols: src.cols,
-    float32: src.float32,
-    fill(t) {
-      src.fill(t);
-      if (!(t instanceof Float32Array)) return;
-      for (let k = 0; k < t.length; k++)
-        if (t[k] - t[k] !== 0) {
-          const row = Math.floor(k / src.cols);
-          const column = k % src.cols;
-          throw new LogRegError('NON_FINITE', `${what} has a value at row ${row}, column ${column} beyond float32's range (±3.4e38), which float32 storage (dtype) rounds to ${t[k]}`, { row, column });
-        }
-    },
+  const fillRows: FillRows = (t, row0, count) => {
+    src.fillRows(t, row0, count);
+    if (!(t instanceof Float32Array)) return;
+    const k = firstNonFinite(t, count * src.cols);
+    if (k >= 0) {
+      const row = row0 + Math.floor(k / src.cols);
+      const column = k % src.cols;
+      throw new LogRegError('NON_FINITE', `${what} has a value at row ${row}, column ${column} beyond float32's range (±3.4e38), which float32 storage (dtype) rounds to ${t[k]}`, { row, column });
+    }
   };
+  // float32 targets are checked here anyway (rounding can overflow); float64 ones as src does
+  return source(src.rows, src.cols, fillRows, src.float32, (t, row0, count) =>
+    t instanceof Float32Array ? (fillRows(t, row0, count), true) : src.copyRows(t, row0, count),
+  );
 }
 
 /** Reads X as number[][], { data, rows, cols } (row-major) or an ml-matrix-like object. */

@@ -242,11 +242,12 @@ export const jsKernels: Kernels = {
   dataset(X, y, s) {
     return new JsDataset(X, y, s);
   },
-  decision(X, w, b, out) {
+  decision(X, w, b, out, applySigmoid = false) {
     const d = X.cols;
     const data = new Float64Array(X.rows * d);
     X.fill(data);
     for (let i = 0; i < X.rows; i++) out[i] = dotRow(data, i * d, w, 0, d) + b;
+    if (applySigmoid) for (let i = 0; i < X.rows; i++) out[i] = sigmoid(out[i]);
   },
   sigmoid(v) {
     for (let i = 0; i < v.length; i++) v[i] = sigmoid(v[i]);

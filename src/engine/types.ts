@@ -105,8 +105,8 @@ export interface Kernels {
   readonly name: BackendName;
   /** Copies X (validated), y (0/1 as f64) and optional sample weights into backend storage. */
   dataset(X: MatrixSource, y: Float64Array, sampleWeight: Float64Array | null, storage?: StorageType): KernelDataset;
-  /** out[i] = x_i·w + b for every row of X. */
-  decision(X: MatrixSource, w: Float64Array, b: number, out: Float64Array): void;
+  /** out[i] = x_i·w + b for every row of X, or σ of it with `sigmoid` (in the same pass over X). */
+  decision(X: MatrixSource, w: Float64Array, b: number, out: Float64Array, sigmoid?: boolean): void;
   /** v[i] = σ(v[i]) in place. */
   sigmoid(v: Float64Array): void;
   /** Copies X (validated), class indices and optional weights for a k-class softmax model. */

@@ -6,6 +6,7 @@ import type { EngineRuntime } from './threads/pool.js';
 import { Region, assertFits } from '../wasm/heap.js';
 import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
+import { predictInChunks } from './wasm-predict.js';
 import type { ColumnStats } from '../data/column-stats.js';
 
 export class WasmSoftmaxDataset implements SoftmaxDataset {
@@ -136,19 +137,9 @@ export function wasmDecisionMulti(
   k: number,
   out: Float64Array,
 ): void {
-  assertFits(rt.heap, 8 * X.rows * (X.cols + k), `X (${X.rows} × ${X.cols} float64) for prediction`);
-  const mem = new Region(rt.heap);
-  try {
-    const n = X.rows;
-    const d = X.cols;
-    const xPtr = mem.alloc(8 * n * d);
-    X.fill(rt.heap.f64(xPtr, n * d));
+  predictInChunks(rt, X, k, out, (mem) => {
     const wPtr = mem.f64From(W);
     const bPtr = mem.f64From(b);
-    const oPtr = mem.alloc(8 * n * k);
-    rt.exports.decisionMulti(xPtr, d, n, k, wPtr, bPtr, oPtr);
-    out.set(rt.heap.f64(oPtr, n * k));
-  } finally {
-    mem.releaseAll();
-  }
+    return (xPtr, rows, oPtr) => rt.exports.decisionMulti(xPtr, X.cols, rows, k, wPtr, bPtr, oPtr);
+  });
 }

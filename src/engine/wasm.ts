@@ -9,6 +9,7 @@ import { WasmSoftmaxDataset, wasmDecisionMulti } from './wasm-softmax.js';
 import { shardCount } from './threads/shards.js';
 import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
+import { predictInChunks } from './wasm-predict.js';
 import type { ColumnStats } from '../data/column-stats.js';
 import { mirrorUpper } from './symmetric.js';
 
@@ -279,26 +280,14 @@ export function wasmKernels(rt: EngineRuntime): Kernels {
     dataset(X, y, s, storage = 'float64') {
       return new WasmDataset(rt, X, y, s, storage);
     },
-    decision(X, w, b, out) {
-      const heap = rt.heap;
-      const n = X.rows;
-      const d = X.cols;
-      assertFits(heap, 8 * n * (d + 1), `X (${n} × ${d} float64) for prediction`);
-      const xPtr = heap.alloc(8 * n * d);
-      let wPtr = 0;
-      let oPtr = 0;
-      try {
-        X.fill(heap.f64(xPtr, n * d));
-        wPtr = heap.alloc(8 * d);
-        oPtr = heap.alloc(8 * n);
-        heap.f64(wPtr, d).set(w);
-        rt.exports.decision(xPtr, d, n, wPtr, b, oPtr);
-        out.set(heap.f64(oPtr, n));
-      } finally {
-        heap.release(xPtr);
-        if (wPtr) heap.release(wPtr);
-        if (oPtr) heap.release(oPtr);
-      }
+    decision(X, w, b, out, sigmoid = false) {
+      predictInChunks(rt, X, 1, out, (mem) => {
+        const wPtr = mem.f64From(w);
+        return (xPtr, rows, oPtr) => {
+          rt.exports.decision(xPtr, X.cols, rows, wPtr, b, oPtr);
+          if (sigmoid) rt.exports.sigmoidInPlace(oPtr, rows);
+        };
+      });
     },
     softmaxDataset(X, y, k, s, storage = 'float64') {
       return new WasmSoftmaxDataset(rt, X, y, k, s, storage);

@@ -11,7 +11,7 @@ import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
 import type { ResolvedOptions } from './options.js';
 import type { ModelState } from './state.js';
 import { TrainingGuard } from './training-guard.js';
-import { labelsFromMargins, margins, toLogProbabilities, toProbabilities } from './predict.js';
+import { labelsFromMargins, margins, probabilities, toLogProbabilities } from './predict.js';
 import { toModelJSON, type ModelJSON } from './json.js';
 
 export abstract class FittedModel<L extends Label = Label> {
@@ -77,7 +77,7 @@ export abstract class FittedModel<L extends Label = Label> {
 
   /** P(y = classes[1]) per row (binary), or n×k row-major class probabilities. */
   predictProba(X: unknown): Float64Array {
-    return toProbabilities(this.fitted(), this.kernels(), this.decisionFunction(X));
+    return probabilities(this.fitted(), this.kernels(), this.source(X));
   }
 
   /** log P(y = classes[1]) per row (binary), or n×k row-major log-probabilities; computed from z. */

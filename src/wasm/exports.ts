@@ -33,6 +33,8 @@ export interface KernelExports {
   softmaxHessVecF32: SoftmaxHessVecFn;
   decision(X: number, d: number, n: number, w: number, b: number, out: number): void;
   sigmoidInPlace(v: number, n: number): void;
+  /** the first index of a NaN or ±Infinity among n f64 values, or −1 */
+  firstNonFinite(x: number, n: number): number;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
   hessVec: HessVecFn;
   gram: GramFn;

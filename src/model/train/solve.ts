@@ -1,9 +1,8 @@
 // The model's solver options as optimiser options, and the solver's steps (optim/dispatch.ts).
 import type { OptimizeOptions, StochasticObjective } from '../../optim/types.js';
 import type { Steps } from '../../optim/monitor.js';
-import { methodSteps } from '../../optim/dispatch.js';
+import { methodSteps, type MethodName } from '../../optim/dispatch.js';
 import type { ResolvedOptions } from '../options.js';
-import type { MethodName } from '../../optim/dispatch.js';
 import { autoSolver, type ProblemFacts } from './auto-solver.js';
 
 export function optimizeOptions(o: ResolvedOptions): OptimizeOptions {
