@@ -5,7 +5,7 @@
 import { xAt, xPair } from './elem';
 import { pair } from './rows';
 
-/** Rows per panel: the weighted panel of a 64-column block stays in L1 (64·32·8 = 16 KiB). */
+/** Rows per panel: both panels of a 64-feature problem stay in L1 (2·68·16·8 bytes = 17 KiB). */
 const PANEL = 16;
 
 /** Bytes of scratch gram() needs for d features: two panels and the padded running sums. */

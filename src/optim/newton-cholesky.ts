@@ -4,8 +4,8 @@
 // precision (no penalty and separable classes, collinear columns, the squared loss) a growing
 // multiple of the identity is added until it is, so p stays a descent direction.
 import type { Objective, OptimizeOptions } from './types.js';
-import { Monitor, requireSmooth, type Steps } from './monitor.js';
-import { hessianAt, hessianMatrix } from './second-order.js';
+import type { Steps } from './monitor.js';
+import { hessianMatrix, secondOrderStart } from './second-order.js';
 import { cholesky, choleskySolve } from './cholesky.js';
 import { dotVec } from './vec.js';
 
@@ -17,14 +17,11 @@ const FIRST_SHIFT = 1e-10;
 const SHIFT_GROWTH = 100;
 
 export function* newtonCholesky(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
-  requireSmooth(obj, 'newton-cholesky');
-  const evaluate = hessianAt(obj, 'newton-cholesky');
-  const n = obj.dim;
-  let x = Float64Array.from(x0);
-  let g = new Float64Array(n);
-  let at = evaluate(x, g);
+  const start = secondOrderStart(obj, x0, opts, 'newton-cholesky');
+  const { evaluate, mon } = start;
+  let { x, g, at } = start;
   let f = at.value;
-  const mon = new Monitor(obj, opts, x, f);
+  const n = obj.dim;
   const H = new Float64Array(n * n);
   const p = new Float64Array(n);
   let xNew = new Float64Array(n);

@@ -4,8 +4,8 @@
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
 import type { Objective, OptimizeOptions } from './types.js';
-import { Monitor, requireSmooth, type Steps } from './monitor.js';
-import { hessianAt } from './second-order.js';
+import type { Steps } from './monitor.js';
+import { secondOrderStart } from './second-order.js';
 import { dotVec } from './vec.js';
 
 /** Agreement ρ of actual to predicted decrease: below POOR the region shrinks to POOR·‖p‖, above GOOD (at the boundary) it doubles, above ACCEPT the step is taken. */
@@ -14,14 +14,11 @@ const GOOD = 0.75;
 const ACCEPT = 1e-4;
 
 export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
-  requireSmooth(obj, 'newton');
-  const evaluate = hessianAt(obj, 'newton');
-  const n = obj.dim;
-  let x = Float64Array.from(x0);
-  let g = new Float64Array(n);
-  let at = evaluate(x, g);
+  const start = secondOrderStart(obj, x0, opts, 'newton');
+  const { evaluate, mon } = start;
+  let { x, g, at } = start;
   let f = at.value;
-  const mon = new Monitor(obj, opts, x, f);
+  const n = obj.dim;
   let radius = Math.max(1, Math.sqrt(dotVec(x, x)));
   const p = new Float64Array(n);
   const r = new Float64Array(n);

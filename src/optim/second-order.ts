@@ -1,8 +1,19 @@
 // Second-order information at a point for the Newton solvers and inference: J, ∇J and the
 // Hessian-vector product (the objective's own, or one built on hessianVectorProduct), and the
 // full Hessian (the objective's one-pass matrix, or one Hessian-vector product per column).
-import type { GradientHessian, Objective } from './types.js';
+import type { GradientHessian, Objective, OptimizeOptions } from './types.js';
 import { LogRegError } from '../core/errors.js';
+import { Monitor, requireSmooth } from './monitor.js';
+
+/** What the Newton solvers start from: the first evaluation at x0 and the monitor. */
+export function secondOrderStart(obj: Objective, x0: Float64Array, opts: OptimizeOptions, method: string) {
+  requireSmooth(obj, method);
+  const evaluate = hessianAt(obj, method);
+  const x = Float64Array.from(x0);
+  const g = new Float64Array(obj.dim);
+  const at = evaluate(x, g);
+  return { evaluate, x, g, at, mon: new Monitor(obj, opts, x, at.value) };
+}
 
 /** J, ∇J and the Hessian-vector product at a point. */
 export function hessianAt(obj: Objective, method: string): (x: Float64Array, g: Float64Array) => GradientHessian {
