@@ -8,6 +8,8 @@ import { matrixSource } from '../src/data/matrix.js';
 import { startThreadsSync } from '../src/engine/threads/runtime.js';
 import { wasmKernels } from '../src/engine/wasm.js';
 import { shardStarts, WORK_PER_SHARD } from '../src/engine/threads/shards.js';
+import { AUTO_THREADS_MIN_VALUES } from '../src/engine/threads/auto.js';
+import os from 'node:os';
 import { ThreadPool, type WorkerLike } from '../src/engine/threads/pool.js';
 import { SLOT_BYTES } from '../src/engine/threads/slots.js';
 import { flat, gauss, makeProblem, prng, relErr, root } from './helpers.js';
@@ -259,6 +261,26 @@ describe('LogisticRegression({ threads })', () => {
       console.log(m.threads);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 }).toString();
     expect(out.trim()).toBe('2');
+  });
+});
+
+describe("threads: 'auto'", () => {
+  it('uses the cores (at most 8) from AUTO_THREADS_MIN_VALUES values of X, one thread below, the same fit either way', () => {
+    const cores = Math.min(8, os.availableParallelism());
+    const m = new LogisticRegression({ threads: 'auto' });
+    const small = makeProblem(Math.floor(AUTO_THREADS_MIN_VALUES / 5) - 1, 5, 2);
+    m.fit(small.X, small.y);
+    expect(m.threads).toBe(1); // no pool started for small data
+    const big = makeProblem(AUTO_THREADS_MIN_VALUES / 5, 5, 3);
+    const one = new LogisticRegression().fit(big.X, big.y);
+    m.fit(big.X, big.y);
+    expect(m.threads).toBe(cores);
+    expect(relErr(m.coef, one.coef)).toBeLessThan(1e-9);
+    const obj = logisticObjective(big.X, big.y, { threads: 'auto' });
+    expect(obj.threads).toBe(cores);
+    obj.dispose();
+    m.dispose();
+    expect(() => new LogisticRegression({ threads: 'many' as never })).toThrow(/an integer from 1 to 64, or 'auto'/);
   });
 });
 

@@ -58,7 +58,7 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
   const threads = given.threads ?? defaults.threads;
   const sampleWeight = readSampleWeight(given.sampleWeight, src.rows);
   const engine = new Engine(given.backend ?? defaults.backend, threads);
-  const kernels = engine.kernels();
+  const kernels = engine.kernels(src.rows * src.cols);
   const fitIntercept = given.fitIntercept ?? defaults.fitIntercept;
   const loss = given.loss ?? defaults.loss;
   let data: KernelDataset;

@@ -8,7 +8,7 @@ export const USAGE = `usage:
   logreg-wasm fit DATA.csv --target COLUMN [--features A,B,… | --drop A,B,…]
                   [--solver auto|${METHODS.join('|')}]
                   [--C ${defaults.C}] [--penalty l2|l1|elasticnet|none] [--standardize] [--test-size 0.2]
-                  [--seed ${defaults.seed}] [--max-iter ${defaults.maxIter}] [--tol ${defaults.tol}] [--threads ${defaults.threads}] [--out MODEL.json]
+                  [--seed ${defaults.seed}] [--max-iter ${defaults.maxIter}] [--tol ${defaults.tol}] [--threads N|auto] [--out MODEL.json]
                   [--summary]
   logreg-wasm predict MODEL.json DATA.csv [--proba] [--precision DIGITS]
   logreg-wasm --version | --help`;

@@ -100,7 +100,7 @@ async function fit(args: Args): Promise<void> {
     penalty: (args.flags.penalty as never) ?? defaults.penalty,
     maxIter,
     tol: args.number('tol', defaults.tol),
-    threads: args.number('threads', defaults.threads),
+    threads: args.flags.threads === 'auto' ? 'auto' : args.number('threads', 1),
     standardize: args.flags.standardize === true,
     featureNames: features,
     seed,

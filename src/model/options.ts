@@ -9,6 +9,8 @@ import type { IterationInfo, Schedule, ShuffleMode } from '../optim/types.js';
 
 export type MultiClass = 'auto' | 'multinomial' | 'ovr';
 export type DType = 'auto' | 'float64' | 'float32';
+/** Threads for the full-data passes, or 'auto': the cores for data of 100000 values or more (engine/threads/auto.ts). */
+export type ThreadsOption = number | 'auto';
 
 /** A solver by name, or 'auto': chosen per fit from the problem (model/train/auto-solver.ts). */
 export type SolverName = MethodName | 'auto';
@@ -73,8 +75,10 @@ export interface LogisticRegressionOptions {
    * (the same result for any scheduling). Node starts the workers at the first fit; browsers
    * need a cross-origin isolated page and `await model.startThreads()` before fit. Where threads
    * cannot run, the model uses one thread and says why once. dispose() ends the workers.
+   * 'auto': the cores (at most 8) for X of 100000 values or more, one thread below; silent
+   * where threads cannot run.
    */
-  threads?: number;
+  threads?: ThreadsOption;
   /**
    * Fit on standardised features (each column's mean removed, divided by its standard deviation,
    * as a StandardScaler in front would), then fold the scaling into the coefficients: the penalty
@@ -114,7 +118,7 @@ export interface ResolvedOptions {
   loss: LossKind;
   backend: BackendName;
   dtype: DType;
-  threads: number;
+  threads: ThreadsOption;
   standardize: boolean;
   featureNames: string[] | undefined;
   onIteration: ((info: IterationInfo) => boolean | void) | undefined;
@@ -204,9 +208,10 @@ const checks: Record<keyof LogisticRegressionOptions, Check> = {
   onIteration: fn,
 };
 
-/** The threads option (model and logisticObjective): an integer from 1 to 64. */
-export function checkThreads(v: unknown, name = 'threads'): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > 64) throw invalid(name, v, 'an integer from 1 to 64');
+/** The threads option (model and logisticObjective): an integer from 1 to 64, or 'auto'. */
+export function checkThreads(v: unknown, name = 'threads'): ThreadsOption {
+  if (v === 'auto') return v;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > 64) throw invalid(name, v, "an integer from 1 to 64, or 'auto'");
   return v;
 }
 

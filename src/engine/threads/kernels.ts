@@ -15,12 +15,13 @@ export interface ThreadedKernels {
 
 const told = new Set<string>();
 
-function settle(start: ThreadsStart, threads: number): ThreadedKernels | null {
+/** The pool, or null after a one-time notice (none when `quiet`: threads: 'auto'). */
+function settle(start: ThreadsStart, threads: number, quiet = false): ThreadedKernels | null {
   if ('runtime' in start) {
     const rt = start.runtime;
     return { kernels: wasmKernels(rt), threads: rt.pool.size, end: () => rt.pool.end() };
   }
-  if (!told.has(start.reason)) {
+  if (!quiet && !told.has(start.reason)) {
     told.add(start.reason);
     emitWarning({ code: 'THREADS', message: `threads: ${threads} requested, computing on one thread: ${start.reason}` });
   }
@@ -28,11 +29,11 @@ function settle(start: ThreadsStart, threads: number): ThreadedKernels | null {
 }
 
 /** Starts the pool now (Node); null, after a one-time notice, where that is impossible. */
-export function threadedKernelsSync(threads: number): ThreadedKernels | null {
-  return settle(startThreadsSync(threads), threads);
+export function threadedKernelsSync(threads: number, quiet = false): ThreadedKernels | null {
+  return settle(startThreadsSync(threads), threads, quiet);
 }
 
 /** Starts the pool (Node or browsers); null, after a one-time notice, where threads cannot run. */
-export async function threadedKernels(threads: number): Promise<ThreadedKernels | null> {
-  return settle(await startThreads(threads), threads);
+export async function threadedKernels(threads: number, quiet = false): Promise<ThreadedKernels | null> {
+  return settle(await startThreads(threads), threads, quiet);
 }
