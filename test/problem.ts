@@ -56,6 +56,7 @@ export const crossFits = [
   { solver: 'lbfgs' },
   { solver: 'lbfgs', penalty: 'l1', C: 0.1 },
   { solver: 'newton' },
+  { solver: 'newton-cholesky' },
   { solver: 'gd', maxIter: 200 },
   { solver: 'sgd', maxIter: 20, batchSize: 16, seed: 3 },
   { solver: 'momentum', maxIter: 200 },
