@@ -1,7 +1,7 @@
 export { init, initSync, type InitInput, type InitSource } from './engine/select.js';
 export { LogisticRegression, type FitOptions, type BatchFitOptions, type FitAsyncOptions } from './model/logistic-regression.js';
 export type { AbortSignalLike, Bytes, ResponseLike, UrlLike, WasmModule } from './core/host-types.js';
-export type { LogisticRegressionOptions, SolverName } from './model/options.js';
+export type { LogisticRegressionOptions, SolverName, ThreadsOption } from './model/options.js';
 export type { ModelJSON } from './model/json.js';
 export { LogRegError, type LogRegErrorCode, type LogRegErrorDetails } from './core/errors.js';
 export type { Label } from './data/labels.js';

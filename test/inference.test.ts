@@ -41,19 +41,44 @@ describe('inference equals statsmodels', () => {
     expect(r.toString()).toMatch(/\(intercept\)\s+0\.3380\s+0\.1088/);
   });
 
+  it('MNLogit: each class against the first, estimates to intervals, log-likelihoods, pseudo-R², AIC, BIC (both backends)', () => {
+    const mn = fx.multinomial;
+    for (const backend of ['wasm', 'js'] as const) {
+      const m = new LogisticRegression({ ...opts, backend, featureNames: ['a', 'b', 'c'] }).fit(mn.X, mn.y);
+      expect(m.kind).toBe('multinomial');
+      const r = inference(m, mn.X, mn.y);
+      expect(r.rows.map((x) => x.name).slice(0, 5)).toEqual(['1: (intercept)', '1: a', '1: b', '1: c', '2: (intercept)']);
+      const flat = (v: number[][]) => v.flat();
+      r.rows.forEach((row, j) => {
+        expectClose(row.estimate, flat(mn.params)[j], `estimate ${row.name}`);
+        expectClose(row.se, flat(mn.bse)[j], `se ${row.name}`);
+        expectClose(row.z, flat(mn.z)[j], `z ${row.name}`);
+        expectClose(row.p, flat(mn.p)[j], `p ${row.name}`);
+        expectClose(row.lower, flat(mn.lower)[j], `lower ${row.name}`);
+        expectClose(row.upper, flat(mn.upper)[j], `upper ${row.name}`);
+      });
+      expectClose(r.logLikelihood, mn.llf, 'llf');
+      expectClose(r.nullLogLikelihood, mn.llnull, 'llnull');
+      expectClose(r.pseudoR2, mn.prsquared, 'pseudo-R²');
+      expectClose(r.aic, mn.aic, 'aic');
+      expectClose(r.bic, mn.bic, 'bic');
+      expect(r.toString()).toMatch(/^MNLogit: 600 observations/);
+    }
+  });
+
   it('GLM with frequency weights: sample weights count as repeated rows', () => {
     const m = new LogisticRegression(opts).fit(fx.X, fx.y, { sampleWeight: fx.w });
     compare(inference(m, fx.X, fx.y, { sampleWeight: fx.w }), fx.weighted);
   });
 
-  it('a penalised model warns what its numbers mean; multinomial and singular Hessians are typed errors', () => {
+  it('a penalised model warns what its numbers mean; one-vs-rest models and singular Hessians are typed errors', () => {
     const seen: string[] = [];
     setWarningHandler((w) => seen.push(w.code));
     const penalised = new LogisticRegression({ C: 0.1 }).fit(fx.X, fx.y);
     expect(inference(penalised, fx.X, fx.y).penalized).toBe(true);
     expect(seen).toEqual(['INFERENCE']);
     const y3 = fx.y.map((v: number, i: number) => (i % 3 === 0 ? 2 : v));
-    expect(() => inference(new LogisticRegression().fit(fx.X, y3), fx.X, y3)).toThrow(/binary models/);
+    expect(() => inference(new LogisticRegression({ multiClass: 'ovr' }).fit(fx.X, y3), fx.X, y3)).toThrow(/one-vs-rest/);
     const twice = fx.X.map((r: number[]) => [...r, 2 * r[0]]); // a collinear column
     const m = new LogisticRegression({ C: 1 }).fit(twice, fx.y);
     setWarningHandler(null);

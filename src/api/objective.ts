@@ -5,7 +5,7 @@ import { matrixSource } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { Engine } from '../engine/engine.js';
-import { defaults, readOptions } from '../model/options.js';
+import { defaults, readOptions, type ThreadsOption } from '../model/options.js';
 import type { BackendName, KernelDataset, LossKind } from '../engine/types.js';
 import { LogisticObjective } from '../loss/logistic-objective.js';
 import type { PenaltyName } from '../loss/penalty.js';
@@ -20,7 +20,7 @@ export interface LogisticObjectiveOptions {
   sampleWeight?: ArrayLike<number>;
   backend?: BackendName;
   /** Threads for full-data passes (see the model option); dispose() ends the workers. Default 1. */
-  threads?: number;
+  threads?: ThreadsOption;
 }
 
 /**
