@@ -11,6 +11,9 @@ import { normalTail, normalUpperQuantile } from './normal.js';
 import { inverseSpd } from '../optim/cholesky.js';
 import { hessianMatrix } from '../optim/second-order.js';
 import { multinomialLikelihood } from './multinomial-likelihood.js';
+import type { InferenceOptions, Likelihood } from './likelihood.js';
+
+export type { InferenceOptions };
 
 export interface CoefficientRow {
   name: string;
@@ -40,27 +43,6 @@ export interface Inference {
   toString(): string;
 }
 
-/** What the table is computed from: the estimates, the log-likelihood's Hessian (negated) at them, the likelihoods. */
-export interface Likelihood {
-  /** the statsmodels model it matches, the table's title */
-  title: 'Logit' | 'MNLogit';
-  names: string[];
-  estimates: Float64Array;
-  /** −∇²(log-likelihood) at the estimates, row-major, in the order of `estimates` */
-  hessian: Float64Array;
-  logLikelihood: number;
-  nullLogLikelihood: number;
-  nobs: number;
-}
-
-export interface InferenceOptions {
-  /** frequency weights, as the model was fitted with (statsmodels' GLM freq_weights) */
-  sampleWeight?: ArrayLike<number>;
-  /** 1 − the confidence level of the intervals. Default 0.05. */
-  alpha?: number;
-  /** names of the d features (default: the model's featureNames, else x1 … xd) */
-  featureNames?: string[];
-}
 
 export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L>, options: InferenceOptions = {}): Inference {
   if (model.kind === 'ovr')

@@ -10,7 +10,7 @@ import { kernelsFor } from '../engine/select.js';
 import { SoftmaxObjective } from '../loss/softmax-objective.js';
 import { hessianMatrix } from '../optim/second-order.js';
 import type { FittedModel } from '../model/fitted.js';
-import type { InferenceOptions, Likelihood } from './inference.js';
+import type { InferenceOptions, Likelihood } from './likelihood.js';
 
 export function multinomialLikelihood<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L>, options: InferenceOptions, features: string[]): Likelihood {
   const fitIntercept = model.options.fitIntercept;
