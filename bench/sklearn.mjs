@@ -76,6 +76,10 @@ log('predictProba …');
 const pred = [1, 2].map((threads) => ({ threads, ours: ours.predictMs(dir, threads), sklearn: side('predict', null, threads)[0].ms }));
 md += `\n\`predictProba\` on 1000000 × 20 (float64, this package from a Float64Array, scikit-learn's \`predict_proba\` from a NumPy array): median of 15 calls in ms.\n\n| threads | this package | scikit-learn | ratio |\n|---:|---:|---:|---:|\n`;
 for (const p of pred) md += `| ${p.threads} | ${f(p.ours)} | ${f(p.sklearn)} | ${(p.ours / p.sklearn).toFixed(2)} |\n`;
+log('cross-validation …');
+const cvRows = ours.CV_PROBLEMS.map((p) => ({ ...p, ...Object.fromEntries([1, 2].flatMap((t) => [[`ours${t}`, ours.cvMs(dir, p.data, t)], [`sk${t}`, side('cv', [p], t)[0].ms]])) }));
+md += `\nCross-validated C: \`LogisticRegressionCV\` with 10 values of C and 5 stratified folds, each side's defaults (this package: solver 'auto', tol 1e-6, warm-started paths; scikit-learn: lbfgs, tol 1e-4, \`n_jobs=1\`): median of 5 fits in ms.\n\n| problem | this package, 1 thread | scikit-learn, 1 thread | ratio | this package, 2 threads | scikit-learn, 2 threads | ratio |\n|---|---:|---:|---:|---:|---:|---:|\n`;
+for (const r of cvRows) md += `| ${r.name} | ${f(r.ours1)} | ${f(r.sk1)} | ${(r.ours1 / r.sk1).toFixed(2)} | ${f(r.ours2)} | ${f(r.sk2)} | ${(r.ours2 / r.sk2).toFixed(2)} |\n`;
 log('2 threads against 1 …');
 const thr = ours.threadsRows(dir, THREAD_REPEATS);
 md += `\n2 threads against 1 in this package, fit by fit (solver 'auto', the two models alternating, ${THREAD_REPEATS} fits each, ${Math.max(10, Math.round(THREAD_REPEATS / 5))} above 100 ms a fit): medians in ms, their ratio, the slowest fit over the 1-thread median and how many fits were more than 5% slower than it, for the 2-thread fits and (the machine's own noise) the 1-thread ones.\n\n`;
@@ -84,5 +88,5 @@ for (const r of thr) md += `| ${r.name} | ${r.solver} | ${f(r.one)} | ${f(r.two)
 console.log(md);
 if (!process.argv.includes('--no-save')) {
   writeFileSync(join(root, 'bench', 'results', 'sklearn.md'), md);
-  writeFileSync(join(root, 'bench', 'results', 'sklearn.json'), JSON.stringify({ machine, problems, choices, times, predict: pred, threads: thr }, null, 1));
+  writeFileSync(join(root, 'bench', 'results', 'sklearn.json'), JSON.stringify({ machine, problems, choices, times, predict: pred, cv: cvRows, threads: thr }, null, 1));
 }

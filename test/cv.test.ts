@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogisticRegressionCV } from '../src/index.js';
-import { root } from './helpers.js';
+import { makeProblem, root } from './helpers.js';
 
 interface Case {
   name: string;
@@ -47,6 +47,15 @@ describe('LogisticRegressionCV equals scikit-learn on the same folds', () => {
       setWarningHandler(undefined);
     }
     expect(seen.filter((m) => /fold fits stopped before converging/.test(m))).toHaveLength(1);
+  });
+
+  it('threads: the fold fits run on one thread (the same scores, bit for bit), the refit on the pool', () => {
+    const { X, y } = makeProblem(3000, 6, 4);
+    const one = new LogisticRegressionCV({ Cs: 4, cv: 3 }).fit(X, y);
+    const two = new LogisticRegressionCV({ Cs: 4, cv: 3, threads: 2 }).fit(X, y);
+    expect(two.scores).toEqual(one.scores);
+    expect(two.model!.threads).toBe(2);
+    two.model!.dispose();
   });
 
   it('bad input: a fold count larger than the smallest class, a single-class training fold, a bad grid', () => {

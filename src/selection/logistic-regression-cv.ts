@@ -20,6 +20,7 @@ interface DenseRows {
   cols: number;
 }
 
+/** Every model option but C, warmStart and l1Ratio (which the search sets); `threads` serves the refit, the fold fits run on one thread. */
 export interface LogisticRegressionCVOptions extends Omit<LogisticRegressionOptions, 'C' | 'warmStart' | 'l1Ratio'> {
   /** a count (log-spaced over 1e-4 … 1e4, as scikit-learn) or the list of C values. Default 10. */
   Cs?: number | number[];
@@ -115,16 +116,20 @@ export class LogisticRegressionCV {
         const Xte = rowsOf(all, f.test);
         const yte = Array.from(f.test, (i) => labels[i]);
         const wtr = sw && Array.from(f.train, (i) => sw[i]);
-        let previous: LogisticRegression | null = null;
-        // along the path each C starts from the previous C's solution; non-convergence is said once, for all folds
-        return this.Cs.map((C) => {
-          const opts = { ...this.modelOptions, C, l1Ratio, warmStart: true };
-          const m: LogisticRegression = previous ? LogisticRegression.fromJSON(previous.toJSON(), opts) : new LogisticRegression(opts);
+        const path: { previous: LogisticRegression | null } = { previous: null };
+        // along the path each C starts from the previous C's solution; non-convergence is said once, for all folds.
+        // The fold fits run on one thread (a pool per fit would cost more than it gives); threads serve the refit.
+        const scores = this.Cs.map((C) => {
+          const opts = { ...this.modelOptions, threads: 1, C, l1Ratio, warmStart: true };
+          const m: LogisticRegression = path.previous ? LogisticRegression.fromJSON(path.previous.toJSON(), opts) : new LogisticRegression(opts);
+          path.previous?.dispose();
           withoutWarnings(() => m.fit(Xtr, ytr, { sampleWeight: wtr }), 'CONVERGENCE');
           if (!m.converged) unconverged++;
-          previous = m;
+          path.previous = m;
           return score(this.scoring, m, Xte, yte);
         });
+        path.previous?.dispose();
+        return scores;
       }),
     );
     if (unconverged > 0)
