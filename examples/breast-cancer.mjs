@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { init, LogisticRegression } from '../dist/index.js';
 
 const file = fileURLToPath(new URL('./data/breast-cancer.csv', import.meta.url));
-const solver = process.argv[2] ?? 'lbfgs';
+const solver = process.argv[2] ?? 'auto';
 
 function readCsv(path, target) {
   const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
@@ -97,7 +97,7 @@ const t0 = performance.now();
 const m = new LogisticRegression(options).fit(Xtr, ytr);
 const first = performance.now() - t0;
 const pos = m.classes[1];
-console.log(`solver    ${solver} (C = 1, tol = 1e-6), backend ${m.backend}`);
+console.log(`solver    ${m.solverUsed}${solver === 'auto' ? ' (auto)' : ''} (C = 1, tol = 1e-6), backend ${m.backend}`);
 console.log(`fit       ${m.nIter} iterations, converged: ${m.converged}, ${first.toFixed(1)} ms (first fit, incl. tier-up)`);
 console.log(`accuracy  train ${(m.score(Xtr, ytr) * 100).toFixed(2)}%   held out ${(m.score(Xte, yte) * 100).toFixed(2)}%`);
 console.log(`log-loss  train ${logLoss(m.predictProba(Xtr), ytr, pos).toFixed(5)}   held out ${logLoss(m.predictProba(Xte), yte, pos).toFixed(5)}   (P = P(${pos}))`);
