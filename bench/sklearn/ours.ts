@@ -75,17 +75,16 @@ function candidates(p: Problem): string[] {
   return ['lbfgs', 'newton', 'newton-cholesky'];
 }
 
+/** The problem's model with `opts` on top. */
+function modelFor(p: Problem, opts: LogisticRegressionOptions): LogisticRegression {
+  return new LogisticRegression({ C: p.C, penalty: p.penalty, multiClass: p.multinomial ? 'multinomial' : 'auto', maxIter: 100000, ...opts });
+}
+
 function fit(dir: string, p: Problem, opts: LogisticRegressionOptions): { ms: number; J: number } {
   setWarningHandler(null);
   const { X, y } = load(dir, p.data);
   const t0 = performance.now();
-  const m = new LogisticRegression({
-    C: p.C,
-    penalty: p.penalty,
-    multiClass: p.multinomial ? 'multinomial' : 'auto',
-    maxIter: 100000,
-    ...opts,
-  }).fit(X, y);
+  const m = modelFor(p, opts).fit(X, y);
   return { ms: performance.now() - t0, J: m.lossHistory.at(-1)! };
 }
 
@@ -115,15 +114,7 @@ export function select(dir: string, p: Problem, jStar: number): Choice | null {
 export function timeOnce(dir: string, p: Problem, c: Choice, threads: number): { ms: number; gap: number } {
   setWarningHandler(null);
   const { X, y } = load(dir, p.data);
-  const m = new LogisticRegression({
-    C: p.C,
-    penalty: p.penalty,
-    multiClass: p.multinomial ? 'multinomial' : 'auto',
-    maxIter: 100000,
-    solver: c.solver as never,
-    tol: c.tol,
-    threads,
-  });
+  const m = modelFor(p, { solver: c.solver as never, tol: c.tol, threads });
   try {
     m.fit(X, y);
     const t0 = performance.now();

@@ -204,14 +204,6 @@ function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource 
   );
 }
 
-/** rows × columns of X where its shape is at hand, else 0 (what threads: 'auto' sizes by; never throws). */
-export function matrixValues(X: unknown): number {
-  if (X === null || typeof X !== 'object') return 0;
-  const o = X as { length?: unknown; 0?: { length?: unknown }; rows?: unknown; cols?: unknown; columns?: unknown };
-  const n = Array.isArray(X) ? X.length * (Number(o[0]?.length) || 0) : Number(o.rows) * Number(o.cols ?? o.columns);
-  return Number.isFinite(n) ? n : 0;
-}
-
 /** Reads X as number[][], { data, rows, cols } (row-major) or an ml-matrix-like object. */
 export function matrixSource(X: unknown, what = 'X'): MatrixSource {
   return refusingFloat32Overflow(anyMatrixSource(X, what), what);

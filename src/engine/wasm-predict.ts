@@ -4,6 +4,7 @@
 import type { MatrixSource } from './types.js';
 import type { EngineRuntime } from './threads/pool.js';
 import { Region } from '../wasm/heap.js';
+import { copyRowsIn } from './wasm-copy.js';
 
 /** Bytes of X per chunk: well inside L2, large enough that the per-chunk calls cost nothing. */
 const CHUNK_BYTES = 1 << 20;
@@ -28,9 +29,7 @@ export function predictInChunks(
     const oPtr = mem.alloc(8 * chunk * perRow);
     for (let r0 = 0; r0 < X.rows; r0 += chunk) {
       const rows = Math.min(chunk, X.rows - r0);
-      const view = rt.heap.f64(xPtr, rows * d);
-      // a block copy is checked here, in one SIMD pass; fillRows names a bad value
-      if (!X.copyRows(view, r0, rows) && rt.exports.firstNonFinite(xPtr, rows * d) >= 0) X.fillRows(view, r0, rows);
+      copyRowsIn(rt, X, xPtr, r0, rows);
       kernel(xPtr, rows, oPtr);
       out.set(rt.heap.f64(oPtr, rows * perRow), r0 * perRow);
     }

@@ -7,6 +7,7 @@ import { Region, assertFits } from '../wasm/heap.js';
 import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
 import { predictInChunks } from './wasm-predict.js';
+import { copyRowsIn } from './wasm-copy.js';
 import type { ColumnStats } from '../data/column-stats.js';
 
 export class WasmSoftmaxDataset implements SoftmaxDataset {
@@ -47,7 +48,7 @@ export class WasmSoftmaxDataset implements SoftmaxDataset {
     assertFits(heap, this.n * (elem * this.d + 8 * (2 * k + 2)), `X (${this.n} × ${this.d} ${storage}) with ${k} classes`);
     try {
       this.xPtr = this.mem.alloc(elem * this.n * this.d);
-      X.fill(this.f32 ? heap.f32(this.xPtr, this.n * this.d) : heap.f64(this.xPtr, this.n * this.d));
+      copyRowsIn(rt, X, this.xPtr, 0, this.n, this.f32);
       this.yPtr = this.mem.alloc(4 * this.n);
       heap.i32(this.yPtr, this.n).set(y);
       this.sPtr = s ? this.mem.f64From(s) : 0;

@@ -10,6 +10,7 @@ import { shardCount } from './threads/shards.js';
 import { Sharder } from './threads/sharder.js';
 import { wasmColumnStats } from './wasm-column-stats.js';
 import { predictInChunks } from './wasm-predict.js';
+import { copyRowsIn } from './wasm-copy.js';
 import type { ColumnStats } from '../data/column-stats.js';
 import { mirrorUpper } from './symmetric.js';
 
@@ -56,7 +57,7 @@ class WasmDataset implements KernelDataset {
     assertFits(heap, elem * this.n * this.d + 48 * this.n + 16 * this.d, `X (${this.n} × ${this.d} ${storage}) with its per-row buffers`);
     try {
       this.xPtr = this.alloc(elem * this.n * this.d);
-      X.fill(this.f32 ? heap.f32(this.xPtr, this.n * this.d) : heap.f64(this.xPtr, this.n * this.d));
+      copyRowsIn(rt, X, this.xPtr, 0, this.n, this.f32);
       this.yPtr = this.alloc(8 * this.n);
       heap.f64(this.yPtr, this.n).set(y);
       this.sPtr = 0;

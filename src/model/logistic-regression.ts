@@ -1,7 +1,6 @@
 // Logistic regression: the training entry points (fit, partialFit, fitStream, fitAsync) over the
 // training core (train/), on top of the fitted model's read side (fitted.ts: state, predictions,
 // JSON). A fit that throws leaves the model exactly as it was; a model trains one thing at a time.
-import { matrixValues } from '../data/matrix.js';
 import { LogRegError } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import type { Label } from '../data/labels.js';
@@ -42,7 +41,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this {
     this.guard.idle();
     const f = ownFields(fitOptions, 'fit option', FIT_OPTIONS) as BatchFitOptions;
-    this.commitFit(runToEnd(fitSteps(X, y, f, this.options, this.engine.kernels(matrixValues(X)), this.state)));
+    this.commitFit(runToEnd(fitSteps(X, y, f, this.options, (values) => this.engine.kernels(values), this.state)));
     return this;
   }
 
@@ -121,7 +120,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
       }
       if (opts.worker !== false) warnNoWorker();
       const f = { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined };
-      this.commitFit(await runSliced(fitSteps(job.X, job.y, f, this.options, this.engine.kernels(matrixValues(job.X)), this.state), signal, opts.onProgress));
+      this.commitFit(await runSliced(fitSteps(job.X, job.y, f, this.options, (values) => this.engine.kernels(values), this.state), signal, opts.onProgress));
       return this;
     });
   }

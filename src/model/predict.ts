@@ -19,16 +19,15 @@ export function margins(s: ModelState, kernels: Kernels, src: MatrixSource): Flo
 
 /** Probabilities of every row: for a binary model in the same pass as the margins. */
 export function probabilities(s: ModelState, kernels: Kernels, src: MatrixSource): Float64Array {
-  if (s.kind !== 'binary') return toProbabilities(s, kernels, margins(s, kernels, src));
+  if (s.kind !== 'binary') return classProbabilities(s, kernels, margins(s, kernels, src));
   const out = new Float64Array(src.rows);
   kernels.decision(src, s.coef, s.intercept[0], out, true);
   return out;
 }
 
-/** Turns margins into probabilities in place: σ (binary), softmax rows, or normalised σ (ovr). */
-export function toProbabilities(s: ModelState, kernels: Kernels, z: Float64Array): Float64Array {
-  if (s.kind === 'binary' || s.kind === 'ovr') kernels.sigmoid(z);
-  if (s.kind === 'binary') return z;
+/** Turns k-class margins into probabilities in place: softmax rows (multinomial) or normalised σ (ovr). */
+function classProbabilities(s: ModelState, kernels: Kernels, z: Float64Array): Float64Array {
+  if (s.kind === 'ovr') kernels.sigmoid(z);
   const k = s.classes.length;
   for (let o = 0; o < z.length; o += k) {
     if (s.kind === 'multinomial') {

@@ -137,17 +137,18 @@ function startingPoint(o: ResolvedOptions, current: ModelState | null, kind: Mod
 /**
  * A fit of X, y as steps (one per solver iteration: fit runs them to the end, fitAsync's slices
  * resume them), returning the state to commit; nothing outside is changed. `current` is the
- * fitted state a warm start continues from.
+ * fitted state a warm start continues from; `kernelsFor` gives the kernels for X's size (threads: 'auto').
  */
 export function* fitSteps(
   X: unknown,
   y: unknown,
   f: BatchFitOptions,
   o: ResolvedOptions,
-  kernels: Kernels,
+  kernelsFor: (values: number) => Kernels,
   current: ModelState | null,
 ): Generator<Progress, FittedRun, void> {
   let src = matrixSource(X, 'X');
+  const kernels = kernelsFor(src.rows * src.cols);
   if (o.featureNames && o.featureNames.length !== src.cols)
     throw new LogRegError('FEATURE_MISMATCH', `featureNames has ${o.featureNames.length} names but X has ${src.cols} features`, { option: 'featureNames' });
   const { classes, codes } = encodeClasses(y, src.rows, f.classes);
