@@ -13,3 +13,5 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { sgdEpoch } from './sgd';
+export { csrFusedGrad, csrFusedGradF32, csrHessVec, csrHessVecF32, csrDecision, csrDecisionMulti } from './csr';
+export { csrSoftmaxGrad, csrSoftmaxGradF32, csrSoftmaxHessVec, csrSoftmaxHessVecF32 } from './csr-softmax';

@@ -65,3 +65,42 @@ export const crossFits = [
   { solver: 'saga', penalty: 'elasticnet', maxIter: 30, seed: 7 },
   { solver: 'lbfgs', multiClass: 'multinomial' },
 ] as const;
+
+export interface SparseProblem {
+  csr: { indptr: Int32Array; indices: Int32Array; data: Float64Array; shape: [number, number] };
+  /** the same matrix dense, row-major */
+  dense: { data: Float64Array; rows: number; cols: number };
+  y: number[];
+}
+
+/** n rows of `perRow` random columns out of d (unsorted within a row), labels from a random w. */
+export function makeSparseProblem(n: number, d: number, perRow: number, seed: number): SparseProblem {
+  const r = prng(seed);
+  const wTrue = Array.from({ length: d }, () => gauss(r));
+  const indptr = new Int32Array(n + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const y: number[] = [];
+  const dense = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const cols = new Set<number>();
+    while (cols.size < Math.min(perRow, d)) cols.add(Math.floor(r() * d));
+    let z = 0.2;
+    for (const j of cols) {
+      const v = gauss(r);
+      indices.push(j);
+      values.push(v);
+      dense[i * d + j] = v;
+      z += v * wTrue[j];
+    }
+    indptr[i + 1] = indices.length;
+    y.push(z + gauss(r) > 0 ? 1 : 0);
+  }
+  y[0] = 0;
+  y[1] = 1;
+  return {
+    csr: { indptr, indices: Int32Array.from(indices), data: Float64Array.from(values), shape: [n, d] },
+    dense: { data: dense, rows: n, cols: d },
+    y,
+  };
+}

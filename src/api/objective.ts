@@ -1,7 +1,7 @@
 // logisticObjective(X, y, options): the package's objective, backed by the kernels, for any
 // external optimiser. Data is copied into the backend once; dispose() frees it.
 import { LogRegError, describeValue } from '../core/errors.js';
-import { matrixSource } from '../data/matrix.js';
+import { matrixSource, storedValues } from '../data/matrix.js';
 import { binaryTarget, encodeClasses, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import { Engine } from '../engine/engine.js';
@@ -58,7 +58,7 @@ export function logisticObjective(X: unknown, y: unknown, options?: LogisticObje
   const threads = given.threads ?? defaults.threads;
   const sampleWeight = readSampleWeight(given.sampleWeight, src.rows);
   const engine = new Engine(given.backend ?? defaults.backend, threads);
-  const kernels = engine.kernels(src.rows * src.cols);
+  const kernels = engine.kernels(storedValues(src));
   const fitIntercept = given.fitIntercept ?? defaults.fitIntercept;
   const loss = given.loss ?? defaults.loss;
   let data: KernelDataset;

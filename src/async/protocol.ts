@@ -1,11 +1,12 @@
 // Messages between fitAsync and the fit worker.
 import type { IterationInfo } from '../optim/types.js';
 import type { Label } from '../data/labels.js';
+import type { CsrMatrixInput } from '../data/csr.js';
 import type { LogRegWarning } from '../core/warnings.js';
 
 export interface FitJob {
-  /** a snapshot of X, float32 when the caller's X was (so the worker stores it as fit() would) */
-  X: { data: Float64Array | Float32Array; rows: number; cols: number };
+  /** a snapshot of X, float32 when the caller's X was (so the worker stores it as fit() would), or its CSR arrays */
+  X: { data: Float64Array | Float32Array; rows: number; cols: number } | CsrMatrixInput;
   y: Label[];
   /** the classes given to fitAsync, else null (taken from y) */
   classes: Label[] | null;

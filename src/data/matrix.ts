@@ -1,6 +1,7 @@
 // Reads the accepted matrix inputs into a MatrixSource: the shape is checked up front, the
 // values (finite numbers only) while they are copied into backend storage.
 import { LogRegError, describeValue } from '../core/errors.js';
+import { isSparseInput, readCsr, type CsrData } from './csr.js';
 
 /** A row-major n×d matrix that is validated while it is copied into backend storage. */
 export interface MatrixSource {
@@ -18,6 +19,8 @@ export interface MatrixSource {
    * calls fillRows for the error that names it.
    */
   copyRows(target: Float64Array | Float32Array, row0: number, count: number): boolean;
+  /** Sparse X: its CSR arrays (validated). The backends read these; the dense fills above refuse. */
+  readonly csr?: CsrData;
 }
 
 type FillRows = MatrixSource['fillRows'];
@@ -204,9 +207,29 @@ function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource 
   );
 }
 
-/** Reads X as number[][], { data, rows, cols } (row-major) or an ml-matrix-like object. */
+/**
+ * Reads X as number[][], { data, rows, cols } (row-major), an ml-matrix-like object, or sparse
+ * (csr.ts: CSR arrays, an ml-sparse-matrix, term rows with a vocabulary).
+ */
 export function matrixSource(X: unknown, what = 'X'): MatrixSource {
+  if (X !== null && typeof X === 'object' && !Array.isArray(X) && isSparseInput(X)) return sparseSource(readCsr(X, what), what);
   return refusingFloat32Overflow(anyMatrixSource(X, what), what);
+}
+
+/** The values a pass over X reads: rows × cols, or the non-zeros of sparse X (sizes the thread choice). */
+export function storedValues(src: MatrixSource): number {
+  return src.csr ? src.csr.nnz : src.rows * src.cols;
+}
+
+/** A sparse X: the kernels read `csr`; whatever would need it dense says so instead of densifying. */
+function sparseSource(csr: CsrData, what: string): MatrixSource {
+  const refuse = (): never => {
+    throw new LogRegError(
+      'INVALID_INPUT',
+      `${what} is sparse (${csr.rows} × ${csr.cols}, ${csr.nnz} non-zeros) and this step needs dense rows (standardize, cross-validation folds); densify it first if it fits in memory`,
+    );
+  };
+  return { rows: csr.rows, cols: csr.cols, float32: csr.data instanceof Float32Array, csr, fill: refuse, fillRows: refuse, copyRows: refuse };
 }
 
 function anyMatrixSource(X: unknown, what: string): MatrixSource {

@@ -8,6 +8,7 @@ import { dotRow, firstDerivative, secondDerivative, sigmoid } from './js-math.js
 import { expNeg } from './js-exp.js';
 import { JsSoftmaxDataset, jsDecisionMulti } from './js-softmax.js';
 import { mirrorUpper } from './symmetric.js';
+import { JsCsrDataset, JsCsrSoftmaxDataset, jsCsrDecision, jsCsrDecisionMulti } from './js-csr.js';
 
 class JsDataset implements KernelDataset {
   readonly n: number;
@@ -240,9 +241,10 @@ const JOIN = 256;
 export const jsKernels: Kernels = {
   name: 'js',
   dataset(X, y, s) {
-    return new JsDataset(X, y, s);
+    return X.csr ? new JsCsrDataset(X.csr, y, s) : new JsDataset(X, y, s);
   },
   decision(X, w, b, out, applySigmoid = false) {
+    if (X.csr) return jsCsrDecision(X.csr, w, b, out, applySigmoid);
     const d = X.cols;
     const data = new Float64Array(X.rows * d);
     X.fill(data);
@@ -253,7 +255,10 @@ export const jsKernels: Kernels = {
     for (let i = 0; i < v.length; i++) v[i] = sigmoid(v[i]);
   },
   softmaxDataset(X, y, k, s) {
-    return new JsSoftmaxDataset(X, y, k, s);
+    return X.csr ? new JsCsrSoftmaxDataset(X.csr, y, k, s) : new JsSoftmaxDataset(X, y, k, s);
   },
-  decisionMulti: jsDecisionMulti,
+  decisionMulti(X, W, b, k, out) {
+    if (X.csr) return jsCsrDecisionMulti(X.csr, W, b, k, out);
+    jsDecisionMulti(X, W, b, k, out);
+  },
 };

@@ -13,6 +13,8 @@ import { predictInChunks } from './wasm-predict.js';
 import { copyRowsIn } from './wasm-copy.js';
 import type { ColumnStats } from '../data/column-stats.js';
 import { mirrorUpper } from './symmetric.js';
+import { WasmCsrDataset, wasmCsrDecision, wasmCsrDecisionMulti } from './wasm-csr.js';
+import { WasmCsrSoftmaxDataset } from './wasm-csr-softmax.js';
 
 class WasmDataset implements KernelDataset {
   readonly n: number;
@@ -279,9 +281,10 @@ export function wasmKernels(rt: EngineRuntime): Kernels {
   return {
     name: 'wasm',
     dataset(X, y, s, storage = 'float64') {
-      return new WasmDataset(rt, X, y, s, storage);
+      return X.csr ? new WasmCsrDataset(rt, X.csr, y, s, storage) : new WasmDataset(rt, X, y, s, storage);
     },
     decision(X, w, b, out, sigmoid = false) {
+      if (X.csr) return wasmCsrDecision(rt, X.csr, w, b, out, sigmoid);
       predictInChunks(rt, X, 1, out, (mem) => {
         const wPtr = mem.f64From(w);
         return (xPtr, rows, oPtr) => {
@@ -291,9 +294,10 @@ export function wasmKernels(rt: EngineRuntime): Kernels {
       });
     },
     softmaxDataset(X, y, k, s, storage = 'float64') {
-      return new WasmSoftmaxDataset(rt, X, y, k, s, storage);
+      return X.csr ? new WasmCsrSoftmaxDataset(rt, X.csr, y, k, s, storage) : new WasmSoftmaxDataset(rt, X, y, k, s, storage);
     },
     decisionMulti(X, W, b, k, out) {
+      if (X.csr) return wasmCsrDecisionMulti(rt, X.csr, W, b, k, out);
       wasmDecisionMulti(rt, X, W, b, k, out);
     },
     sigmoid(v) {

@@ -18,6 +18,19 @@ type SoftmaxGradFn = (
 type SoftmaxHessVecFn = (
   X: number, d: number, n: number, k: number, s: number, P: number, V: number, vb: number, out: number, as: number,
 ) => void;
+/** The CSR passes (assembly/csr.ts, csr-softmax.ts): X as indptr P, column indices J, values V. */
+type CsrFusedGradFn = (
+  P: number, J: number, V: number, d: number, y: number, s: number, idx: number, row0: number, count: number,
+  w: number, b: number, g: number, zOut: number, mode: number,
+) => number;
+type CsrHessVecFn = (P: number, J: number, V: number, d: number, row0: number, n: number, D: number, v: number, vb: number, out: number) => void;
+type CsrSoftmaxGradFn = (
+  P: number, J: number, V: number, d: number, y: number, s: number, idx: number, row0: number, count: number, k: number,
+  W: number, b: number, g: number, zs: number, pOut: number,
+) => number;
+type CsrSoftmaxHessVecFn = (
+  P: number, J: number, V: number, d: number, row0: number, n: number, k: number, s: number, Pr: number, Vm: number, vb: number, out: number, as: number,
+) => void;
 
 /** f64 kernels, and their F32 twins over float32-stored X (same arguments, same results). */
 export interface KernelExports {
@@ -45,6 +58,17 @@ export interface KernelExports {
   softmaxGrad: SoftmaxGradFn;
   softmaxHessVec: SoftmaxHessVecFn;
   decisionMulti(X: number, d: number, n: number, k: number, W: number, b: number, out: number): void;
+  csrFusedGrad: CsrFusedGradFn;
+  csrFusedGradF32: CsrFusedGradFn;
+  csrHessVec: CsrHessVecFn;
+  csrHessVecF32: CsrHessVecFn;
+  csrSoftmaxGrad: CsrSoftmaxGradFn;
+  csrSoftmaxGradF32: CsrSoftmaxGradFn;
+  csrSoftmaxHessVec: CsrSoftmaxHessVecFn;
+  csrSoftmaxHessVecF32: CsrSoftmaxHessVecFn;
+  /** out[i] = x_i·w + b, or σ of it with sigmoid = 1 (f64 values) */
+  csrDecision(P: number, J: number, V: number, n: number, w: number, b: number, out: number, sigmoid: number): void;
+  csrDecisionMulti(P: number, J: number, V: number, d: number, n: number, W: number, b: number, k: number, out: number): void;
   sgdEpoch(
     X: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
     x: number, v: number, look: number, g: number,

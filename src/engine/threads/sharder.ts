@@ -29,10 +29,13 @@ export class Sharder {
     return this.outs[t - 1];
   }
 
-  /** Runs `fn` over rows 0 .. count − 1, on one thread or as shards; returns each shard's result. */
-  run(fn: ThreadFunction, count: number, args: ShardArgs): number[] {
+  /**
+   * Runs `fn` over rows 0 .. count − 1, on one thread or as shards (`starts`, when given: the
+   * boundaries of a pass whose rows differ in cost); returns each shard's result.
+   */
+  run(fn: ThreadFunction, count: number, args: ShardArgs, starts?: number[]): number[] {
     const pool = this.rt.pool;
-    const starts = pool ? shardStarts(count, this.d, pool.size) : [0, count];
+    starts ??= pool ? shardStarts(count, this.d, pool.size) : [0, count];
     const calls: number[][] = [];
     for (let t = 0; t + 1 < starts.length; t++) calls.push(args(starts[t], starts[t + 1] - starts[t], this.out(t), t));
     if (calls.length === 1) return [(this.rt.exports[fn] as (...a: number[]) => number)(...calls[0]) ?? 0];

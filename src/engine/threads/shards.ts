@@ -24,3 +24,29 @@ export function shardStarts(count: number, d: number, threads: number): number[]
   starts.push(count);
   return starts;
 }
+
+/**
+ * Shard boundaries of a pass over all rows of a CSR matrix: balanced by non-zeros (plus the
+ * per-row allowance), each a multiple of 8 rows, as many as there is work for.
+ */
+export function csrShardStarts(indptr: Int32Array, threads: number): number[] {
+  const n = indptr.length - 1;
+  const work = (i: number) => indptr[i] + 8 * i;
+  const total = work(n);
+  const parts = Math.max(1, Math.min(threads, Math.floor(total / WORK_PER_SHARD), Math.floor(n / 8)));
+  const starts = [0];
+  for (let t = 1; t < parts; t++) {
+    const target = (total * t) / parts;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (work(mid) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = Math.round(lo / 8) * 8;
+    if (at > starts[starts.length - 1] && at < n) starts.push(at);
+  }
+  starts.push(n);
+  return starts;
+}

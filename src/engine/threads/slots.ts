@@ -40,5 +40,13 @@ export const THREAD_FUNCTIONS = [
   'softmaxGradF32',
   'softmaxHessVec',
   'softmaxHessVecF32',
+  'csrFusedGrad',
+  'csrFusedGradF32',
+  'csrHessVec',
+  'csrHessVecF32',
+  'csrSoftmaxGrad',
+  'csrSoftmaxGradF32',
+  'csrSoftmaxHessVec',
+  'csrSoftmaxHessVecF32',
 ] as const;
 export type ThreadFunction = (typeof THREAD_FUNCTIONS)[number];

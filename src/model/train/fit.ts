@@ -17,7 +17,7 @@ import { standardScales } from '../../preprocessing/standard-scaler.js';
 import { scaledParameters, unscaledParameters } from '../../preprocessing/fold.js';
 import type { ModelState } from '../state.js';
 import type { BatchFitOptions } from '../entry-options.js';
-import { matrixSource } from '../../data/matrix.js';
+import { matrixSource, storedValues } from '../../data/matrix.js';
 import { encodeClasses, type Label } from '../../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../../data/weights.js';
 import { withClassWeight } from '../../data/class-weight.js';
@@ -148,7 +148,7 @@ export function* fitSteps(
   current: ModelState | null,
 ): Generator<Progress, FittedRun, void> {
   let src = matrixSource(X, 'X');
-  const kernels = kernelsFor(src.rows * src.cols);
+  const kernels = kernelsFor(storedValues(src));
   if (o.featureNames && o.featureNames.length !== src.cols)
     throw new LogRegError('FEATURE_MISMATCH', `featureNames has ${o.featureNames.length} names but X has ${src.cols} features`, { option: 'featureNames' });
   const { classes, codes } = encodeClasses(y, src.rows, f.classes);
