@@ -37,13 +37,15 @@ describe('type declarations', () => {
   // lib es2022 alone: no DOM lib and no @types/node, as in a worker, edge or library project
   const consumer = `import { LogisticRegression, init, type LogRegWarning } from 'logreg-wasm';
 import MLLogisticRegression from 'logreg-wasm/ml';
+import { TfidfVectorizer } from 'logreg-wasm/text';
 void init();
+const spam: string[] = new LogisticRegression().fit(new TfidfVectorizer().fitTransform(['win cash', 'hi mom']), ['spam', 'ham']).predict(new TfidfVectorizer().fitTransform(['aa']));
 const byName: string[] = new LogisticRegression().fit([[0], [1]], ['a', 'b']).predict([[0]]);
 const byNumber: number[] = new LogisticRegression().fit([[0], [1]], Float64Array.of(0, 1)).predict([[0]]);
 const signal = { aborted: false, addEventListener() {}, removeEventListener() {} };
 const later: Promise<LogisticRegression<boolean>> = new LogisticRegression().fitAsync([[0], [1]], [false, true], { signal });
 const w: LogRegWarning['code'] = 'BACKEND';
-export { byName, byNumber, later, w, MLLogisticRegression };
+export { byName, byNumber, later, w, MLLogisticRegression, spam };
 `;
   for (const [module, resolution, type] of [['nodenext', 'nodenext', 'module'], ['nodenext', 'nodenext', 'commonjs'], ['esnext', 'bundler', 'module']])
     it(`compile with lib es2022 only (${resolution}, ${type} consumer), and predict() has the label type of y`, () => {
