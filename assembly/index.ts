@@ -15,3 +15,4 @@ export function heapBase(): usize {
 export { sgdEpoch } from './sgd';
 export { csrFusedGrad, csrFusedGradF32, csrHessVec, csrHessVecF32, csrDecision, csrDecisionMulti } from './csr';
 export { csrSoftmaxGrad, csrSoftmaxGradF32, csrSoftmaxHessVec, csrSoftmaxHessVecF32 } from './csr-softmax';
+export { csrSagaEpoch } from './csr-saga';

@@ -297,3 +297,26 @@ describe('bad CSR input', () => {
     expect(m.coef).toEqual(coef);
   });
 });
+
+describe('SAGA epoch with lagged updates', () => {
+  const y = Float64Array.from(P.y);
+  for (const [batch, thresh, label] of [[1, 0, 'L2'], [3, 0, 'L2, batches of 3'], [1, 2e-3, 'L1'], [4, 5e-3, 'elastic net, batches of 4']] as const)
+    it(`${label}: one epoch equals the dense epoch's step-by-step updates (both backends)`, () => {
+      const c = { scale: 1, rows: 300, penalized: 37, fitIntercept: true, loss: 'log' as const };
+      const run = (data: KernelDataset) => {
+        const r = prng(6);
+        const x = Float64Array.from({ length: 38 }, () => 0.2 * (r() - 0.5));
+        const avg = Float64Array.from({ length: 38 }, () => 0.01 * (r() - 0.5));
+        const order = Int32Array.from({ length: 300 }, (_, i) => (i * 7) % 300);
+        for (let e = 0; e < 2; e++) data.sagaEpoch!({ x, avg, order, batch, eta: 0.3, thresh, shrink: 1 / (1 + 0.3 * 0.01) }, c);
+        data.dispose();
+        return { x, avg };
+      };
+      const ref = run(kernelsFor('wasm').dataset(matrixSource(P.dense), y, null));
+      for (const k of [kernelsFor('wasm'), kernelsFor('js')]) {
+        const out = run(k.dataset(matrixSource(P.csr), y, null));
+        expect(relErr(out.x, ref.x)).toBeLessThan(1e-12);
+        expect(relErr(out.avg, ref.avg)).toBeLessThan(1e-12);
+      }
+    });
+});

@@ -2,8 +2,9 @@
 // csr-passes.ts.
 import type { CsrData } from '../data/csr.js';
 import type { ColumnStats } from '../data/column-stats.js';
-import type { KernelDataset, LossKind, SgdConstants, SoftmaxDataset } from './types.js';
-import type { SgdEpochRequest } from '../optim/types.js';
+import type { KernelDataset, LossKind, SagaConstants, SgdConstants, SoftmaxDataset } from './types.js';
+import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
+import { LaggedTableCache, csrSagaEpoch, type LaggedScratch } from './csr-saga.js';
 import { sgdEpochVia } from './sgd-epoch.js';
 import { secondDerivative, sigmoid } from './js-math.js';
 import {
@@ -24,6 +25,8 @@ export class JsCsrDataset implements KernelDataset {
   private z: Float64Array | null = null;
   private D: Float64Array | null = null;
   private table: Float64Array | null = null;
+  private lagged: LaggedScratch | null = null;
+  private readonly tables = new LaggedTableCache();
 
   constructor(c: CsrData, y: Float64Array, s: Float64Array | null) {
     this.n = c.rows;
@@ -79,12 +82,19 @@ export class JsCsrDataset implements KernelDataset {
     this.table?.fill(0);
   }
 
+  /** The epoch with lagged updates (csr-saga.ts): its cost is the non-zeros, where batch steps would cost d each. */
+  sagaEpoch(r: SagaEpochRequest, c: SagaConstants): void {
+    const { pw, cs } = this.tables.get(r.shrink, Math.ceil(r.order.length / r.batch));
+    this.lagged ??= { g: new Float64Array(this.d + 1), last: new Int32Array(this.d) };
+    csrSagaEpoch(this.csr(), this.y, this.s, (this.table ??= new Float64Array(this.n)), this.lagged, r, c, pw, cs);
+  }
+
   sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void {
     sgdEpochVia(this, r, c);
   }
 
   dispose(): void {
-    this.a = this.z = this.D = this.table = null;
+    this.a = this.z = this.D = this.table = this.lagged = null;
   }
 }
 

@@ -5,8 +5,9 @@
 // from TS (csr-passes.ts).
 import type { CsrData } from '../data/csr.js';
 import type { ColumnStats } from '../data/column-stats.js';
-import type { KernelDataset, LossKind, SgdConstants, StorageType } from './types.js';
-import type { SgdEpochRequest } from '../optim/types.js';
+import type { KernelDataset, LossKind, SagaConstants, SgdConstants, StorageType } from './types.js';
+import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
+import { LaggedTableCache } from './csr-saga.js';
 import type { EngineRuntime } from './threads/pool.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
@@ -33,7 +34,12 @@ export class WasmCsrDataset implements KernelDataset {
   private zPtr = 0;
   private dPtr = 0;
   private vPtr = 0;
-  private table: Float64Array | null = null;
+  private tablePtr = 0;
+  /** sagaEpoch: a 32-byte record per coefficient (x, avg, g, last), then the intercept and its avg */
+  private sagaPtr = 0;
+  private tableSteps = -1;
+  private tablesPtr = 0;
+  private readonly tables = new LaggedTableCache();
   private disposed = false;
 
   constructor(rt: EngineRuntime, c: CsrData, y: Float64Array, s: Float64Array | null, storage: StorageType) {
@@ -131,11 +137,70 @@ export class WasmCsrDataset implements KernelDataset {
     this.live();
     const heap = this.rt.heap;
     const s = this.sPtr ? heap.f64(this.sPtr, this.n) : null;
-    csrSagaPass(this.x.view(), heap.f64(this.yPtr, this.n), s, (this.table ??= new Float64Array(this.n)), w, b, indices, scale, loss === 'squared', g);
+    const T = heap.f64(this.ensureTable(), this.n);
+    csrSagaPass(this.x.view(), heap.f64(this.yPtr, this.n), s, T, w, b, indices, scale, loss === 'squared', g);
+  }
+
+  private ensureTable(): number {
+    if (this.tablePtr === 0) {
+      this.tablePtr = this.mem.alloc(8 * this.n);
+      this.rt.heap.f64(this.tablePtr, this.n).fill(0);
+    }
+    return this.tablePtr;
   }
 
   sagaReset(): void {
-    this.table?.fill(0);
+    this.live();
+    if (this.tablePtr) this.rt.heap.f64(this.tablePtr, this.n).fill(0);
+  }
+
+  /** One SAGA epoch with lagged updates (assembly/csr-saga.ts): its cost is the non-zeros, not d per batch. */
+  sagaEpoch(r: SagaEpochRequest, c: SagaConstants): void {
+    this.live();
+    const heap = this.rt.heap;
+    const table = this.ensureTable();
+    const d = this.d;
+    // each coefficient's record (x, avg, g, last): g and last start at 0 and are left at 0
+    if (this.sagaPtr === 0) {
+      this.sagaPtr = this.mem.alloc(32 * d + 16);
+      heap.f64(this.sagaPtr, 4 * d).fill(0);
+    }
+    const steps = Math.ceil(r.order.length / r.batch);
+    const { pw, cs } = this.tables.get(r.shrink, steps);
+    if (this.tableSteps !== steps) {
+      // the same every epoch of a fit; another batch size takes a new block until dispose
+      this.tablesPtr = this.mem.alloc(16 * (steps + 1));
+      this.tableSteps = steps;
+      heap.f64(this.tablesPtr, steps + 1).set(pw);
+      heap.f64(this.tablesPtr + 8 * (steps + 1), steps + 1).set(cs);
+    }
+    const W = heap.f64(this.sagaPtr, 4 * d + 2);
+    for (let j = 0; j < d; j++) {
+      W[4 * j] = r.x[j];
+      W[4 * j + 1] = r.avg[j];
+    }
+    const xb = this.sagaPtr + 32 * d;
+    if (c.fitIntercept) {
+      W[4 * d] = r.x[d];
+      W[4 * d + 1] = r.avg[d];
+    }
+    if (this.idxPtr === 0) this.idxPtr = this.mem.alloc(4 * this.n);
+    heap.i32(this.idxPtr, r.order.length).set(r.order);
+    const { P, J, V, f32 } = this.x;
+    this.rt.exports.csrSagaEpoch(
+      P, J, V, d, this.yPtr, this.sPtr, this.idxPtr, r.order.length, r.batch,
+      this.sagaPtr, xb, xb + 8, table, this.tablesPtr, this.tablesPtr + 8 * (steps + 1),
+      c.scale, c.rows, r.eta, r.thresh, r.shrink, c.fitIntercept ? 1 : 0, c.loss === 'squared' ? 1 : 0, f32 ? 1 : 0,
+    );
+    const out = heap.f64(this.sagaPtr, 4 * d + 2);
+    for (let j = 0; j < d; j++) {
+      r.x[j] = out[4 * j];
+      r.avg[j] = out[4 * j + 1];
+    }
+    if (c.fitIntercept) {
+      r.x[d] = out[4 * d];
+      r.avg[d] = out[4 * d + 1];
+    }
   }
 
   sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void {
@@ -149,7 +214,6 @@ export class WasmCsrDataset implements KernelDataset {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.table = null;
     this.mem.releaseAll();
   }
 }

@@ -5,7 +5,7 @@ import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import { murmurhash3Signed } from './murmur.js';
 import { tokenize } from './tokenize.js';
-import { csrFromRows, readDocuments, readNorm, type CsrMatrix, type RowNorm } from './rows.js';
+import { CsrBuilder, readDocuments, readNorm, type CsrMatrix, type RowNorm } from './rows.js';
 
 export interface HashingVectorizerOptions {
   /** columns (default 2^20) */
@@ -38,17 +38,16 @@ export class HashingVectorizer {
   transform(documents: ArrayLike<string>): CsrMatrix {
     const docs = readDocuments(documents);
     const n = this.nFeatures;
-    const rows: Map<number, number>[] = [];
+    const out = new CsrBuilder(n, this.norm);
     for (let i = 0; i < docs.length; i++) {
-      const row = new Map<number, number>();
       for (const t of tokenize(docs[i], this.lowercase)) {
         const h = murmurhash3Signed(t);
         // |−2^31| overflows int32: scikit-learn defines its column as (2^31 − 1 − (n − 1)) mod n
         const j = h === -2147483648 ? (2147483647 - (n - 1)) % n : Math.abs(h) % n;
-        row.set(j, (row.get(j) ?? 0) + (this.alternateSign && h < 0 ? -1 : 1));
+        out.add(j, this.alternateSign && h < 0 ? -1 : 1);
       }
-      rows.push(row);
+      out.endRow();
     }
-    return csrFromRows(rows, n, this.norm);
+    return out.done();
   }
 }

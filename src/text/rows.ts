@@ -28,25 +28,70 @@ export function readDocuments(docs: unknown): ArrayLike<string> {
   return a as ArrayLike<string>;
 }
 
-export function csrFromRows(rows: Map<number, number>[], cols: number, norm: RowNorm): CsrMatrix {
-  let nnz = 0;
-  for (const r of rows) nnz += r.size;
-  const indptr = new Int32Array(rows.length + 1);
-  const indices = new Int32Array(nnz);
-  const data = new Float64Array(nnz);
-  let k = 0;
-  rows.forEach((r, i) => {
-    const cs = Int32Array.from(r.keys()).sort();
-    let s = 0;
-    for (const j of cs) {
-      const v = r.get(j)!;
-      indices[k] = j;
-      data[k++] = v;
-      s += norm === 'l1' ? Math.abs(v) : v * v;
+/**
+ * Builds CSR rows entry by entry: add(column, value) sums into a dense scratch row, endRow()
+ * writes the touched columns in increasing order, scaled to unit norm.
+ */
+export class CsrBuilder {
+  private readonly row: Float64Array;
+  private touched = new Int32Array(256);
+  private count = 0;
+  private indices = new Int32Array(1024);
+  private data = new Float64Array(1024);
+  private nnz = 0;
+  private readonly indptr: number[] = [0];
+
+  constructor(
+    private readonly cols: number,
+    private readonly norm: RowNorm,
+  ) {
+    this.row = new Float64Array(cols);
+  }
+
+  add(j: number, v: number): void {
+    if (this.row[j] === 0) {
+      // a column whose sum returns to 0 is listed again: endRow skips the repeat
+      if (this.count === this.touched.length) this.touched = grow(this.touched, this.count + 1);
+      this.touched[this.count++] = j;
     }
-    indptr[i + 1] = k;
-    const scale = norm === null ? 0 : norm === 'l2' ? Math.sqrt(s) : s;
-    if (scale > 0) for (let p = indptr[i]; p < k; p++) data[p] /= scale;
-  });
-  return { indptr, indices, data, shape: [rows.length, cols] };
+    this.row[j] += v;
+  }
+
+  endRow(): void {
+    const cols = this.touched.subarray(0, this.count).sort();
+    if (this.nnz + cols.length > this.indices.length) {
+      this.indices = grow(this.indices, this.nnz + cols.length);
+      this.data = grow(this.data, this.nnz + cols.length);
+    }
+    const start = this.nnz;
+    let s = 0;
+    for (let k = 0; k < cols.length; k++) {
+      const j = cols[k];
+      if (k > 0 && cols[k - 1] === j) continue;
+      const v = this.row[j];
+      this.row[j] = 0;
+      this.indices[this.nnz] = j;
+      this.data[this.nnz++] = v;
+      s += this.norm === 'l1' ? Math.abs(v) : v * v;
+    }
+    const scale = this.norm === null ? 0 : this.norm === 'l2' ? Math.sqrt(s) : s;
+    if (scale > 0) for (let p = start; p < this.nnz; p++) this.data[p] /= scale;
+    this.count = 0;
+    this.indptr.push(this.nnz);
+  }
+
+  done(): CsrMatrix {
+    return {
+      indptr: Int32Array.from(this.indptr),
+      indices: this.indices.slice(0, this.nnz),
+      data: this.data.slice(0, this.nnz),
+      shape: [this.indptr.length - 1, this.cols],
+    };
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+  b.set(a);
+  return b;
 }

@@ -5,8 +5,8 @@
 // l2 norm.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { codePointOrder, tokenize } from './tokenize.js';
-import { csrFromRows, readDocuments, readNorm, type CsrMatrix, type RowNorm } from './rows.js';
+import { sortTerms, termCounts, type TermCounts } from './tokenize.js';
+import { CsrBuilder, readDocuments, readNorm, type CsrMatrix, type RowNorm } from './rows.js';
 
 export interface TfidfVectorizerOptions {
   lowercase?: boolean;
@@ -60,60 +60,70 @@ export class TfidfVectorizer {
 
   /** Learns the vocabulary and idf of `documents`. */
   fit(documents: ArrayLike<string>): this {
-    const docs = readDocuments(documents);
-    const n = docs.length;
-    const df = new Map<string, number>();
-    const tf = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const seen = new Set<string>();
-      for (const t of tokenize(docs[i], this.lowercase)) {
-        tf.set(t, (tf.get(t) ?? 0) + 1);
-        if (!seen.has(t)) {
-          seen.add(t);
-          df.set(t, (df.get(t) ?? 0) + 1);
-        }
-      }
-    }
-    if (df.size === 0) throw new LogRegError('INVALID_INPUT', 'the documents hold no tokens (words of two or more letters or digits): the vocabulary is empty');
-    const maxDoc = docCount(this.o.maxDf, 'maxDf', n, n);
-    const minDoc = docCount(this.o.minDf, 'minDf', n, 1);
-    if (maxDoc < minDoc) throw new LogRegError('INVALID_OPTION', `maxDf (${maxDoc} documents) is below minDf (${minDoc} documents)`, { option: 'maxDf' });
-    let terms = [...df.keys()].filter((t) => df.get(t)! <= maxDoc && df.get(t)! >= minDoc).sort(codePointOrder);
-    const mf = this.o.maxFeatures as number | null | undefined;
-    if (mf && terms.length > mf) {
-      const keep = new Set(terms.map((t, i) => [t, i] as const).sort((a, b) => tf.get(b[0])! - tf.get(a[0])! || a[1] - b[1]).slice(0, mf).map(([t]) => t));
-      terms = terms.filter((t) => keep.has(t));
-    }
-    if (terms.length === 0) throw new LogRegError('INVALID_OPTION', `no term is left between minDf and maxDf (${minDoc} .. ${maxDoc} documents): lower minDf or raise maxDf`, { option: 'minDf' });
-    this.terms = terms;
-    this.index = new Map(terms.map((t, j) => [t, j]));
-    const useIdf = this.o.useIdf === undefined ? true : Boolean(this.o.useIdf);
-    const smooth = this.o.smoothIdf === undefined ? true : Boolean(this.o.smoothIdf);
-    const s = smooth ? 1 : 0;
-    this.idfs = useIdf ? Float64Array.from(terms, (t) => Math.log((n + s) / (df.get(t)! + s)) + 1) : null;
+    this.learn(termCounts(readDocuments(documents), this.lowercase));
     return this;
   }
 
   /** The documents as CSR rows over the learned vocabulary (unknown terms are left out). */
   transform(documents: ArrayLike<string>): CsrMatrix {
     const terms = this.fitted();
-    const docs = readDocuments(documents);
-    const idf = this.idfs;
-    const rows: Map<number, number>[] = [];
-    for (let i = 0; i < docs.length; i++) {
-      const row = new Map<number, number>();
-      for (const t of tokenize(docs[i], this.lowercase)) {
-        const j = this.index.get(t);
-        if (j !== undefined) row.set(j, (row.get(j) ?? 0) + 1);
-      }
-      for (const [j, c] of row) row.set(j, (this.sublinearTf ? Math.log(c) + 1 : c) * (idf ? idf[j] : 1));
-      rows.push(row);
-    }
-    return csrFromRows(rows, terms.length, this.norm);
+    const counts = termCounts(readDocuments(documents), this.lowercase, this.index);
+    return this.weigh(counts, Int32Array.from({ length: terms.length }, (_, j) => j));
   }
 
+  /** fit then transform, tokenising each document once. */
   fitTransform(documents: ArrayLike<string>): CsrMatrix {
-    return this.fit(documents).transform(documents);
+    const counts = termCounts(readDocuments(documents), this.lowercase);
+    return this.weigh(counts, this.learn(counts));
+  }
+
+  /** Learns the vocabulary from counts over their own term ids; returns id → column (−1: left out). */
+  private learn(c: TermCounts): Int32Array {
+    const n = c.indptr.length - 1;
+    const ids = c.terms.length;
+    const df = new Float64Array(ids);
+    const tf = new Float64Array(ids);
+    for (let k = 0; k < c.ids.length; k++) {
+      df[c.ids[k]]++;
+      tf[c.ids[k]] += c.counts[k];
+    }
+    if (ids === 0) throw new LogRegError('INVALID_INPUT', 'the documents hold no tokens (words of two or more letters or digits): the vocabulary is empty');
+    const maxDoc = docCount(this.o.maxDf, 'maxDf', n, n);
+    const minDoc = docCount(this.o.minDf, 'minDf', n, 1);
+    if (maxDoc < minDoc) throw new LogRegError('INVALID_OPTION', `maxDf (${maxDoc} documents) is below minDf (${minDoc} documents)`, { option: 'maxDf' });
+    const idOf = new Map<string, number>();
+    let terms = sortTerms(c.terms.filter((t, id) => df[id] <= maxDoc && df[id] >= minDoc));
+    c.terms.forEach((t, id) => idOf.set(t, id));
+    const mf = this.o.maxFeatures as number | null | undefined;
+    if (mf && terms.length > mf) {
+      // the most frequent terms; ties go to the earlier term
+      const order = terms.map((t, i) => [tf[idOf.get(t)!], i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      const keep = new Set(order.slice(0, mf).map(([, i]) => i));
+      terms = terms.filter((_, i) => keep.has(i));
+    }
+    if (terms.length === 0) throw new LogRegError('INVALID_OPTION', `no term is left between minDf and maxDf (${minDoc} .. ${maxDoc} documents): lower minDf or raise maxDf`, { option: 'minDf' });
+    this.terms = terms;
+    this.index = new Map(terms.map((t, j) => [t, j]));
+    const column = new Int32Array(ids).fill(-1);
+    terms.forEach((t, j) => (column[idOf.get(t)!] = j));
+    const useIdf = this.o.useIdf === undefined ? true : Boolean(this.o.useIdf);
+    const s = (this.o.smoothIdf === undefined ? true : Boolean(this.o.smoothIdf)) ? 1 : 0;
+    this.idfs = useIdf ? Float64Array.from(terms, (t) => Math.log((n + s) / (df[idOf.get(t)!] + s)) + 1) : null;
+    return column;
+  }
+
+  /** Counts → tf (or 1 + log tf) × idf in the columns `column` gives each id (−1: left out), rows normalised. */
+  private weigh(c: TermCounts, column: Int32Array): CsrMatrix {
+    const idf = this.idfs;
+    const out = new CsrBuilder(this.terms!.length, this.norm);
+    for (let i = 0; i + 1 < c.indptr.length; i++) {
+      for (let k = c.indptr[i]; k < c.indptr[i + 1]; k++) {
+        const j = column[c.ids[k]];
+        if (j >= 0) out.add(j, (this.sublinearTf ? Math.log(c.counts[k]) + 1 : c.counts[k]) * (idf ? idf[j] : 1));
+      }
+      out.endRow();
+    }
+    return out.done();
   }
 
   /** The terms, in column order. */

@@ -1,12 +1,127 @@
-// scikit-learn's default word tokens: token_pattern r"(?u)\b\w\w+\b" after lowercasing. Python's
-// \w is a letter, a number or '_'; JS's \b is ASCII-only even with the u flag, so the same tokens
-// are written as maximal runs of two or more word characters.
-const TOKEN = /[\p{L}\p{N}_]{2,}/gu;
+// scikit-learn's default word tokens: token_pattern r"(?u)\b\w\w+\b" after lowercasing, that is
+// maximal runs of two or more word characters (Python's \w: a letter, a number or '_'), found by
+// one scan over the text (JS's \b is ASCII-only even with the u flag, and a scan allocates only
+// the tokens).
+const WORD = /^[\p{L}\p{N}_]$/u;
+
+/** Word characters among the first 128 code units: ASCII letters, digits, '_'. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD.test(String.fromCharCode(c)) ? 1 : 0));
+/** Non-ASCII code points seen so far: 1 word character, 2 not. */
+const seenWord = new Map<number, number>();
+
+function isWord(cp: number): boolean {
+  if (cp < 128) return ASCII_WORD[cp] === 1;
+  let v = seenWord.get(cp);
+  if (v === undefined) seenWord.set(cp, (v = WORD.test(String.fromCodePoint(cp)) ? 1 : 2));
+  return v === 1;
+}
+
+/** Calls `fn` with each token of `text` in order (lowercased first unless `lowercase` is false). */
+export function forEachToken(text: string, lowercase: boolean, fn: (token: string) => void): void {
+  const s = lowercase ? text.toLowerCase() : text;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let c = s.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : !isWord(s.codePointAt(i)!)) {
+      i += c >= 0xd800 && c < 0xdc00 && i + 1 < n ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let chars = 0;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 0) break;
+        i++;
+      } else {
+        const cp = s.codePointAt(i)!;
+        if (!isWord(cp)) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      chars++;
+    }
+    if (chars >= 2) fn(s.slice(start, i));
+  }
+}
 
 /** The tokens of `text` in order (lowercased first unless `lowercase` is false). */
 export function tokenize(text: string, lowercase = true): string[] {
-  return (lowercase ? text.toLowerCase() : text).match(TOKEN) ?? [];
+  const out: string[] = [];
+  forEachToken(text, lowercase, (t) => out.push(t));
+  return out;
 }
+
+/** Token counts of documents as CSR rows over term ids (terms[id]), in order of first appearance. */
+export interface TermCounts {
+  terms: string[];
+  indptr: Int32Array;
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+/**
+ * Counts the tokens of each document. Ids are assigned as terms first appear, or, with `known`,
+ * are its columns (other terms are left out).
+ */
+export function termCounts(docs: ArrayLike<string>, lowercase: boolean, known?: Map<string, number>): TermCounts {
+  const index = known ?? new Map<string, number>();
+  const terms: string[] = [];
+  const indptr = new Int32Array(docs.length + 1);
+  let ids = new Int32Array(1024);
+  let counts = new Float64Array(1024);
+  let nnz = 0;
+  let seen = new Int32Array(1024).fill(-1); // id → position of its entry in the current row
+  for (let i = 0; i < docs.length; i++) {
+    forEachToken(docs[i], lowercase, (t) => {
+      let id = index.get(t);
+      if (id === undefined) {
+        if (known) return;
+        id = terms.length;
+        index.set(t, id);
+        terms.push(t);
+      }
+      if (id >= seen.length) seen = grown(seen, id + 1, -1);
+      const at = seen[id];
+      if (at >= indptr[i]) counts[at]++;
+      else {
+        if (nnz === ids.length) {
+          ids = grown(ids, nnz + 1, 0);
+          counts = grown(counts, nnz + 1, 0);
+        }
+        seen[id] = nnz;
+        ids[nnz] = id;
+        counts[nnz++] = 1;
+      }
+    });
+    indptr[i + 1] = nnz;
+  }
+  return { terms: known ? [] : terms, indptr, ids: ids.subarray(0, nnz), counts: counts.subarray(0, nnz) };
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, min: number, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+  b.fill(fill);
+  b.set(a);
+  return b;
+}
+
+/** Terms in Python's string order: the native sort (UTF-16 units) agrees unless a term holds a surrogate pair. */
+export function sortTerms(terms: string[]): string[] {
+  const special = terms.filter((t) => SURROGATE.test(t));
+  if (special.length === 0) return terms.sort();
+  // the native sort for the rest, then one merge by code point
+  const plain = terms.filter((t) => !SURROGATE.test(t)).sort();
+  special.sort(codePointOrder);
+  const out: string[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < plain.length || b < special.length)
+    out.push(b === special.length || (a < plain.length && codePointOrder(plain[a], special[b]) < 0) ? plain[a++] : special[b++]);
+  return out;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Python's string order (by code point), which scikit-learn's sorted vocabulary uses. */
 export function codePointOrder(a: string, b: string): number {

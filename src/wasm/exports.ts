@@ -69,6 +69,12 @@ export interface KernelExports {
   /** out[i] = x_i·w + b, or σ of it with sigmoid = 1 (f64 values) */
   csrDecision(P: number, J: number, V: number, n: number, w: number, b: number, out: number, sigmoid: number): void;
   csrDecisionMulti(P: number, J: number, V: number, d: number, n: number, W: number, b: number, k: number, out: number): void;
+  /** sagaEpoch over CSR rows with lagged updates (assembly/csr-saga.ts) */
+  csrSagaEpoch(
+    P: number, J: number, V: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
+    W: number, xb: number, ab: number, table: number, pw: number, cs: number,
+    scale: number, rows: number, eta: number, thresh: number, shrink: number, fitIntercept: number, mode: number, f32: number,
+  ): void;
   sgdEpoch(
     X: number, d: number, y: number, s: number, idx: number, count: number, batch: number,
     x: number, v: number, look: number, g: number,
