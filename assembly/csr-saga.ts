@@ -92,7 +92,7 @@ export function csrSagaEpoch(
       const k1 = load<i32>(P + (<usize>i << 2), 4);
       for (let k = load<i32>(P + (<usize>i << 2)); k < k1; k++) sync(rec(W, <usize>load<i32>(J + (<usize>k << 2))), t, pw, cs, eta, thresh);
     }
-    // 2. residuals at x, their change against the table into g
+    // 2. residuals at x, their change against the table into g (a batch of one row steps at once)
     const b = fitIntercept ? load<f64>(xb) : 0.0;
     let gb = 0.0;
     for (let r = 0; r < m; r++) {
@@ -115,28 +115,33 @@ export function csrSagaEpoch(
       const delta = f64x2.extract_lane(rv, 0) - load<f64>(tp);
       store<f64>(tp, f64x2.extract_lane(rv, 0));
       gb += delta;
-      for (k = k0; k < k1; k++) {
-        const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
-        store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
-      }
+      if (m == 1) {
+        // the row's columns are distinct: each steps with g_j = delta·x_ij directly
+        for (k = k0; k < k1; k++) {
+          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+          step1(rj, delta * xAt<T>(V, k), 1, eta, thresh, shrink, rows);
+          store<i32>(rj, t + 1, 24);
+        }
+      } else
+        for (k = k0; k < k1; k++) {
+          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+          store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
+        }
     }
     // 3. the step on each touched column once (last = t + 1 marks it done), g back to 0
     const inv = 1 / <f64>m;
-    for (let r = 0; r < m; r++) {
-      const i = rowIndex(idx, 0, t0 + r);
-      const k1 = load<i32>(P + (<usize>i << 2), 4);
-      for (let k = load<i32>(P + (<usize>i << 2)); k < k1; k++) {
-        const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
-        if (load<i32>(rj, 24) > t) continue;
-        store<i32>(rj, t + 1, 24);
-        const gj = load<f64>(rj, 16);
-        const aj = load<f64>(rj, 8);
-        const step = load<f64>(rj) - eta * (gj * inv + aj);
-        store<f64>(rj, softThreshold(step, thresh) * shrink);
-        store<f64>(rj, aj + gj / rows, 8);
-        store<f64>(rj, 0, 16);
+    if (m > 1)
+      for (let r = 0; r < m; r++) {
+        const i = rowIndex(idx, 0, t0 + r);
+        const k1 = load<i32>(P + (<usize>i << 2), 4);
+        for (let k = load<i32>(P + (<usize>i << 2)); k < k1; k++) {
+          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+          if (load<i32>(rj, 24) > t) continue;
+          store<i32>(rj, t + 1, 24);
+          step1(rj, load<f64>(rj, 16), inv, eta, thresh, shrink, rows);
+          store<f64>(rj, 0, 16);
+        }
       }
-    }
     if (fitIntercept) {
       store<f64>(xb, load<f64>(xb) - eta * (gb * inv + load<f64>(ab)));
       store<f64>(ab, load<f64>(ab) + gb / rows);
@@ -149,6 +154,15 @@ export function csrSagaEpoch(
     sync(rj, t, pw, cs, eta, thresh);
     store<i32>(rj, 0, 24);
   }
+}
+
+/** The step of saga.ts on a touched column's record, its batch gradient sum gj. */
+// @ts-ignore: decorator
+@inline function step1(rj: usize, gj: f64, inv: f64, eta: f64, thresh: f64, shrink: f64, rows: f64): void {
+  const aj = load<f64>(rj, 8);
+  const step = load<f64>(rj) - eta * (gj * inv + aj);
+  store<f64>(rj, softThreshold(step, thresh) * shrink);
+  store<f64>(rj, aj + gj / rows, 8);
 }
 
 /** sign(v)·max(|v| − t, 0) as optim/l1.ts writes it: exactly 0 inside [−t, t]. */

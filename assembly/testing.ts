@@ -2,3 +2,4 @@
 // build/kernels.testing.wasm (never shipped): element-wise exp/log1p probes and the read floor.
 export { sumAll } from './dot';
 export { vexpTest, vlog1pTest } from './probe';
+export { csrGatherScatter } from './csr-floor';

@@ -15,24 +15,32 @@ const raw = (d: number) => stats(Array.from({ length: d }, (_, j) => 5 + j), new
 describe('the rule', () => {
   const o = resolveOptions({});
   it('L1 parts and the squared loss: lbfgs; multinomial: newton', () => {
-    expect(autoSolver(resolveOptions({ penalty: 'l1' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5) })).toBe('lbfgs');
-    expect(autoSolver(resolveOptions({ penalty: 'elasticnet' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5) })).toBe('lbfgs');
-    expect(autoSolver(resolveOptions({ loss: 'squared' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5) })).toBe('lbfgs');
-    expect(autoSolver(o, { kind: 'multinomial', rows: 100, cols: 5, stats: standard(5) })).toBe('newton');
+    expect(autoSolver(resolveOptions({ penalty: 'l1' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5), sparse: false })).toBe('lbfgs');
+    expect(autoSolver(resolveOptions({ penalty: 'elasticnet' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5), sparse: false })).toBe('lbfgs');
+    expect(autoSolver(resolveOptions({ loss: 'squared' }), { kind: 'binary', rows: 100, cols: 5, stats: standard(5), sparse: false })).toBe('lbfgs');
+    expect(autoSolver(o, { kind: 'multinomial', rows: 100, cols: 5, stats: standard(5), sparse: false })).toBe('newton');
   });
   it('few features: newton-cholesky at any scale, without reading the column stats', () => {
     const never = () => {
       throw new Error('stats read');
     };
-    expect(autoSolver(o, { kind: 'binary', rows: 100, cols: FULL_HESSIAN_ANY_SCALE, stats: never })).toBe('newton-cholesky');
+    expect(autoSolver(o, { kind: 'binary', rows: 100, cols: FULL_HESSIAN_ANY_SCALE, stats: never, sparse: false })).toBe('newton-cholesky');
   });
   it('more features: newton-cholesky on raw columns (up to the row count and FULL_HESSIAN_MAX), lbfgs on standardised ones', () => {
     const d = FULL_HESSIAN_ANY_SCALE + 1;
-    expect(autoSolver(o, { kind: 'binary', rows: 1000, cols: d, stats: raw(d) })).toBe('newton-cholesky');
-    expect(autoSolver(o, { kind: 'binary', rows: 1000, cols: d, stats: standard(d) })).toBe('lbfgs');
-    expect(autoSolver(o, { kind: 'binary', rows: d - 1, cols: d, stats: raw(d) })).toBe('lbfgs');
-    expect(autoSolver(o, { kind: 'binary', rows: 1e6, cols: FULL_HESSIAN_MAX, stats: raw(FULL_HESSIAN_MAX) })).toBe('newton-cholesky');
-    expect(autoSolver(o, { kind: 'binary', rows: 1e6, cols: FULL_HESSIAN_MAX + 1, stats: raw(FULL_HESSIAN_MAX + 1) })).toBe('lbfgs');
+    expect(autoSolver(o, { kind: 'binary', rows: 1000, cols: d, stats: raw(d), sparse: false })).toBe('newton-cholesky');
+    expect(autoSolver(o, { kind: 'binary', rows: 1000, cols: d, stats: standard(d), sparse: false })).toBe('lbfgs');
+    expect(autoSolver(o, { kind: 'binary', rows: d - 1, cols: d, stats: raw(d), sparse: false })).toBe('lbfgs');
+    expect(autoSolver(o, { kind: 'binary', rows: 1e6, cols: FULL_HESSIAN_MAX, stats: raw(FULL_HESSIAN_MAX), sparse: false })).toBe('newton-cholesky');
+    expect(autoSolver(o, { kind: 'binary', rows: 1e6, cols: FULL_HESSIAN_MAX + 1, stats: raw(FULL_HESSIAN_MAX + 1), sparse: false })).toBe('lbfgs');
+  });
+  it('sparse rows: saga for binary and one-vs-rest fits beyond FULL_HESSIAN_MAX features, any penalty; the dense rule otherwise', () => {
+    const big = FULL_HESSIAN_MAX + 1;
+    for (const penalty of ['l2', 'l1', 'elasticnet'] as const)
+      expect(autoSolver(resolveOptions({ penalty }), { kind: 'binary', rows: 10, cols: big, stats: standard(big), sparse: true })).toBe('saga');
+    expect(autoSolver(o, { kind: 'ovr', rows: 10, cols: big, stats: standard(big), sparse: true })).toBe('saga');
+    expect(autoSolver(o, { kind: 'multinomial', rows: 10, cols: big, stats: standard(big), sparse: true })).toBe('newton');
+    expect(autoSolver(o, { kind: 'binary', rows: 1000, cols: 20, stats: standard(20), sparse: true })).toBe('newton-cholesky');
   });
   it('nearly standardised: offsets within half a spread, spreads within 10×, constant columns ignored', () => {
     expect(nearlyStandardised(stats([0.49, -0.49, 7], [1, 1, 0])())).toBe(true);

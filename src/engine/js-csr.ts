@@ -19,6 +19,7 @@ function ownCopy(c: CsrData): Csr {
 export class JsCsrDataset implements KernelDataset {
   readonly n: number;
   readonly d: number;
+  readonly sparse = true;
   private a: Csr | null;
   private readonly y: Float64Array;
   private readonly s: Float64Array | null;

@@ -16,6 +16,8 @@ export type StorageType = 'float64' | 'float32';
 export interface KernelDataset {
   readonly n: number;
   readonly d: number;
+  /** true for CSR rows (csr-passes.ts, wasm-csr.ts) */
+  readonly sparse?: boolean;
   /**
    * One fused pass over all rows, or over `indices` (row numbers) when given:
    * writes g[0..d) = Σ s_i·∂ℓ_i/∂z_i·x_i and g[d] = Σ s_i·∂ℓ_i/∂z_i, returns Σ s_i·ℓ_i

@@ -20,6 +20,7 @@ import { csrColumnStats, csrHessianPass, csrRowSqNorms, csrSagaPass } from './cs
 export class WasmCsrDataset implements KernelDataset {
   readonly n: number;
   readonly d: number;
+  readonly sparse = true;
   private readonly rt: EngineRuntime;
   private readonly mem: Region;
   private readonly x!: CsrInMemory;

@@ -58,11 +58,15 @@ export class LogisticObjective implements FiniteSumObjective {
     this.l1 = p.l1 > 0 ? { strength: p.l1, count: data.d } : undefined;
     const sgd = { nS: this.nSamples, S: this.sumWeights, l2: this.l2, fitIntercept: opts.fitIntercept, loss: opts.loss };
     const saga = { scale: this.summandScale, rows: this.nSamples, penalized: this.penalizedCount, fitIntercept: opts.fitIntercept, loss: opts.loss };
+    // the lagged SAGA epoch costs a batch's non-zeros, so single rows cost no more per row than batches
+    this.sagaBatch = data.sparse ? 1 : undefined;
     this.accelerator = {
       sgdEpoch: (r) => data.sgdEpoch(r, sgd),
       sagaEpoch: data.sagaEpoch && ((r) => data.sagaEpoch!(r, saga)),
     };
   }
+
+  readonly sagaBatch: number | undefined;
 
   /** Whole SGD epochs in one call, and SAGA epochs where the engine runs them in one call (wasm). */
   readonly accelerator: Accelerator;

@@ -74,7 +74,8 @@ export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array
     case 'adam':
       return adam(batched ? stochasticOrFail(obj, method) : asFullBatch(obj), x0, opts);
     case 'saga':
-      return saga(finiteSumOrFail(obj), x0, { ...opts, batchSize: opts.batchSize ?? DEFAULT_BATCH });
+      const fs = finiteSumOrFail(obj);
+      return saga(fs, x0, { ...opts, batchSize: opts.batchSize ?? fs.sagaBatch ?? DEFAULT_BATCH });
     default:
       throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   }

@@ -95,6 +95,8 @@ export interface FiniteSumObjective extends StochasticObjective {
   sagaReset(): void;
   /** max_i of the Lipschitz constant of ∇f_i */
   maxSummandLipschitz(): number;
+  /** SAGA's batch when none is given, where the data favour one (sparse rows: 1) */
+  readonly sagaBatch?: number;
 }
 
 export interface IterationInfo {

@@ -98,4 +98,6 @@ export interface TestingExports extends KernelExports {
   sumAll(a: number, n: number): number;
   vexpTest(x: number, n: number, out: number): void;
   vlog1pTest(x: number, n: number, out: number): void;
+  /** per CSR row: gather x·w, scatter it times x into g (the memory floor of a sparse pass) */
+  csrGatherScatter(P: number, J: number, V: number, d: number, n: number, w: number, g: number): number;
 }

@@ -16,16 +16,20 @@ export interface ProblemFacts {
   cols: number;
   /** the mean and variance of every column (one pass over X, shared with the convergence test) */
   stats: () => ColumnStats;
+  /** X is CSR rows */
+  sparse: boolean;
 }
 
 /**
- * The solver for a batch fit: lbfgs where the penalty has an L1 part or the loss is squared;
+ * The solver for a batch fit: saga (one row per step, lagged updates) for sparse binary and
+ * one-vs-rest fits with more than FULL_HESSIAN_MAX features; lbfgs where the penalty has an L1 part or the loss is squared;
  * newton (Newton-CG) for multinomial; newton-cholesky for binary and one-vs-rest fits with at
  * most FULL_HESSIAN_ANY_SCALE features, or up to FULL_HESSIAN_MAX (and no more than the rows)
  * when the columns are far from standardised, where lbfgs needs thousands of iterations;
  * lbfgs otherwise.
  */
 export function autoSolver(o: ResolvedOptions, p: ProblemFacts): MethodName {
+  if (p.sparse && p.kind !== 'multinomial' && p.cols > FULL_HESSIAN_MAX) return 'saga';
   if (o.penalty === 'l1' || o.penalty === 'elasticnet' || o.loss === 'squared') return 'lbfgs';
   if (p.kind === 'multinomial') return 'newton';
   if (p.cols <= FULL_HESSIAN_ANY_SCALE) return 'newton-cholesky';

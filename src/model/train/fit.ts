@@ -61,7 +61,7 @@ export function* fitBinary(input: FitInput, positive: number, x0: Float64Array |
   const data = kernels.dataset(src, binaryTarget(input.codes, positive), sampleWeight, storageOf(input));
   try {
     const obj = new LogisticObjective(data, { ...objectiveOptions(input), loss: o.loss });
-    const solver = batchSolver(o, { kind: 'binary', rows: data.n, cols: data.d, stats: () => obj.columnStats() });
+    const solver = batchSolver(o, { kind: 'binary', rows: data.n, cols: data.d, stats: () => obj.columnStats(), sparse: !!src.csr });
     const result = yield* solveSteps(solver, obj, x0 ?? new Float64Array(obj.dim), o);
     return { ...unpack(layoutOf('binary', 2, src.cols, o.fitIntercept), result.x), result, solver };
   } finally {
@@ -77,7 +77,7 @@ export function* fitMultinomial(input: FitInput, x0: Float64Array | null): FitSt
   const data = kernels.softmaxDataset(src, input.codes, k, sampleWeight, storageOf(input));
   try {
     const obj = new SoftmaxObjective(data, objectiveOptions(input));
-    const solver = batchSolver(o, { kind: 'multinomial', rows: data.n, cols: data.d, stats: () => data.columnStats() });
+    const solver = batchSolver(o, { kind: 'multinomial', rows: data.n, cols: data.d, stats: () => data.columnStats(), sparse: !!src.csr });
     const result = yield* solveSteps(solver, obj, x0 ?? new Float64Array(obj.dim), o);
     return { ...unpack(layoutOf('multinomial', k, src.cols, o.fitIntercept), result.x), result, solver };
   } finally {
