@@ -18,5 +18,5 @@ export { accuracyScore, brierScore, confusionMatrix, logLoss, precisionRecallF1,
 export { stratifiedKFold, trainTestSplit, type Split } from './metrics/split.js';
 export { inference, type Inference, type InferenceOptions, type CoefficientRow } from './stats/inference.js';
 export { StandardScaler, type StandardScalerJSON } from './preprocessing/standard-scaler.js';
-export { LogisticRegressionCV, type LogisticRegressionCVOptions, type Scoring } from './selection/logistic-regression-cv.js';
+export { LogisticRegressionCV, type LogisticRegressionCVOptions, type Scoring, type FoldRows } from './selection/logistic-regression-cv.js';
 export type { PartialFitOptions, FitStreamOptions, StreamSource, StreamBatch } from './model/logistic-regression.js';

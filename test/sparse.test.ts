@@ -1,7 +1,7 @@
 // Sparse (CSR) X: every kernel against the same data densified and between backends, every
 // solver and entry point, threads, and the typed errors of bad CSR input.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LogisticRegression, LogRegError, init, logisticObjective } from '../src/index.js';
+import { LogisticRegression, LogisticRegressionCV, LogRegError, init, logLoss, logisticObjective } from '../src/index.js';
 import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { startThreadsSync } from '../src/engine/threads/runtime.js';
@@ -329,4 +329,40 @@ describe('SAGA epoch with lagged updates', () => {
         expect(relErr(out.avg, ref.avg)).toBeLessThan(1e-12);
       }
     });
+});
+
+describe('SGD epoch with the lazy L2 scale', () => {
+  const y = Float64Array.from(P.y);
+  for (const [batch, l2] of [[1, 0.01], [7, 0.01], [32, 0], [5, 0.3]] as const)
+    it(`batches of ${batch}, l2 ${l2}: x and v equal the dense epoch's (both backends)`, () => {
+      const c = { nS: 300, S: 300, l2, fitIntercept: true, loss: 'log' as const };
+      const run = (data: KernelDataset) => {
+        const r = prng(8);
+        const x = Float64Array.from({ length: 38 }, () => 0.2 * (r() - 0.5));
+        const v = new Float64Array(38);
+        const order = Int32Array.from({ length: 300 }, (_, i) => (i * 11) % 300);
+        for (let e = 0; e < 3; e++) data.sgdEpoch({ x, v, order, batch, eta: 0.4, beta: 0, nesterov: false }, c);
+        data.dispose();
+        return { x, v };
+      };
+      const ref = run(kernelsFor('wasm').dataset(matrixSource(P.dense), y, null));
+      for (const k of [kernelsFor('wasm'), kernelsFor('js')]) {
+        const out = run(k.dataset(matrixSource(P.csr), y, null));
+        expect(relErr(out.x, ref.x)).toBeLessThan(1e-12);
+        expect(relErr(out.v, ref.v)).toBeLessThan(1e-10);
+      }
+    });
+});
+
+describe('LogisticRegressionCV on CSR', () => {
+  it('the same folds, scores and chosen C as on the densified data, folds taken as CSR rows', () => {
+    const opts = { Cs: 4, cv: 3, scoring: 'neg_log_loss' as const, tol: 1e-8 };
+    const seen: string[] = [];
+    const a = new LogisticRegressionCV({ ...opts, scoring: (m, X, y) => (seen.push('indptr' in X ? 'csr' : 'dense'), -logLoss(y, m.predictProba(X), { classes: m.classes })) }).fit(P.csr, P.y);
+    const b = new LogisticRegressionCV(opts).fit(P.dense, P.y);
+    expect(new Set(seen)).toEqual(new Set(['csr']));
+    expect(a.C).toBe(b.C);
+    for (let f = 0; f < 3; f++) expect(relErr(a.scores[0][f], b.scores[0][f])).toBeLessThan(1e-8);
+    expect(relErr(a.model!.coef, b.model!.coef)).toBeLessThan(1e-8);
+  });
 });

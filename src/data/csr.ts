@@ -205,3 +205,21 @@ function fromTermRows(X: TermRowsInput, what: string): CsrData {
   }
   return fromCsr({ indptr, indices: Int32Array.from(cols_), data: Float64Array.from(vals), shape: [docs.length, cols] }, what);
 }
+
+/** The rows `rows` of CSR arrays, in that order (a fold, a split). */
+export function takeCsrRows(
+  X: { indptr: Int32Array; indices: Int32Array; data: Float64Array | Float32Array; shape: readonly [number, number] },
+  rows: ArrayLike<number>,
+): { indptr: Int32Array; indices: Int32Array; data: Float64Array | Float32Array; shape: [number, number] } {
+  const indptr = new Int32Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) indptr[i + 1] = indptr[i] + X.indptr[rows[i] + 1] - X.indptr[rows[i]];
+  const indices = new Int32Array(indptr[rows.length]);
+  const data = new (X.data instanceof Float32Array ? Float32Array : Float64Array)(indptr[rows.length]);
+  for (let i = 0; i < rows.length; i++) {
+    const a = X.indptr[rows[i]];
+    const b = X.indptr[rows[i] + 1];
+    indices.set(X.indices.subarray(a, b), indptr[i]);
+    data.set(X.data.subarray(a, b), indptr[i]);
+  }
+  return { indptr, indices, data, shape: [rows.length, X.shape[1]] };
+}

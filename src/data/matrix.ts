@@ -226,7 +226,7 @@ function sparseSource(csr: CsrData, what: string): MatrixSource {
   const refuse = (): never => {
     throw new LogRegError(
       'INVALID_INPUT',
-      `${what} is sparse (${csr.rows} × ${csr.cols}, ${csr.nnz} non-zeros) and this step needs dense rows (standardize, cross-validation folds); densify it first if it fits in memory`,
+      `${what} is sparse (${csr.rows} × ${csr.cols}, ${csr.nnz} non-zeros) and this step needs dense rows (standardize); densify it first if it fits in memory`,
     );
   };
   return { rows: csr.rows, cols: csr.cols, float32: csr.data instanceof Float32Array, csr, fill: refuse, fillRows: refuse, copyRows: refuse };

@@ -5,6 +5,7 @@ import type { ColumnStats } from '../data/column-stats.js';
 import type { KernelDataset, LossKind, SagaConstants, SgdConstants, SoftmaxDataset } from './types.js';
 import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
 import { LaggedTableCache, csrSagaEpoch, type LaggedScratch } from './csr-saga.js';
+import { csrSgdEpoch, lazySgdApplies } from './csr-sgd.js';
 import { sgdEpochVia } from './sgd-epoch.js';
 import { secondDerivative, sigmoid } from './js-math.js';
 import {
@@ -27,6 +28,7 @@ export class JsCsrDataset implements KernelDataset {
   private D: Float64Array | null = null;
   private table: Float64Array | null = null;
   private lagged: LaggedScratch | null = null;
+  private sgdScratch: Float64Array | null = null;
   private readonly tables = new LaggedTableCache();
 
   constructor(c: CsrData, y: Float64Array, s: Float64Array | null) {
@@ -91,11 +93,12 @@ export class JsCsrDataset implements KernelDataset {
   }
 
   sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void {
-    sgdEpochVia(this, r, c);
+    if (!lazySgdApplies(r, c)) return sgdEpochVia(this, r, c);
+    csrSgdEpoch(this.csr(), this.y, this.s, r, c, (this.sgdScratch ??= new Float64Array(this.d)));
   }
 
   dispose(): void {
-    this.a = this.z = this.D = this.table = this.lagged = null;
+    this.a = this.z = this.D = this.table = this.lagged = this.sgdScratch = null;
   }
 }
 

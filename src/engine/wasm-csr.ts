@@ -8,6 +8,7 @@ import type { ColumnStats } from '../data/column-stats.js';
 import type { KernelDataset, LossKind, SagaConstants, SgdConstants, StorageType } from './types.js';
 import type { SagaEpochRequest, SgdEpochRequest } from '../optim/types.js';
 import { LaggedTableCache } from './csr-saga.js';
+import { csrSgdEpoch, lazySgdApplies } from './csr-sgd.js';
 import type { EngineRuntime } from './threads/pool.js';
 import { MODE_NO_LOSS, MODE_SQUARED } from '../wasm/exports.js';
 import { Region, assertFits } from '../wasm/heap.js';
@@ -41,6 +42,7 @@ export class WasmCsrDataset implements KernelDataset {
   private tableSteps = -1;
   private tablesPtr = 0;
   private readonly tables = new LaggedTableCache();
+  private sgdScratch: Float64Array | null = null;
   private disposed = false;
 
   constructor(rt: EngineRuntime, c: CsrData, y: Float64Array, s: Float64Array | null, storage: StorageType) {
@@ -204,8 +206,13 @@ export class WasmCsrDataset implements KernelDataset {
     }
   }
 
+  /** Without momentum, the lazy epoch of csr-sgd.ts (in TS, over this memory): its cost is the non-zeros. */
   sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void {
-    sgdEpochVia(this, r, c);
+    this.live();
+    if (!lazySgdApplies(r, c)) return sgdEpochVia(this, r, c);
+    const heap = this.rt.heap;
+    const s = this.sPtr ? heap.f64(this.sPtr, this.n) : null;
+    csrSgdEpoch(this.x.view(), heap.f64(this.yPtr, this.n), s, r, c, (this.sgdScratch ??= new Float64Array(this.d)));
   }
 
   private live(): void {

@@ -3,7 +3,8 @@
 // the best mean score, and refit on all rows with it.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { denseCopy, takeRows } from '../data/matrix.js';
+import { matrixSource, takeRows } from '../data/matrix.js';
+import { takeCsrRows } from '../data/csr.js';
 import { readLabels, type Label } from '../data/labels.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
 import type { LogisticRegressionOptions } from '../model/options.js';
@@ -12,12 +13,23 @@ import { stratifiedKFold, type Split } from '../metrics/split.js';
 import { emitWarning, withoutWarnings } from '../core/warnings.js';
 
 /** A scorer: higher is better. Named ones: accuracy, neg_log_loss, roc_auc (binary, or ovr macro). */
-export type Scoring = 'accuracy' | 'neg_log_loss' | 'roc_auc' | ((model: LogisticRegression, X: DenseRows, y: Label[]) => number);
+export type Scoring = 'accuracy' | 'neg_log_loss' | 'roc_auc' | ((model: LogisticRegression, X: FoldRows, y: Label[]) => number);
 
-interface DenseRows {
-  data: Float64Array;
-  rows: number;
-  cols: number;
+/** The rows of a fold: dense row-major, or CSR when X is sparse. */
+export type FoldRows = { data: Float64Array; rows: number; cols: number } | { indptr: Int32Array; indices: Int32Array; data: Float64Array | Float32Array; shape: [number, number] };
+
+/** X read once: a dense copy, or the validated CSR arrays (never densified). */
+function readRows(X: unknown): FoldRows {
+  const src = matrixSource(X, 'X');
+  const c = src.csr;
+  if (c) return { indptr: c.indptr, indices: c.indices, data: c.data, shape: [c.rows, c.cols] };
+  const data = new Float64Array(src.rows * src.cols);
+  src.fill(data);
+  return { data, rows: src.rows, cols: src.cols };
+}
+
+function rowCount(X: FoldRows): number {
+  return 'shape' in X ? X.shape[0] : X.rows;
 }
 
 /** Every model option but C, warmStart and l1Ratio (which the search sets); `threads` serves the refit, the fold fits run on one thread. */
@@ -46,13 +58,14 @@ function grid(Cs: number | number[]): number[] {
   return Cs.slice();
 }
 
-function rowsOf(X: DenseRows, rows: ArrayLike<number>): DenseRows {
+function rowsOf(X: FoldRows, rows: ArrayLike<number>): FoldRows {
+  const n = rowCount(X);
   for (let i = 0; i < rows.length; i++)
-    if (!Number.isInteger(rows[i]) || rows[i] < 0 || rows[i] >= X.rows) throw new LogRegError('INVALID_INPUT', `cv has row ${describeValue(rows[i])}, not a row number in [0, ${X.rows})`);
-  return takeRows(X, rows);
+    if (!Number.isInteger(rows[i]) || rows[i] < 0 || rows[i] >= n) throw new LogRegError('INVALID_INPUT', `cv has row ${describeValue(rows[i])}, not a row number in [0, ${n})`);
+  return 'shape' in X ? takeCsrRows(X, rows) : takeRows(X, rows);
 }
 
-function score(scoring: Scoring, m: LogisticRegression, X: DenseRows, y: Label[]): number {
+function score(scoring: Scoring, m: LogisticRegression, X: FoldRows, y: Label[]): number {
   if (typeof scoring === 'function') return scoring(m, X, y);
   if (scoring === 'accuracy') return accuracyScore(y, m.predict(X));
   if (scoring === 'neg_log_loss') return -logLoss(y, m.predictProba(X), { classes: m.classes });
@@ -93,8 +106,8 @@ export class LogisticRegressionCV {
 
   /** Scores every C (and l1 ratio) on every fold, chooses the best mean, refits. */
   fit(X: unknown, y: unknown, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): this {
-    const all: DenseRows = denseCopy(X);
-    const labels = readLabels(y, all.rows);
+    const all = readRows(X);
+    const labels = readLabels(y, rowCount(all));
     const sw = fitOptions.sampleWeight;
     const cv = this.cv ?? 5;
     if (typeof cv !== 'number' && !Array.isArray(cv)) throw new LogRegError('INVALID_OPTION', `cv must be a fold count or a list of { train, test }, got ${describeValue(cv)}`, { option: 'cv' });
