@@ -51,17 +51,23 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
       }
       const alpha = rr / dHd;
       let pp = 0;
-      for (let i = 0; i < n; i++) pp += (p[i] + alpha * d[i]) ** 2;
+      for (let i = 0; i < n; i++) {
+        const v = p[i] + alpha * d[i];
+        pp += v * v;
+      }
       if (Math.sqrt(pp) >= radius) {
         toBoundary(p, d, radius);
         onBoundary = true;
         break;
       }
+      // sparse data with many columns makes these d-sized loops a share of the time: one sweep
+      let rrNew = 0;
       for (let i = 0; i < n; i++) {
         p[i] += alpha * d[i];
-        r[i] -= alpha * Hd[i];
+        const ri = r[i] - alpha * Hd[i];
+        r[i] = ri;
+        rrNew += ri * ri;
       }
-      const rrNew = dotVec(r, r);
       const beta = rrNew / rr;
       rr = rrNew;
       for (let i = 0; i < n; i++) d[i] = r[i] + beta * d[i];
