@@ -1,7 +1,7 @@
 // Sparse (CSR) X: every kernel against the same data densified and between backends, every
 // solver and entry point, threads, and the typed errors of bad CSR input.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LogisticRegression, LogisticRegressionCV, LogRegError, init, logLoss, logisticObjective } from '../src/index.js';
+import { LogisticRegression, LogisticRegressionCV, LogRegError, inference, init, logLoss, logisticObjective } from '../src/index.js';
 import { kernelsFor } from '../src/engine/select.js';
 import { matrixSource } from '../src/data/matrix.js';
 import { startThreadsSync } from '../src/engine/threads/runtime.js';
@@ -364,5 +364,14 @@ describe('LogisticRegressionCV on CSR', () => {
     expect(a.C).toBe(b.C);
     for (let f = 0; f < 3; f++) expect(relErr(a.scores[0][f], b.scores[0][f])).toBeLessThan(1e-8);
     expect(relErr(a.model!.coef, b.model!.coef)).toBeLessThan(1e-8);
+  });
+});
+
+describe('full Hessians of many parameters', () => {
+  it('newton-cholesky and inference refuse more than 10000 parameters by name, before allocating', () => {
+    const wide = makeSparseProblem(50, 20000, 3, 4);
+    expect(() => new LogisticRegression({ solver: 'newton-cholesky' }).fit(wide.csr, wide.y)).toThrow(/full 20001 × 20001 Hessian .*use solver 'newton'/);
+    const m = new LogisticRegression({ penalty: 'none', solver: 'lbfgs', maxIter: 5 }).fit(wide.csr, wide.y);
+    expect(() => inference(m, wide.csr, wide.y)).toThrow(/inference forms the full 20001 × 20001 Hessian/);
   });
 });

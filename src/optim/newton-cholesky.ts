@@ -5,7 +5,7 @@
 // multiple of the identity is added until it is, so p stays a descent direction.
 import type { Objective, OptimizeOptions } from './types.js';
 import type { Steps } from './monitor.js';
-import { hessianMatrix, secondOrderStart } from './second-order.js';
+import { fullHessianOrFail, hessianMatrix, secondOrderStart } from './second-order.js';
 import { cholesky, choleskySolve } from './cholesky.js';
 import { dotVec } from './vec.js';
 
@@ -17,6 +17,7 @@ const FIRST_SHIFT = 1e-10;
 const SHIFT_GROWTH = 100;
 
 export function* newtonCholesky(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
+  fullHessianOrFail(obj.dim, "solver 'newton-cholesky'");
   const start = secondOrderStart(obj, x0, opts, 'newton-cholesky');
   const { evaluate, mon } = start;
   let { x, g, at } = start;

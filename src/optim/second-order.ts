@@ -27,6 +27,19 @@ export function hessianAt(obj: Objective, method: string): (x: Float64Array, g: 
   };
 }
 
+/** The most parameters a full Hessian is formed for: 10000² doubles are 800 MB (and d³/6 to factor). */
+export const FULL_HESSIAN_MAX_DIM = 10000;
+
+/** A typed error, before any allocation, where the full Hessian of `n` parameters is too large. */
+export function fullHessianOrFail(n: number, what: string): void {
+  if (n > FULL_HESSIAN_MAX_DIM)
+    throw new LogRegError(
+      'INVALID_OPTION',
+      `${what} forms the full ${n} × ${n} Hessian (${((8 * n * n) / 2 ** 30).toFixed(1)} GiB); at most ${FULL_HESSIAN_MAX_DIM} parameters: use solver 'newton' (Hessian-vector products) or 'lbfgs'`,
+      { option: 'solver' },
+    );
+}
+
 /** out (n × n, row-major, symmetric) = ∇²J at the point of `at`. */
 export function hessianMatrix(at: GradientHessian, n: number, out: Float64Array): void {
   if (at.matrix) {

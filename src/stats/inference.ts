@@ -9,7 +9,7 @@ import type { FittedModel } from '../model/fitted.js';
 import type { Label } from '../data/labels.js';
 import { normalTail, normalUpperQuantile } from './normal.js';
 import { inverseSpd } from '../optim/cholesky.js';
-import { hessianMatrix } from '../optim/second-order.js';
+import { fullHessianOrFail, hessianMatrix } from '../optim/second-order.js';
 import { multinomialLikelihood } from './multinomial-likelihood.js';
 import type { InferenceOptions, Likelihood } from './likelihood.js';
 
@@ -97,6 +97,7 @@ function binaryLikelihood<L extends Label>(model: FittedModel<L>, X: unknown, y:
     const d = features.length;
     if (obj.dim !== d + (o.fitIntercept ? 1 : 0)) throw new LogRegError('FEATURE_MISMATCH', `X has ${obj.dim - (o.fitIntercept ? 1 : 0)} features but the model was fitted with ${d}`);
     const n = obj.dim;
+    fullHessianOrFail(n, 'inference');
     const x = Float64Array.of(...model.coef, ...(o.fitIntercept ? [model.intercept as number] : []));
     const S = obj.sumWeights;
     const at = obj.gradientHessian(x, new Float64Array(n));
