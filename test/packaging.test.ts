@@ -112,6 +112,14 @@ describe('examples', () => {
     expect(Math.abs(coef[1] + 0.8)).toBeLessThan(0.15);
     expect(Math.abs(coef[3] - 0.5)).toBeLessThan(0.1);
   });
+
+  it('npm start -- spam (examples/spam.mjs) classifies the SpamAssassin corpus as scikit-learn does (96.76% held out)', () => {
+    const out = execFileSync(process.execPath, [join(root, 'examples/start.mjs'), 'spam'], { cwd: root }).toString();
+    expect(out).toMatch(/data {7}6046 messages \(1896 spam, 4150 ham\)/);
+    // scikit-learn's TfidfVectorizer and LogisticRegression(C=1) on the same split: 96.76% (bench/results/sparse.md)
+    expect(Number(out.match(/held out {3}accuracy ([\d.]+)%/)![1])).toBeGreaterThanOrEqual(96.76);
+    expect(out).toMatch(/spammy .*\nhammy /);
+  });
 });
 
 describe('examples/sharded', () => {
