@@ -2,6 +2,8 @@
 // maximal runs of two or more word characters (Python's \w: a letter, a number or '_'), found by
 // one scan over the text (JS's \b is ASCII-only even with the u flag, and a scan allocates only
 // the tokens).
+import { HASH_START, TermTable, hashStep } from './term-table.js';
+
 const WORD = /^[\p{L}\p{N}_]$/u;
 
 /** Word characters among the first 128 code units: ASCII letters, digits, '_'. */
@@ -16,8 +18,11 @@ function isWord(cp: number): boolean {
   return v === 1;
 }
 
-/** Calls `fn` with each token of `text` in order (lowercased first unless `lowercase` is false). */
-export function forEachToken(text: string, lowercase: boolean, fn: (token: string) => void): void {
+/**
+ * Calls `fn(s, start, end, hash)` for each token s[start .. end) of `text` in order (s is the
+ * text lowercased unless `lowercase` is false; hash: term-table.ts's over its code units).
+ */
+export function forEachTokenSpan(text: string, lowercase: boolean, fn: (s: string, start: number, end: number, hash: number) => void): void {
   const s = lowercase ? text.toLowerCase() : text;
   const n = s.length;
   let i = 0;
@@ -29,20 +34,29 @@ export function forEachToken(text: string, lowercase: boolean, fn: (token: strin
     }
     const start = i;
     let chars = 0;
+    let h = HASH_START;
     while (i < n) {
       c = s.charCodeAt(i);
       if (c < 128) {
         if (ASCII_WORD[c] === 0) break;
+        h = hashStep(h, c);
         i++;
       } else {
         const cp = s.codePointAt(i)!;
         if (!isWord(cp)) break;
+        h = hashStep(h, c);
+        if (cp > 0xffff) h = hashStep(h, s.charCodeAt(i + 1));
         i += cp > 0xffff ? 2 : 1;
       }
       chars++;
     }
-    if (chars >= 2) fn(s.slice(start, i));
+    if (chars >= 2) fn(s, start, i, h);
   }
+}
+
+/** Calls `fn` with each token of `text` in order (lowercased first unless `lowercase` is false). */
+export function forEachToken(text: string, lowercase: boolean, fn: (token: string) => void): void {
+  forEachTokenSpan(text, lowercase, (s, start, end) => fn(s.slice(start, end)));
 }
 
 /** The tokens of `text` in order (lowercased first unless `lowercase` is false). */
@@ -65,38 +79,38 @@ export interface TermCounts {
  * are its columns (other terms are left out).
  */
 export function termCounts(docs: ArrayLike<string>, lowercase: boolean, known?: Map<string, number>): TermCounts {
-  const index = known ?? new Map<string, number>();
+  const table = new TermTable();
+  if (known) for (const [t, j] of known) table.add(t, j);
   const terms: string[] = [];
   const indptr = new Int32Array(docs.length + 1);
   let ids = new Int32Array(1024);
   let counts = new Float64Array(1024);
   let nnz = 0;
   let seen = new Int32Array(1024).fill(-1); // id → position of its entry in the current row
+  let rowStart = 0;
+  const count = (s: string, start: number, end: number, h: number) => {
+    let id = table.find(s, start, end, h, known ? -1 : terms.length);
+    if (id < 0) return;
+    if (!known && id === terms.length) terms.push(table.last);
+    if (id >= seen.length) seen = grown(seen, id + 1, -1);
+    const at = seen[id];
+    if (at >= rowStart) counts[at]++;
+    else {
+      if (nnz === ids.length) {
+        ids = grown(ids, nnz + 1, 0);
+        counts = grown(counts, nnz + 1, 0);
+      }
+      seen[id] = nnz;
+      ids[nnz] = id;
+      counts[nnz++] = 1;
+    }
+  };
   for (let i = 0; i < docs.length; i++) {
-    forEachToken(docs[i], lowercase, (t) => {
-      let id = index.get(t);
-      if (id === undefined) {
-        if (known) return;
-        id = terms.length;
-        index.set(t, id);
-        terms.push(t);
-      }
-      if (id >= seen.length) seen = grown(seen, id + 1, -1);
-      const at = seen[id];
-      if (at >= indptr[i]) counts[at]++;
-      else {
-        if (nnz === ids.length) {
-          ids = grown(ids, nnz + 1, 0);
-          counts = grown(counts, nnz + 1, 0);
-        }
-        seen[id] = nnz;
-        ids[nnz] = id;
-        counts[nnz++] = 1;
-      }
-    });
+    rowStart = nnz;
+    forEachTokenSpan(docs[i], lowercase, count);
     indptr[i + 1] = nnz;
   }
-  return { terms: known ? [] : terms, indptr, ids: ids.subarray(0, nnz), counts: counts.subarray(0, nnz) };
+  return { terms, indptr, ids: ids.subarray(0, nnz), counts: counts.subarray(0, nnz) };
 }
 
 function grown<T extends Int32Array | Float64Array>(a: T, min: number, fill: number): T {
@@ -108,10 +122,10 @@ function grown<T extends Int32Array | Float64Array>(a: T, min: number, fill: num
 
 /** Terms in Python's string order: the native sort (UTF-16 units) agrees unless a term holds a surrogate pair. */
 export function sortTerms(terms: string[]): string[] {
-  const special = terms.filter((t) => SURROGATE.test(t));
+  const special = terms.filter(hasSurrogate);
   if (special.length === 0) return terms.sort();
   // the native sort for the rest, then one merge by code point
-  const plain = terms.filter((t) => !SURROGATE.test(t)).sort();
+  const plain = terms.filter((t) => !hasSurrogate(t)).sort();
   special.sort(codePointOrder);
   const out: string[] = [];
   let a = 0;
@@ -121,7 +135,13 @@ export function sortTerms(terms: string[]): string[] {
   return out;
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
+function hasSurrogate(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 /** Python's string order (by code point), which scikit-learn's sorted vocabulary uses. */
 export function codePointOrder(a: string, b: string): number {
