@@ -60,7 +60,7 @@ for (const s of SETS) {
   const mine2 = ours.select(set, jStar, s.ours.filter((x) => x !== 'saga'), s.capMs, 2);
   const theirs = side('select', dir, set.name, jStar, s.capMs / 1000, s.sk.join(','));
   log(`  ours ${JSON.stringify(mine.map((c) => [c.solver, c.tol, Math.round(c.ms)]))}; 2 threads ${JSON.stringify(mine2.map((c) => [c.solver, c.tol, Math.round(c.ms)]))}; scikit-learn ${JSON.stringify(theirs.map((c) => [c.solver, c.tol, Math.round(c.ms)]))}`);
-  const t = { one: [], two: [], sk: [] };
+  const t = { one: [], two: [], sk: [], js: [] };
   // 2 threads: the faster of the threaded solvers and saga (one thread whatever `threads` says)
   const best2 = [...mine2, ...mine.filter((c) => c.solver === 'saga')].sort((a, b) => a.ms - b.ms)[0];
   for (let r = 0; r < s.rounds; r++) {
@@ -69,6 +69,8 @@ for (const s of SETS) {
     if (best2) t.two.push(ours.timeOnce(set, best2, 2));
     if (theirs[0]) t.sk.push(side('time', dir, set.name, theirs[0].solver, theirs[0].tol).ms);
   }
+  // the js backend, the same solver and tolerance, once (no warm-up: a fit takes seconds)
+  if (mine[0]) t.js.push(ours.timeOnce(set, mine[0], 1, set === spam, 'js'));
   rows.push({ name: set.name, label: s.label, nnz, pass, saga, jStar, mine, mine2, theirs, best2, t });
 }
 
@@ -102,11 +104,12 @@ md += `One pass over all rows in ns per non-zero, median of repeated passes: the
 md += '| set | non-zeros | floor | fused kernel | pass, 1 thread | pass, 2 threads | js pass | kernel ÷ floor | js ÷ wasm | SAGA epoch wasm | SAGA epoch js |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const r of rows) md += `| ${r.label} | ${r.nnz} | ${fmt(r.pass.floor)} | ${fmt(r.pass.kernel)} | ${fmt(r.pass.wasm1)} | ${r.pass.wasm2 ? fmt(r.pass.wasm2) : 'n/a'} | ${fmt(r.pass.js)} | ${(r.pass.kernel / r.pass.floor).toFixed(2)} | ${(r.pass.js / r.pass.wasm1).toFixed(2)} | ${fmt(r.saga.wasm)} | ${fmt(r.saga.js)} |\n`;
 md += `\nTime to J within 1e-8 of the optimum (J* the lower of this package's newton at tol 1e-10 and scikit-learn's newton-cg at 1e-4), wall ms of one fit (CSR copied in included), each side's fastest solver at its loosest tolerance that gets there, median (min–max) of interleaved rounds after a warm-up fit; ratio = this package ÷ scikit-learn. scikit-learn's solvers here run on one thread (liblinear is left out: it penalises the intercept, another objective). saga runs on one thread whatever \`threads\` says.\n\n`;
-md += '| set | this package, 1 thread | this package, 2 threads | scikit-learn | ratio, 1 thread | ratio, 2 threads |\n|---|---|---|---|---:|---:|\n';
+md += '| set | this package, 1 thread | this package, 2 threads | scikit-learn | ratio, 1 thread | ratio, 2 threads | js backend (same solver, 1 run) | js ÷ wasm |\n|---|---|---|---|---:|---:|---:|---:|\n';
 for (const r of rows) {
   const c = (v, ch) => (v.length && ch ? `${ch.solver} tol ${ch.tol}: ${cell(v)}` : 'n/a');
   const ratio = (a) => (a.length && r.t.sk.length ? (median(a) / median(r.t.sk)).toFixed(2) : 'n/a');
-  md += `| ${r.label} | ${c(r.t.one, r.mine[0])} | ${c(r.t.two, r.best2)} | ${c(r.t.sk, r.theirs[0])} | ${ratio(r.t.one)} | ${ratio(r.t.two)} |\n`;
+  const js = r.t.js.length ? f(r.t.js[0]) : 'n/a';
+  md += `| ${r.label} | ${c(r.t.one, r.mine[0])} | ${c(r.t.two, r.best2)} | ${c(r.t.sk, r.theirs[0])} | ${ratio(r.t.one)} | ${ratio(r.t.two)} | ${js} | ${r.t.js.length && r.t.one.length ? (r.t.js[0] / median(r.t.one)).toFixed(2) : 'n/a'} |\n`;
 }
 md += `\nEvery solver's time to the target at its loosest tolerance (ms, first fit of the selection): ${rows.map((r) => `${r.name}: this package ${r.mine.map((c) => `${c.solver} ${Math.round(c.ms)}`).join(', ') || '–'}; 2 threads ${r.mine2.map((c) => `${c.solver} ${Math.round(c.ms)}`).join(', ') || '–'}; scikit-learn ${r.theirs.map((c) => `${c.solver} ${Math.round(c.ms)}`).join(', ') || '–'}`).join('. ')}. Solvers missing from a list did not reach the target within the cap.\n`;
 md += `\nPeak memory of one fit (solver 'auto') on the synthetic set, in a fresh process: RSS growth ${(memory.fitBytes / 2 ** 20).toFixed(0)} MiB against the CSR arrays' own ${(memory.csrBytes / 2 ** 20).toFixed(0)} MiB (${(memory.fitBytes / memory.csrBytes).toFixed(2)}×; the arrays themselves were built before the measure started).\n`;

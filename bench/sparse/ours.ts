@@ -65,9 +65,9 @@ export function select(s: SparseSet, jStar: number, solvers: string[], capMs: nu
 }
 
 /** One timed fit of a choice (after one warm-up when warm). */
-export function timeOnce(s: SparseSet, c: Choice, threads: number, warm = true): number {
+export function timeOnce(s: SparseSet, c: Choice, threads: number, warm = true, backend: 'wasm' | 'js' = 'wasm'): number {
   setWarningHandler(null);
-  const m = model(c.solver, c.tol, threads);
+  const m = model(c.solver, c.tol, threads, backend);
   try {
     if (warm) m.fit(s.X, s.y);
     const t0 = performance.now();
