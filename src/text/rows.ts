@@ -51,7 +51,7 @@ export class CsrBuilder {
   add(j: number, v: number): void {
     if (this.row[j] === 0) {
       // a column whose sum returns to 0 is listed again: endRow skips the repeat
-      if (this.count === this.touched.length) this.touched = grow(this.touched, this.count + 1);
+      if (this.count === this.touched.length) this.touched = grown(this.touched, this.count + 1);
       this.touched[this.count++] = j;
     }
     this.row[j] += v;
@@ -60,8 +60,8 @@ export class CsrBuilder {
   endRow(): void {
     const cols = this.touched.subarray(0, this.count).sort();
     if (this.nnz + cols.length > this.indices.length) {
-      this.indices = grow(this.indices, this.nnz + cols.length);
-      this.data = grow(this.data, this.nnz + cols.length);
+      this.indices = grown(this.indices, this.nnz + cols.length);
+      this.data = grown(this.data, this.nnz + cols.length);
     }
     const start = this.nnz;
     let s = 0;
@@ -90,8 +90,10 @@ export class CsrBuilder {
   }
 }
 
-function grow<T extends Int32Array | Float64Array>(a: T, min: number): T {
+/** A copy of `a` with room for at least `min` values (doubling), the new part `fill`. */
+export function grown<T extends Int32Array | Float64Array>(a: T, min: number, fill = 0): T {
   const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
+  if (fill !== 0) b.fill(fill, a.length);
   b.set(a);
   return b;
 }

@@ -5,7 +5,8 @@
 // l2 norm.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
-import { sortTerms, termCounts, type TermCounts } from './tokenize.js';
+import { sortTerms } from './tokenize.js';
+import { termCounts, type TermCounts } from './counts.js';
 import { CsrBuilder, readDocuments, readNorm, type CsrMatrix, type RowNorm } from './rows.js';
 
 export interface TfidfVectorizerOptions {

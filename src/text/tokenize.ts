@@ -2,7 +2,7 @@
 // maximal runs of two or more word characters (Python's \w: a letter, a number or '_'), found by
 // one scan over the text (JS's \b is ASCII-only even with the u flag, and a scan allocates only
 // the tokens).
-import { HASH_START, TermTable, hashStep } from './term-table.js';
+import { HASH_START, hashStep } from './term-table.js';
 
 const WORD = /^[\p{L}\p{N}_]$/u;
 
@@ -64,60 +64,6 @@ export function tokenize(text: string, lowercase = true): string[] {
   const out: string[] = [];
   forEachToken(text, lowercase, (t) => out.push(t));
   return out;
-}
-
-/** Token counts of documents as CSR rows over term ids (terms[id]), in order of first appearance. */
-export interface TermCounts {
-  terms: string[];
-  indptr: Int32Array;
-  ids: Int32Array;
-  counts: Float64Array;
-}
-
-/**
- * Counts the tokens of each document. Ids are assigned as terms first appear, or, with `known`,
- * are its columns (other terms are left out).
- */
-export function termCounts(docs: ArrayLike<string>, lowercase: boolean, known?: Map<string, number>): TermCounts {
-  const table = new TermTable();
-  if (known) for (const [t, j] of known) table.add(t, j);
-  const terms: string[] = [];
-  const indptr = new Int32Array(docs.length + 1);
-  let ids = new Int32Array(1024);
-  let counts = new Float64Array(1024);
-  let nnz = 0;
-  let seen = new Int32Array(1024).fill(-1); // id → position of its entry in the current row
-  let rowStart = 0;
-  const count = (s: string, start: number, end: number, h: number) => {
-    let id = table.find(s, start, end, h, known ? -1 : terms.length);
-    if (id < 0) return;
-    if (!known && id === terms.length) terms.push(table.last);
-    if (id >= seen.length) seen = grown(seen, id + 1, -1);
-    const at = seen[id];
-    if (at >= rowStart) counts[at]++;
-    else {
-      if (nnz === ids.length) {
-        ids = grown(ids, nnz + 1, 0);
-        counts = grown(counts, nnz + 1, 0);
-      }
-      seen[id] = nnz;
-      ids[nnz] = id;
-      counts[nnz++] = 1;
-    }
-  };
-  for (let i = 0; i < docs.length; i++) {
-    rowStart = nnz;
-    forEachTokenSpan(docs[i], lowercase, count);
-    indptr[i + 1] = nnz;
-  }
-  return { terms, indptr, ids: ids.subarray(0, nnz), counts: counts.subarray(0, nnz) };
-}
-
-function grown<T extends Int32Array | Float64Array>(a: T, min: number, fill: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length));
-  b.fill(fill);
-  b.set(a);
-  return b;
 }
 
 /** Terms in Python's string order: the native sort (UTF-16 units) agrees unless a term holds a surrogate pair. */
