@@ -57,12 +57,16 @@ export interface KernelDataset {
   /**
    * One SAGA epoch (the request, assembly/saga.ts): updates x (d coefficients, then the intercept
    * with fitIntercept) and avg in place, and the table. The same bits as optim/saga.ts's batch
-   * step over sagaBatch. Where a backend has no boundary to cross per batch (js) it leaves this
-   * out and the solver loops.
+   * step over sagaBatch. The dense js dataset, with no boundary to cross per batch, leaves it
+   * out and the solver loops; the sparse datasets of both backends have it (lagged updates, to
+   * rounding rather than bit for bit).
    */
   sagaEpoch?(r: SagaEpochRequest, c: SagaConstants): void;
   sagaReset(): void;
-  /** One epoch of minibatch SGD (the request, assembly/sgd.ts); the same bits as driving each batch from JS. */
+  /**
+   * One epoch of minibatch SGD (the request, assembly/sgd.ts); dense: the same bits as driving each
+   * batch from JS; sparse without momentum: the L2 shrink as a lazy scale (csr-sgd.ts, to rounding).
+   */
   sgdEpoch(r: SgdEpochRequest, c: SgdConstants): void;
   dispose(): void;
 }
