@@ -72,8 +72,127 @@ export function csrSagaEpoch(
   W: usize, xb: usize, ab: usize, table: usize, pw: usize, cs: usize,
   scale: f64, rows: f64, eta: f64, thresh: f64, shrink: f64, fitIntercept: i32, mode: i32, f32: i32,
 ): void {
-  if (f32) csrSagaEpochT<f32>(P, J, V, d, y, s, idx, count, batch, W, xb, ab, table, pw, cs, scale, rows, eta, thresh, shrink, fitIntercept, mode);
+  if (thresh == 0) {
+    if (f32) csrSagaEpochL2<f32>(P, J, V, d, y, s, idx, count, batch, W, xb, ab, table, scale, rows, eta, shrink, fitIntercept, mode);
+    else csrSagaEpochL2<f64>(P, J, V, d, y, s, idx, count, batch, W, xb, ab, table, scale, rows, eta, shrink, fitIntercept, mode);
+  } else if (f32) csrSagaEpochT<f32>(P, J, V, d, y, s, idx, count, batch, W, xb, ab, table, pw, cs, scale, rows, eta, thresh, shrink, fitIntercept, mode);
   else csrSagaEpochT<f64>(P, J, V, d, y, s, idx, count, batch, W, xb, ab, table, pw, cs, scale, rows, eta, thresh, shrink, fitIntercept, mode);
+}
+
+/** Below this the scale s is folded into v (every column caught up) before it can underflow. */
+const MIN_SCALE: f64 = 1e-150;
+
+/**
+ * The L2-only epoch in scikit-learn's scaled form: x_j = s·v_j, so the shrink of every step is
+ * s ← σ·s, and an untouched column's step x ← σ(x − η·avg_j) is v_j ← v_j − avg_j·η/s. With
+ * C = Σ η/s over the steps so far, a column caught up at C' needs v_j −= avg_j·(C − C'): no table
+ * read. The record's last field (offset 24) holds C' as f64 here; it is 0 between epochs.
+ */
+// @ts-ignore: decorator
+@inline function csrSagaEpochL2<T>(
+  P: usize, J: usize, V: usize, d: i32, y: usize, s: usize, idx: usize, count: i32, batch: i32,
+  W: usize, xb: usize, ab: usize, table: usize,
+  scale: f64, rows: f64, eta: f64, shrink: f64, fitIntercept: i32, mode: i32,
+): void {
+  const squared = mode & MODE_SQUARED;
+  let sc = 1.0; // s
+  let C = 0.0;
+  for (let t0 = 0; t0 < count; t0 += batch) {
+    const m = min(batch, count - t0);
+    // 1. the batch's columns up to date (their C' = C)
+    for (let r = 0; r < m; r++) {
+      const i = rowIndex(idx, 0, t0 + r);
+      const k1 = load<i32>(P + (<usize>i << 2), 4);
+      for (let k = load<i32>(P + (<usize>i << 2)); k < k1; k++) catchUp(rec(W, <usize>load<i32>(J + (<usize>k << 2))), C);
+    }
+    // 2. residuals at x = s·v, their change against the table (one row: the step at once)
+    const b = fitIntercept ? load<f64>(xb) : 0.0;
+    const step = eta / sc; // this step's increment of C
+    const Cn = C + step;
+    let gb = 0.0;
+    for (let r = 0; r < m; r++) {
+      const i = rowIndex(idx, 0, t0 + r);
+      const k0 = load<i32>(P + (<usize>i << 2));
+      const k1 = load<i32>(P + (<usize>i << 2), 4);
+      let s0 = 0.0, s1 = 0.0;
+      let k = k0;
+      for (; k + 2 <= k1; k += 2) {
+        s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
+        s1 += xAt<T>(V, k + 1) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2), 4)));
+      }
+      if (k < k1) s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
+      const zv = pair(sc * (s0 + s1) + b, 0);
+      const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
+      const sv = pair(scale * weightOf(s, i), 0);
+      const e = expNegAbs(zv);
+      const rv = squared ? residual(zv, yv, sv, e, 1) : residual(zv, yv, sv, e, 0);
+      const tp = table + (<usize>i << 3);
+      const delta = f64x2.extract_lane(rv, 0) - load<f64>(tp);
+      store<f64>(tp, f64x2.extract_lane(rv, 0));
+      gb += delta;
+      if (m == 1)
+        for (k = k0; k < k1; k++) stepL2(rec(W, <usize>load<i32>(J + (<usize>k << 2))), delta * xAt<T>(V, k), 1, step, Cn, rows);
+      else
+        for (k = k0; k < k1; k++) {
+          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+          store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
+        }
+    }
+    // 3. (batches) the step on each touched column once: C' = Cn marks it done, g back to 0
+    const inv = 1 / <f64>m;
+    if (m > 1)
+      for (let r = 0; r < m; r++) {
+        const i = rowIndex(idx, 0, t0 + r);
+        const k1 = load<i32>(P + (<usize>i << 2), 4);
+        for (let k = load<i32>(P + (<usize>i << 2)); k < k1; k++) {
+          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+          if (load<f64>(rj, 24) == Cn) continue;
+          stepL2(rj, load<f64>(rj, 16), inv, step, Cn, rows);
+          store<f64>(rj, 0, 16);
+        }
+      }
+    if (fitIntercept) {
+      store<f64>(xb, load<f64>(xb) - eta * (gb * inv + load<f64>(ab)));
+      store<f64>(ab, load<f64>(ab) + gb / rows);
+    }
+    C = Cn;
+    sc *= shrink;
+    if (sc < MIN_SCALE) {
+      foldScale(W, d, C, sc);
+      sc = 1;
+      C = 0;
+    }
+  }
+  foldScale(W, d, C, sc);
+}
+
+/** v_j brought to C (its lagged steps). */
+// @ts-ignore: decorator
+@inline function catchUp(rj: usize, C: f64): void {
+  const c0 = load<f64>(rj, 24);
+  if (c0 != C) {
+    store<f64>(rj, load<f64>(rj) - load<f64>(rj, 8) * (C - c0));
+    store<f64>(rj, C, 24);
+  }
+}
+
+/** A touched column's step in v: its avg part through C (now Cn), its gradient part η·gj·inv/s. */
+// @ts-ignore: decorator
+@inline function stepL2(rj: usize, gj: f64, inv: f64, step: f64, Cn: f64, rows: f64): void {
+  const aj = load<f64>(rj, 8);
+  store<f64>(rj, load<f64>(rj) - step * (gj * inv + aj));
+  store<f64>(rj, Cn, 24);
+  store<f64>(rj, aj + gj / rows, 8);
+}
+
+/** Every column caught up to C and x = s·v stored back; C' = 0. */
+function foldScale(W: usize, d: i32, C: f64, sc: f64): void {
+  for (let j = 0; j < d; j++) {
+    const rj = rec(W, <usize>j);
+    catchUp(rj, C);
+    store<f64>(rj, sc * load<f64>(rj));
+    store<f64>(rj, 0, 24);
+  }
 }
 
 // @ts-ignore: decorator
