@@ -114,21 +114,8 @@ const MIN_SCALE: f64 = 1e-150;
       const i = rowIndex(idx, 0, t0 + r);
       const k0 = load<i32>(P + (<usize>i << 2));
       const k1 = load<i32>(P + (<usize>i << 2), 4);
-      let s0 = 0.0, s1 = 0.0;
+      const delta = rowDelta<T>(J, V, W, k0, k1, sc, b, y, s, i, scale, table, squared);
       let k = k0;
-      for (; k + 2 <= k1; k += 2) {
-        s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
-        s1 += xAt<T>(V, k + 1) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2), 4)));
-      }
-      if (k < k1) s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
-      const zv = pair(sc * (s0 + s1) + b, 0);
-      const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
-      const sv = pair(scale * weightOf(s, i), 0);
-      const e = expNegAbs(zv);
-      const rv = squared ? residual(zv, yv, sv, e, 1) : residual(zv, yv, sv, e, 0);
-      const tp = table + (<usize>i << 3);
-      const delta = f64x2.extract_lane(rv, 0) - load<f64>(tp);
-      store<f64>(tp, f64x2.extract_lane(rv, 0));
       gb += delta;
       if (m == 1)
         for (k = k0; k < k1; k++) stepL2(rec(W, <usize>load<i32>(J + (<usize>k << 2))), delta * xAt<T>(V, k), 1, step, Cn, rows);
@@ -218,21 +205,8 @@ function foldScale(W: usize, d: i32, C: f64, sc: f64): void {
       const i = rowIndex(idx, 0, t0 + r);
       const k0 = load<i32>(P + (<usize>i << 2));
       const k1 = load<i32>(P + (<usize>i << 2), 4);
-      let s0 = 0.0, s1 = 0.0;
+      const delta = rowDelta<T>(J, V, W, k0, k1, 1, b, y, s, i, scale, table, squared);
       let k = k0;
-      for (; k + 2 <= k1; k += 2) {
-        s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
-        s1 += xAt<T>(V, k + 1) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2), 4)));
-      }
-      if (k < k1) s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
-      const zv = pair(s0 + s1 + b, 0);
-      const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
-      const sv = pair(scale * weightOf(s, i), 0);
-      const e = expNegAbs(zv);
-      const rv = squared ? residual(zv, yv, sv, e, 1) : residual(zv, yv, sv, e, 0);
-      const tp = table + (<usize>i << 3);
-      const delta = f64x2.extract_lane(rv, 0) - load<f64>(tp);
-      store<f64>(tp, f64x2.extract_lane(rv, 0));
       gb += delta;
       if (m == 1) {
         // the row's columns are distinct: each steps with g_j = delta·x_ij directly
@@ -273,6 +247,33 @@ function foldScale(W: usize, d: i32, C: f64, sc: f64): void {
     sync(rj, t, pw, cs, eta, thresh);
     store<i32>(rj, 0, 24);
   }
+}
+
+/**
+ * Row i's residual change: z = xScale·(x_i·x) + b over the records, r = scale·s_i·∂ℓ/∂z; returns
+ * r − table[i] and stores r in the table.
+ */
+// @ts-ignore: decorator
+@inline function rowDelta<T>(
+  J: usize, V: usize, W: usize, k0: i32, k1: i32, xScale: f64, b: f64,
+  y: usize, s: usize, i: i32, scale: f64, table: usize, squared: i32,
+): f64 {
+  let s0 = 0.0, s1 = 0.0;
+  let k = k0;
+  for (; k + 2 <= k1; k += 2) {
+    s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
+    s1 += xAt<T>(V, k + 1) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2), 4)));
+  }
+  if (k < k1) s0 += xAt<T>(V, k) * load<f64>(rec(W, <usize>load<i32>(J + (<usize>k << 2))));
+  const zv = pair(xScale * (s0 + s1) + b, 0);
+  const yv = pair(load<f64>(y + (<usize>i << 3)), 0);
+  const sv = pair(scale * weightOf(s, i), 0);
+  const e = expNegAbs(zv);
+  const rv = squared ? residual(zv, yv, sv, e, 1) : residual(zv, yv, sv, e, 0);
+  const tp = table + (<usize>i << 3);
+  const delta = f64x2.extract_lane(rv, 0) - load<f64>(tp);
+  store<f64>(tp, f64x2.extract_lane(rv, 0));
+  return delta;
 }
 
 /** The step of saga.ts on a touched column's record, its batch gradient sum gj. */

@@ -12,7 +12,8 @@ export interface BenchData {
   y: Float64Array;
 }
 
-function rng(seed: number): () => number {
+/** mulberry32 */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TfidfVectorizer } from '../../src/text/index.js';
+import { rng } from '../data.js';
 
 export interface SparseSet {
   name: string;
@@ -21,17 +22,6 @@ export function spamSet(): SparseSet & { docs: string[]; vectoriseMs: number } {
   const X = new TfidfVectorizer().fitTransform(docs);
   const vectoriseMs = performance.now() - t0;
   return { name: 'spam', X, y: Float64Array.from(mails, (m) => (m.group.startsWith('spam') ? 1 : 0)), docs, vectoriseMs };
-}
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
