@@ -1,8 +1,9 @@
 // minimize(objective, x0, options): the solvers for any objective a library brings.
 import { LogRegError, describeValue } from '../core/errors.js';
-import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
+import type { AnyObjective, AsyncObjective, IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import { defaults, readOptions } from '../model/options.js';
-import { METHODS, runMethod, type MethodName } from '../optim/dispatch.js';
+import { METHODS, methodSteps, type MethodName } from '../optim/dispatch.js';
+import { runMaybeAsync } from '../optim/pending.js';
 import type { Schedule, ShuffleMode } from '../optim/types.js';
 
 /** Every solver but saga, which needs the finite-sum structure only the package's objectives have. */
@@ -43,7 +44,7 @@ const MINIMIZE_OPTIONS: readonly (keyof MinimizeOptions)[] = [
 /** { x, value, gradientNorm, nIter, converged, reason, lossHistory } */
 export type MinimizeResult = OptimizeResult;
 
-function checkObjective(obj: unknown): asserts obj is Objective {
+function checkObjective(obj: unknown): asserts obj is AnyObjective {
   const o = obj as Partial<Objective> | null;
   if (o === null || typeof o !== 'object' || typeof o.valueAndGradient !== 'function')
     throw new LogRegError('INVALID_INPUT', 'objective must be an object with valueAndGradient(x, g)');
@@ -51,7 +52,14 @@ function checkObjective(obj: unknown): asserts obj is Objective {
     throw new LogRegError('INVALID_INPUT', `objective.dim must be a positive integer, got ${describeValue(o.dim)}`);
 }
 
-export function minimize(objective: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+/**
+ * Minimises the objective from x0. An objective whose evaluations return promises (sqlObjective,
+ * streamObjective) is awaited: minimize then returns a Promise (methods lbfgs, newton and
+ * newton-cholesky).
+ */
+export function minimize(objective: AsyncObjective, x0: ArrayLike<number>, options?: MinimizeOptions): Promise<MinimizeResult>;
+export function minimize(objective: Objective, x0: ArrayLike<number>, options?: MinimizeOptions): MinimizeResult;
+export function minimize(objective: AnyObjective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult | Promise<MinimizeResult> {
   checkObjective(objective);
   if (x0 === null || typeof x0 !== 'object' || x0.length !== objective.dim)
     throw new LogRegError('LENGTH_MISMATCH', `x0 must have objective.dim = ${objective.dim} values`);
@@ -82,5 +90,6 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     throw new LogRegError('INVALID_OPTION', `shuffle must be 'rows', 'batches' or 'none', got ${describeValue(opts.shuffle)}`, { option: 'shuffle', value: opts.shuffle });
   if (!MINIMIZE_METHODS.includes(method))
     throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
-  return runMethod(method, objective, start, opts);
+  // the methods that cannot await refuse a promise at their first evaluation (Monitor)
+  return runMaybeAsync(methodSteps(method as MethodName, objective as Objective, start, opts));
 }

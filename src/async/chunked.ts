@@ -4,19 +4,26 @@
 import type { AbortSignalLike } from '../core/host-types.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { Progress } from '../optim/monitor.js';
+import { Pending } from '../optim/pending.js';
 import { Pauser } from './pause.js';
 import { abortError } from './spawn.js';
 
 export async function runSliced<T>(
-  steps: Generator<Progress, T, void>,
+  steps: Generator<Progress | Pending, T, unknown>,
   signal: AbortSignalLike | undefined,
   onProgress: ((info: IterationInfo) => void) | undefined,
 ): Promise<T> {
   const pause = new Pauser();
   try {
+    let answer: unknown;
     for (;;) {
-      const r = steps.next();
+      const r = steps.next(answer);
+      answer = undefined;
       if (r.done) return r.value;
+      if (r.value instanceof Pending) {
+        answer = await r.value.promise; // a rejection ends the steps through finally
+        continue;
+      }
       if (await pause.maybe()) {
         if (signal?.aborted) throw abortError();
         onProgress?.({ ...r.value.info(), x: undefined });

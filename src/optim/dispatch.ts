@@ -1,6 +1,6 @@
 // The one place that maps a method name to its optimiser (used by the model and by minimize).
 import { LogRegError, describeValue } from '../core/errors.js';
-import type { FiniteSumObjective, Objective, OptimizeOptions, OptimizeResult, StochasticObjective } from './types.js';
+import type { FiniteSumObjective, Objective, OptimizeOptions, StochasticObjective } from './types.js';
 import { gd } from './gd.js';
 import { momentumFullBatch } from './momentum.js';
 import { stochastic } from './stochastic.js';
@@ -10,7 +10,7 @@ import { newtonCholesky } from './newton-cholesky.js';
 import { adam } from './adam.js';
 import { saga } from './saga.js';
 import { DEFAULT_BATCH } from './epochs.js';
-import { runToEnd, type Steps } from './monitor.js';
+import type { Steps } from './monitor.js';
 
 /** Every solver, spelled once. */
 export const METHODS = ['lbfgs', 'newton', 'newton-cholesky', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const;
@@ -81,7 +81,3 @@ export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array
   }
 }
 
-/** Runs `method` to its end. */
-export function runMethod(method: MethodName, obj: Objective, x0: Float64Array, opts: OptimizeOptions): OptimizeResult {
-  return runToEnd(methodSteps(method, obj, x0, opts));
-}

@@ -2,7 +2,8 @@
 // strong-Wolfe line search. With an L1 term it runs as OWL-QN (Andrew & Gao 2007): the
 // direction comes from the pseudo-gradient, is kept in its orthant, and each trial point is
 // projected onto the orthant of the current iterate, so coefficients that reach 0 are exactly 0.
-import type { Objective, OptimizeOptions } from './types.js';
+import type { AnyObjective, OptimizeOptions } from './types.js';
+import { settle } from './pending.js';
 import { Monitor, type Steps } from './monitor.js';
 import { C1, MAX_HALVINGS } from './linesearch.js';
 import { strongWolfe } from './wolfe.js';
@@ -79,12 +80,12 @@ class History {
   }
 }
 
-export function* lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
+export function* lbfgs(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
   if (obj.l1 && obj.l1.strength > 0) return yield* owlqn(obj, x0, opts);
   const n = obj.dim;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
-  let f = obj.valueAndGradient(x, g);
+  let f = yield* settle(obj.valueAndGradient(x, g));
   const mon = new Monitor(obj, opts, x, f);
   const hist = new History(opts.memory);
   const dir = new Float64Array(n);
@@ -106,7 +107,7 @@ export function* lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions):
         slope = dotVec(g, dir);
       }
       const t0 = hist.size === 0 ? Math.min(1, 1 / Math.max(normInf(g), 1e-300)) : 1;
-      step = strongWolfe(obj, x, f, slope, dir, t0, xNew, gNew);
+      step = yield* strongWolfe(obj, x, f, slope, dir, t0, xNew, gNew);
     }
     if (!step) return mon.result(x, f, g, it - 1, 'lineSearch');
     hist.pushStep(x, xNew, g, gNew);
@@ -120,12 +121,12 @@ export function* lbfgs(obj: Objective, x0: Float64Array, opts: OptimizeOptions):
 }
 
 /** OWL-QN for J = smooth + λ‖x_{0..count}‖₁. */
-function* owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
+function* owlqn(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
   const n = obj.dim;
   const l1 = obj.l1!;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
-  let f = obj.valueAndGradient(x, g);
+  let f = yield* settle(obj.valueAndGradient(x, g));
   const mon = new Monitor(obj, opts, x, f);
   const hist = new History(opts.memory);
   const pg = new Float64Array(n);
@@ -155,7 +156,7 @@ function* owlqn(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps 
           if (j < l1.count && v * orthant[j] <= 0) v = 0; // projection onto the orthant
           xNew[j] = v;
         }
-        fNew = obj.valueAndGradient(xNew, gNew);
+        fNew = yield* settle(obj.valueAndGradient(xNew, gNew));
         let decrease = 0;
         for (let j = 0; j < n; j++) decrease += pg[j] * (xNew[j] - x[j]);
         const FNew = fNew + l1Of(xNew, l1);

@@ -4,40 +4,53 @@
 // values or a large offset makes the raw test strict, a feature with tiny values the
 // standardised one, so no scaling of the data makes the pair pass early. With an L1 term, ∇J is
 // the minimum-norm subgradient (pseudo-gradient) and J includes the L1 term.
-import type { IterationInfo, Objective, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
+import type { AnyObjective, IterationInfo, OptimizeOptions, OptimizeResult, StopReason } from './types.js';
 import { normInf } from './vec.js';
 import { l1Of, pseudoGradient } from './l1.js';
 import { LogRegError } from '../core/errors.js';
 import { scaledNormInf, type CoordinateScaling } from './scaling.js';
+import { Pending, asyncObjectiveError, isThenable } from './pending.js';
 
 /** What a solver yields after each iteration: the state it reached, read on demand. */
 export interface Progress {
   info(): IterationInfo;
 }
 
-/** A solver run as a sequence of iterations: it yields after each one and returns its result. */
-export type Steps = Generator<Progress, OptimizeResult, void>;
+/**
+ * A solver run as a sequence of iterations: it yields after each one and returns its result;
+ * over an objective that answers later it also yields a Pending per evaluation (pending.ts).
+ */
+export type Steps = Generator<Progress | Pending, OptimizeResult, unknown>;
 
-/** Runs steps to their end (the synchronous fit). */
-export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+/** Runs steps to their end (the synchronous fit); an objective answering with a promise is an error. */
+export function runToEnd<T>(steps: Generator<unknown, T, unknown>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    if (r.value instanceof Pending) {
+      r.value.promise.then(undefined, () => {});
+      steps.return(undefined as never);
+      throw asyncObjectiveError();
+    }
   }
 }
 
 export class Monitor implements Progress {
   readonly threshold: number;
   readonly history: number[] = [];
-  private readonly obj: Objective;
+  private readonly obj: AnyObjective;
   private readonly pg: Float64Array;
   private readonly onIteration?: (info: IterationInfo) => boolean | void;
   private readonly scaling: CoordinateScaling | undefined;
 
   /** f0: the smooth value at x0 (as returned by valueAndGradient). */
-  constructor(obj: Objective, opts: OptimizeOptions, x0: Float64Array, f0: number) {
+  constructor(obj: AnyObjective, opts: OptimizeOptions, x0: Float64Array, f0: number) {
     this.obj = obj;
     this.pg = new Float64Array(obj.dim);
+    if (isThenable(f0)) {
+      f0.then(undefined, () => {}); // its failure, if any, is not this error's
+      throw new LogRegError('INVALID_OPTION', 'the objective answered with a Promise: only lbfgs, newton and newton-cholesky can await an objective', { option: 'method' });
+    }
     if (!Number.isFinite(f0))
       throw new LogRegError('NON_FINITE', `the objective is ${f0} at the starting point: no solver can start from there`);
     this.scaling = obj.convergenceScaling?.();
@@ -97,7 +110,7 @@ export class Monitor implements Progress {
 }
 
 /** Solvers that need a smooth objective refuse an L1 term. */
-export function requireSmooth(obj: Objective, method: string): void {
+export function requireSmooth(obj: AnyObjective, method: string): void {
   if (obj.l1 && obj.l1.strength > 0)
     throw new LogRegError(
       'INVALID_OPTION',

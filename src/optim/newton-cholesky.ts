@@ -3,7 +3,7 @@
 // along p until the Armijo condition holds. Where ∇²J is not positive definite to working
 // precision (no penalty and separable classes, collinear columns, the squared loss) a growing
 // multiple of the identity is added until it is, so p stays a descent direction.
-import type { Objective, OptimizeOptions } from './types.js';
+import type { AnyObjective, OptimizeOptions } from './types.js';
 import type { Steps } from './monitor.js';
 import { fullHessianOrFail, hessianMatrix, secondOrderStart } from './second-order.js';
 import { cholesky, choleskySolve } from './cholesky.js';
@@ -16,9 +16,9 @@ const MAX_HALVINGS = 30;
 const FIRST_SHIFT = 1e-10;
 const SHIFT_GROWTH = 100;
 
-export function* newtonCholesky(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
+export function* newtonCholesky(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
   fullHessianOrFail(obj.dim, "solver 'newton-cholesky'");
-  const start = secondOrderStart(obj, x0, opts, 'newton-cholesky');
+  const start = yield* secondOrderStart(obj, x0, opts, 'newton-cholesky');
   const { evaluate, mon } = start;
   let { x, g, at } = start;
   let f = at.value;
@@ -36,7 +36,7 @@ export function* newtonCholesky(obj: Objective, x0: Float64Array, opts: Optimize
     let accepted = false;
     for (let h = 0; h <= MAX_HALVINGS; h++, t /= 2) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + t * p[i];
-      const trial = evaluate(xNew, gNew);
+      const trial = yield* evaluate(xNew, gNew);
       const fNew = trial.value;
       // near the optimum J stops changing in floating point: then a smaller gradient decides
       const flat = Math.abs(fNew - f) <= 1e-14 * Math.abs(f) && sumAbs(gNew) < sumAbs(g);

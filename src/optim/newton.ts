@@ -3,7 +3,7 @@
 // over X each, with the per-row curvature cached at the iterate), stopping at the boundary or
 // on negative curvature. Δ grows after good agreement (ρ > 0.75 at the boundary) and shrinks
 // after poor agreement (ρ < 0.25); a step is taken when ρ > 1e-4.
-import type { Objective, OptimizeOptions } from './types.js';
+import type { AnyObjective, OptimizeOptions } from './types.js';
 import type { Steps } from './monitor.js';
 import { secondOrderStart } from './second-order.js';
 import { dotVec } from './vec.js';
@@ -13,8 +13,8 @@ const POOR = 0.25;
 const GOOD = 0.75;
 const ACCEPT = 1e-4;
 
-export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions): Steps {
-  const start = secondOrderStart(obj, x0, opts, 'newton');
+export function* newton(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
+  const start = yield* secondOrderStart(obj, x0, opts, 'newton');
   const { evaluate, mon } = start;
   let { x, g, at } = start;
   let f = at.value;
@@ -77,7 +77,7 @@ export function* newton(obj: Objective, x0: Float64Array, opts: OptimizeOptions)
     pHp = dotVec(p, Hd);
     const predicted = -(dotVec(g, p) + 0.5 * pHp);
     for (let i = 0; i < n; i++) xNew[i] = x[i] + p[i];
-    const trial = evaluate(xNew, gNew);
+    const trial = yield* evaluate(xNew, gNew);
     const fNew = trial.value;
     const rho = Number.isFinite(fNew) && predicted > 0 ? (f - fNew) / predicted : -1;
     const pnorm = Math.sqrt(dotVec(p, p));

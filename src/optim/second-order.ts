@@ -1,29 +1,34 @@
 // Second-order information at a point for the Newton solvers and inference: J, ∇J and the
 // Hessian-vector product (the objective's own, or one built on hessianVectorProduct), and the
 // full Hessian (the objective's one-pass matrix, or one Hessian-vector product per column).
-import type { GradientHessian, Objective, OptimizeOptions } from './types.js';
+import type { AnyObjective, GradientHessian, OptimizeOptions } from './types.js';
+import { isThenable, settle, type Pending } from './pending.js';
 import { LogRegError } from '../core/errors.js';
 import { Monitor, requireSmooth } from './monitor.js';
 
 /** What the Newton solvers start from: the first evaluation at x0 and the monitor. */
-export function secondOrderStart(obj: Objective, x0: Float64Array, opts: OptimizeOptions, method: string) {
+export function* secondOrderStart(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions, method: string) {
   requireSmooth(obj, method);
   const evaluate = hessianAt(obj, method);
   const x = Float64Array.from(x0);
   const g = new Float64Array(obj.dim);
-  const at = evaluate(x, g);
+  const at = yield* evaluate(x, g);
   return { evaluate, x, g, at, mon: new Monitor(obj, opts, x, at.value) };
 }
 
-/** J, ∇J and the Hessian-vector product at a point. */
-export function hessianAt(obj: Objective, method: string): (x: Float64Array, g: Float64Array) => GradientHessian {
-  if (obj.gradientHessian) return obj.gradientHessian.bind(obj);
-  const hvp = obj.hessianVectorProduct?.bind(obj);
+/** J, ∇J and the Hessian-vector product at a point (awaited when the objective answers later). */
+export function hessianAt(obj: AnyObjective, method: string): (x: Float64Array, g: Float64Array) => Generator<Pending, GradientHessian, unknown> {
+  const gh = obj.gradientHessian?.bind(obj);
+  if (gh) return (x, g) => settle<GradientHessian>(gh(x, g));
+  const hvp = 'hessianVectorProduct' in obj ? obj.hessianVectorProduct?.bind(obj) : undefined;
   if (!hvp)
-    throw new LogRegError('INVALID_OPTION', `method '${method}' needs an objective with hessianVectorProduct`, { option: 'solver' });
-  return (x, g) => {
+    throw new LogRegError('INVALID_OPTION', `method '${method}' needs an objective with hessianVectorProduct or gradientHessian`, { option: 'solver' });
+  return function* (x, g) {
     const point = x.slice(); // the solvers reuse their buffers
-    return { value: obj.valueAndGradient(x, g), hvp: (v, out) => hvp(point, v, out) };
+    const answer = obj.valueAndGradient(x, g);
+    if (isThenable(answer))
+      throw new LogRegError('INVALID_OPTION', `method '${method}' awaits an objective only through its gradientHessian`, { option: 'solver' });
+    return { value: answer, hvp: (v: Float64Array, out: Float64Array) => hvp(point, v, out) };
   };
 }
 

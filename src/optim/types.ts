@@ -21,6 +21,22 @@ export interface Objective {
   convergenceScaling?(): CoordinateScaling;
 }
 
+/**
+ * An objective that answers later: each evaluation is one pass over a stream or one SQL query.
+ * lbfgs, newton and newton-cholesky await it (minimize then returns a Promise); the Hessian
+ * products of the GradientHessian it resolves to are synchronous (formed during the pass).
+ */
+export interface AsyncObjective {
+  readonly dim: number;
+  valueAndGradient(x: Float64Array, g: Float64Array): Promise<number>;
+  gradientHessian?(x: Float64Array, g: Float64Array): Promise<GradientHessian>;
+  readonly l1?: L1Term;
+  convergenceScaling?(): CoordinateScaling;
+}
+
+/** What the solvers that await accept. */
+export type AnyObjective = Objective | AsyncObjective;
+
 /** J at a point with the Hessian-vector product there: hvp(v, out) writes ∇²J·v into out. */
 export interface GradientHessian {
   readonly value: number;

@@ -2,7 +2,8 @@
 // 3.6, with safeguarded cubic interpolation in the zoom phase). Each trial is one call of
 // valueAndGradient: with the fused kernel that is one pass over X giving J and ∇J together,
 // so the gradient of the accepted point costs nothing extra.
-import type { Objective } from './types.js';
+import type { AnyObjective } from './types.js';
+import { settle, type Pending } from './pending.js';
 import { axpyInto, dotVec } from './vec.js';
 
 const C1 = 1e-4;
@@ -21,8 +22,8 @@ export interface LineSearchResult {
  * Searches along dir from x (value f0, gradient g0, slope = g0·dir < 0), starting at t0.
  * On success xNew and gNew hold the accepted point and its gradient.
  */
-export function strongWolfe(
-  obj: Objective,
+export function* strongWolfe(
+  obj: AnyObjective,
   x: Float64Array,
   f0: number,
   slope: number,
@@ -30,14 +31,14 @@ export function strongWolfe(
   t0: number,
   xNew: Float64Array,
   gNew: Float64Array,
-): LineSearchResult | null {
+): Generator<Pending, LineSearchResult | null, unknown> {
   let evals = 0;
-  const phi = (t: number): [number, number] => {
+  function* phi(t: number): Generator<Pending, [number, number], unknown> {
     evals++;
     axpyInto(xNew, x, t, dir);
-    const f = obj.valueAndGradient(xNew, gNew);
+    const f = yield* settle(obj.valueAndGradient(xNew, gNew));
     return [f, dotVec(gNew, dir)];
-  };
+  }
   // Armijo, or near the minimum — where J can no longer resolve C1·t·slope — the approximate
   // Wolfe test of Hager & Zhang: J within rounding of J(0) and φ'(t) <= (2·C1 − 1)·φ'(0)
   const sufficient = (t: number, f: number, d: number) =>
@@ -48,25 +49,25 @@ export function strongWolfe(
   let t = t0;
   let best: { t: number; f: number } | null = null;
   for (let i = 0; evals < MAX_EVALS; i++) {
-    const [f, d] = phi(t);
+    const [f, d] = yield* phi(t);
     if (!Number.isFinite(f) || !sufficient(t, f, d) || (i > 0 && f > fPrev)) {
-      return zoom(tPrev, t, fPrev, f, dPrev, d);
+      return yield* zoom(tPrev, t, fPrev, f, dPrev, d);
     }
     if (Math.abs(d) <= -C2 * slope) return { t, f, evals };
     best = { t, f };
-    if (d >= 0) return zoom(t, tPrev, f, fPrev, d, dPrev);
+    if (d >= 0) return yield* zoom(t, tPrev, f, fPrev, d, dPrev);
     tPrev = t;
     fPrev = f;
     dPrev = d;
     t *= 2;
   }
-  return fallback();
+  return yield* fallback();
 
-  function zoom(lo: number, hi: number, flo: number, fhi: number, dlo: number, dhi: number): LineSearchResult | null {
+  function* zoom(lo: number, hi: number, flo: number, fhi: number, dlo: number, dhi: number): Generator<Pending, LineSearchResult | null, unknown> {
     while (evals < MAX_EVALS) {
       const t = interpolate(lo, hi, flo, fhi, dlo, dhi);
       if (t === lo || t === hi) break; // interval collapsed to rounding
-      const [f, d] = phi(t);
+      const [f, d] = yield* phi(t);
       if (!Number.isFinite(f) || !sufficient(t, f, d) || f > flo) {
         hi = t;
         fhi = f;
@@ -84,13 +85,13 @@ export function strongWolfe(
         best = { t, f };
       }
     }
-    return fallback();
+    return yield* fallback();
   }
 
   /** Out of evaluations: the best point with sufficient decrease, re-evaluated into xNew/gNew. */
-  function fallback(): LineSearchResult | null {
+  function* fallback(): Generator<Pending, LineSearchResult | null, unknown> {
     if (!best || !(best.f < f0)) return null;
-    const [f] = phi(best.t);
+    const [f] = yield* phi(best.t);
     return { t: best.t, f, evals };
   }
 }

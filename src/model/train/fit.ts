@@ -22,6 +22,7 @@ import { encodeClasses, type Label } from '../../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../../data/weights.js';
 import { withClassWeight } from '../../data/class-weight.js';
 import type { Progress } from '../../optim/monitor.js';
+import type { Pending } from '../../optim/pending.js';
 
 export interface FitInput {
   src: MatrixSource;
@@ -43,7 +44,7 @@ export interface FitOutput {
 }
 
 /** A fit as steps: it yields after every solver iteration and returns the fitted parameters. */
-export type FitSteps = Generator<Progress, FitOutput, void>;
+export type FitSteps = Generator<Progress | Pending, FitOutput, unknown>;
 
 /** How the backend stores X: the dtype option, or with 'auto' float32 for float32 input. */
 function storageOf({ src, options: o }: FitInput): StorageType {
@@ -146,7 +147,7 @@ export function* fitSteps(
   o: ResolvedOptions,
   kernelsFor: (values: number) => Kernels,
   current: ModelState | null,
-): Generator<Progress, FittedRun, void> {
+): Generator<Progress | Pending, FittedRun, unknown> {
   let src = matrixSource(X, 'X');
   const kernels = kernelsFor(storedValues(src));
   if (o.featureNames && o.featureNames.length !== src.cols)
