@@ -2,7 +2,7 @@
 import { LogRegError, describeValue } from '../core/errors.js';
 import type { AnyObjective, AsyncObjective, IterationInfo, Objective, OptimizeOptions, OptimizeResult } from '../optim/types.js';
 import { defaults, readOptions } from '../model/options.js';
-import { METHODS, methodSteps, type MethodName } from '../optim/dispatch.js';
+import { AWAITING_METHODS, METHODS, awaitingSteps, methodSteps, type AwaitingMethod, type MethodName } from '../optim/dispatch.js';
 import { runMaybeAsync } from '../optim/pending.js';
 import type { Schedule, ShuffleMode } from '../optim/types.js';
 
@@ -91,5 +91,8 @@ export function minimize(objective: AnyObjective, x0: ArrayLike<number>, options
   if (!MINIMIZE_METHODS.includes(method))
     throw new LogRegError('INVALID_OPTION', `unknown method ${describeValue(method)}`, { option: 'method', value: method });
   // the methods that cannot await refuse a promise at their first evaluation (Monitor)
-  return runMaybeAsync(methodSteps(method as MethodName, objective as Objective, start, opts));
+  const steps = (AWAITING_METHODS as readonly string[]).includes(method)
+    ? awaitingSteps(method as AwaitingMethod, objective, start, opts)
+    : methodSteps(method as MethodName, objective as Objective, start, opts);
+  return runMaybeAsync(steps);
 }

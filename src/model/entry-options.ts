@@ -37,10 +37,13 @@ export type StreamSource =
 export interface FitStreamOptions {
   /** Every label the stream contains (required). */
   classes?: Label[];
-  /** Passes over the stream. Default 1. */
+  /** Passes over the stream for the stochastic solvers. Default 1. (The exact solvers pass until they converge.) */
   epochs?: number;
   signal?: AbortSignalLike;
-  /** After each batch: the epoch (from 1), batches and rows read so far in it, the batch's J. */
+  /**
+   * After each batch: the epoch (from 1; with the exact solvers, the pass after the census),
+   * batches and rows read so far in it, the batch's J.
+   */
   onProgress?: (p: { epoch: number; batches: number; rows: number; loss: number }) => void;
 }
 

@@ -19,6 +19,7 @@ import { fitSteps, type FittedRun } from './train/fit.js';
 import { continueOnline, onlineMethod, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
 import { readBatch, readClasses } from './train/batch-input.js';
 import { isOneShot, trainStream } from './train/stream.js';
+import { EXACT_STREAM_METHODS, exactStreamSteps } from './train/exact-stream.js';
 
 export type { FitOptions, BatchFitOptions, PartialFitOptions, FitStreamOptions, FitAsyncOptions, StreamBatch, StreamSource } from './entry-options.js';
 
@@ -66,28 +67,42 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
 
   /**
    * Trains on a stream of batches { X, y, sampleWeight? } (an async or sync iterable; for
-   * several epochs, a function returning a fresh one, or an iterable that can be iterated
-   * again such as csvBatches()), one pass per batch. The model changes only when the whole
-   * stream succeeds.
+   * several passes, a function returning a fresh one, or an iterable that can be iterated
+   * again such as csvBatches()). A stochastic solver makes one pass of updates per batch and
+   * epoch; lbfgs, newton and newton-cholesky (two classes) reach the exact optimum of the whole
+   * stream, one pass per evaluation, with memory for one batch. The model changes only when
+   * the whole stream succeeds.
    */
   async fitStream(source: StreamSource, options?: FitStreamOptions): Promise<this> {
     this.guard.idle();
     const opts = ownFields(options, 'fitStream option', STREAM_OPTIONS) as FitStreamOptions;
     const o = this.options;
+    if (EXACT_STREAM_METHODS.includes(o.solver)) return this.fitStreamExact(source, opts);
     const epochs = opts.epochs ?? 1;
     if (!Number.isInteger(epochs) || epochs < 1) throw new LogRegError('INVALID_OPTION', 'epochs must be an integer >= 1', { option: 'epochs' });
     requireOnlineSolver(onlineMethod(o), 'fitStream', o.standardize);
-    if (epochs > 1 && isOneShot(source))
-      throw new LogRegError(
-        'INVALID_INPUT',
-        `fitStream: ${epochs} epochs need a source that can be read again (a function returning a fresh iterable, ` +
-          'an array, or csvBatches()); an iterator or generator object is used up after one epoch',
-        { option: 'epochs' },
-      );
+    if (epochs > 1 && isOneShot(source)) throw oneShotError(`${epochs} epochs need`, 'epochs');
     const classes = readClasses(opts.classes);
     const kernels = this.engine.single();
     return this.guard.run(readSignal(opts.signal), async (signal) => {
       this.commitOnline(await trainStream(source, epochs, classes, opts.onProgress, o, kernels, signal), kernels.name);
+      return this;
+    });
+  }
+
+  /** fitStream with lbfgs, newton or newton-cholesky: the exact optimum, one pass per evaluation (train/exact-stream.ts). */
+  private async fitStreamExact(source: StreamSource, opts: FitStreamOptions): Promise<this> {
+    const o = this.options;
+    if (opts.epochs !== undefined)
+      throw new LogRegError('INVALID_OPTION', `epochs is for the stochastic solvers; solver '${o.solver}' passes over the stream until it converges (maxIter bounds it)`, { option: 'epochs' });
+    if (o.standardize)
+      throw new LogRegError('INVALID_OPTION', 'fitStream reads the data batch by batch, and standardize needs it whole: scale the batches with a StandardScaler fitted beforehand', { option: 'standardize' });
+    if (isOneShot(source)) throw oneShotError(`solver '${o.solver}' needs`, 'solver');
+    const classes = readClasses(opts.classes);
+    const kernels = this.engine.single();
+    return this.guard.run(readSignal(opts.signal), async (signal) => {
+      const steps = exactStreamSteps({ source, classes, o, kernels, signal, onProgress: opts.onProgress }, this.state);
+      this.commitFit(await runSliced(steps, signal, undefined));
       return this;
     });
   }
@@ -173,4 +188,13 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     this.online = state;
     this.state = { ...stateOfOnline(state, this.options.fitIntercept, backend), solver: onlineMethod(this.options) };
   }
+}
+
+/** A generator object or iterator cannot be read a second time. */
+function oneShotError(what: string, option: string): LogRegError {
+  return new LogRegError(
+    'INVALID_INPUT',
+    `fitStream: ${what} a source that can be read again (a function returning a fresh iterable, an array, csvBatches() or parquetBatches()); an iterator or generator object is used up after one pass`,
+    { option },
+  );
 }

@@ -1,6 +1,6 @@
 // The one place that maps a method name to its optimiser (used by the model and by minimize).
 import { LogRegError, describeValue } from '../core/errors.js';
-import type { FiniteSumObjective, Objective, OptimizeOptions, StochasticObjective } from './types.js';
+import type { AnyObjective, FiniteSumObjective, Objective, OptimizeOptions, StochasticObjective } from './types.js';
 import { gd } from './gd.js';
 import { momentumFullBatch } from './momentum.js';
 import { stochastic } from './stochastic.js';
@@ -15,6 +15,9 @@ import type { Steps } from './monitor.js';
 /** Every solver, spelled once. */
 export const METHODS = ['lbfgs', 'newton', 'newton-cholesky', 'gd', 'sgd', 'momentum', 'nesterov', 'adam', 'saga'] as const;
 export type MethodName = (typeof METHODS)[number];
+/** The solvers that can await an objective answering with a promise (pending.ts). */
+export const AWAITING_METHODS = ['lbfgs', 'newton', 'newton-cholesky'] as const;
+export type AwaitingMethod = (typeof AWAITING_METHODS)[number];
 /** The solvers that also train online (one pass of updates per batch: partialFit, fitStream). */
 export const ONLINE_METHODS: readonly MethodName[] = ['sgd', 'momentum', 'nesterov', 'adam'];
 
@@ -81,3 +84,7 @@ export function methodSteps(method: MethodName, obj: Objective, x0: Float64Array
   }
 }
 
+/** `method` over an objective that may answer with promises. */
+export function awaitingSteps(method: AwaitingMethod, obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Steps {
+  return method === 'lbfgs' ? lbfgs(obj, x0, opts) : method === 'newton' ? newton(obj, x0, opts) : newtonCholesky(obj, x0, opts);
+}

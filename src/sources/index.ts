@@ -1,5 +1,5 @@
 // logreg-wasm/sources: data where users keep it, through optional dependencies the core never
 // imports: the gradient as a SQL aggregate (any engine; tested with DuckDB), and batch sources
 // for fitStream over Parquet files and DuckDB queries.
-export { sqlObjective, type SqlObjective, type SqlObjectiveOptions, type SqlConnection } from '../outside/sql-objective.js';
-export type { SummedObjective } from '../outside/summed-objective.js';
+export { sqlObjective, type SqlObjective, type SqlObjectiveOptions, type SqlConnection } from '../sql/sql-objective.js';
+export type { SummedObjective } from '../loss/summed-objective.js';

@@ -123,7 +123,7 @@ export function startVector(s: ModelState, fitIntercept: boolean): Float64Array 
 }
 
 /** Zeros (null), or the current parameters with warmStart when the data match the fitted model. */
-function startingPoint(o: ResolvedOptions, current: ModelState | null, kind: ModelKind, classes: Label[], d: number): Float64Array | null {
+export function startingPoint(o: ResolvedOptions, current: ModelState | null, kind: ModelKind, classes: Label[], d: number): Float64Array | null {
   const s = current;
   if (!o.warmStart || !s) return null;
   if (s.kind !== kind || s.nFeatures !== d || s.classes.length !== classes.length || s.classes.some((c, i) => c !== classes[i]))
@@ -173,20 +173,24 @@ export function* fitSteps(
   const input = { src, codes, k, sampleWeight, C, kernels, options: o };
   let out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
   if (scales) out = { ...out, ...unpack(layout, unscaledParameters(layout, pack(layout, out.coef, out.intercept), scales.mean, scales.scale)) };
+  return { state: checkedState(out, kind, classes, src.cols, kernels.name), result: out.result };
+}
+
+/** The fitted state of a finished fit; a non-finite J or coefficient is an error (the model stays as it was). */
+export function checkedState(out: FitOutput, kind: ModelKind, classes: Label[], nFeatures: number, backend: Kernels['name']): ModelState {
   const r = out.result;
   if (!Number.isFinite(r.value) || !out.coef.every(Number.isFinite) || !out.intercept.every(Number.isFinite))
     throw new LogRegError('NON_FINITE', `the fit ended with J = ${r.value} or a non-finite coefficient; the model is unchanged`);
-  const state: ModelState = {
+  return {
     kind,
     classes,
-    nFeatures: src.cols,
+    nFeatures,
     coef: out.coef,
     intercept: out.intercept,
     nIter: r.nIter,
     converged: r.converged,
     lossHistory: r.lossHistory,
-    backend: kernels.name,
+    backend,
     solver: out.solver,
   };
-  return { state, result: r };
 }

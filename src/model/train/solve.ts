@@ -1,7 +1,7 @@
 // The model's solver options as optimiser options, and the solver's steps (optim/dispatch.ts).
-import type { OptimizeOptions, StochasticObjective } from '../../optim/types.js';
+import type { AnyObjective, OptimizeOptions, StochasticObjective } from '../../optim/types.js';
 import type { Steps } from '../../optim/monitor.js';
-import { methodSteps, type MethodName } from '../../optim/dispatch.js';
+import { awaitingSteps, methodSteps, type AwaitingMethod, type MethodName } from '../../optim/dispatch.js';
 import type { ResolvedOptions } from '../options.js';
 import { autoSolver, type ProblemFacts } from './auto-solver.js';
 
@@ -31,4 +31,9 @@ export function batchSolver(o: ResolvedOptions, p: ProblemFacts): MethodName {
 
 export function solveSteps(method: MethodName, obj: StochasticObjective, x0: Float64Array, o: ResolvedOptions): Steps {
   return methodSteps(method, obj, x0, optimizeOptions(o));
+}
+
+/** The steps of a solver that awaits (over data outside memory). */
+export function awaitingSolveSteps(method: AwaitingMethod, obj: AnyObjective, x0: Float64Array, o: ResolvedOptions): Steps {
+  return awaitingSteps(method, obj, x0, optimizeOptions(o));
 }

@@ -20,6 +20,17 @@ function isIterable(v: unknown): boolean {
   return typeof o[Symbol.iterator] === 'function' || typeof o[Symbol.asyncIterator] === 'function';
 }
 
+/** The iterable of one pass: the source, or what its function returns. */
+export function streamIterable(source: StreamSource): AsyncIterable<StreamBatch> {
+  const iterable = typeof source === 'function' ? source() : source;
+  if (!isIterable(iterable))
+    throw new LogRegError(
+      'INVALID_INPUT',
+      `fitStream needs an iterable or async iterable of { X, y } batches${typeof source === 'function' ? ' (the function returned ' + describeValue(iterable) + ')' : ''}, got ${describeValue(source)}`,
+    );
+  return iterable as AsyncIterable<StreamBatch>;
+}
+
 /** An iterator (it has next()) that is its own iterable, such as a generator object: one pass only. */
 export function isOneShot(source: unknown): boolean {
   return typeof source === 'object' && source !== null && typeof (source as Iterator<unknown>).next === 'function';
@@ -42,16 +53,11 @@ export async function trainStream(
   let epochWeight = 0;
   const pause = new Pauser();
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const iterable = typeof source === 'function' ? source() : source;
-    if (!isIterable(iterable))
-      throw new LogRegError(
-        'INVALID_INPUT',
-        `fitStream needs an iterable or async iterable of { X, y } batches${typeof source === 'function' ? ' (the function returned ' + describeValue(iterable) + ')' : ''}, got ${describeValue(source)}`,
-      );
+    const iterable = streamIterable(source);
     let seen = 0;
     let batches = 0;
     let rows = 0;
-    for await (const batch of iterable as AsyncIterable<StreamBatch>) {
+    for await (const batch of iterable) {
       await pause.maybe(); // a synchronous source would otherwise never let a timer's abort run
       if (signal.aborted) throw abortError();
       if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);

@@ -1,12 +1,12 @@
 // sqlObjective(connection, { from, features, label, weight }): the binary objective with its data
 // term computed by a SQL engine, one query per evaluation, so the engine holding the data does
-// the data-parallel sum (sql-text.ts has the queries). minimize and lbfgs / newton await it.
+// the data-parallel sum (queries.ts has the queries). minimize and lbfgs / newton await it.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { distinctSorted, sortedClasses, type Label } from '../data/labels.js';
 import { defaults, readOptions } from '../model/options.js';
 import type { PenaltyName } from '../loss/penalty.js';
-import { checksSql, labelsSql, statsSql, passSql, quoteIdentifier, type SqlColumns } from './sql-text.js';
-import { summedObjective, type SummedObjective } from './summed-objective.js';
+import { checksSql, labelsSql, statsSql, passSql, quoteIdentifier, type SqlColumns } from './queries.js';
+import { summedObjective, type SummedObjective } from '../loss/summed-objective.js';
 
 /** A @duckdb/node-api connection, or any function that runs one query and resolves to its rows (arrays of values). */
 export type SqlConnection = { runAndReadAll(sql: string): PromiseLike<{ getRows(): unknown[][] }> } | ((sql: string) => PromiseLike<unknown[][]>);
