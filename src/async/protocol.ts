@@ -14,6 +14,8 @@ export interface FitJob {
   options: Record<string, unknown>;
   /** the model JSON to continue from (warmStart) */
   start: unknown;
+  /** the feature columns when X was a table (the fitted state keeps them) */
+  featureNames: string[] | null;
 }
 
 export type WorkerMessage =

@@ -2,26 +2,10 @@
 // values (finite numbers only) while they are copied into backend storage.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { isSparseInput, readCsr, type CsrData } from './csr.js';
+import { columnsSource, isColumnsInput } from './columns.js';
+import type { MatrixSource } from './matrix-source.js';
 
-/** A row-major n×d matrix that is validated while it is copied into backend storage. */
-export interface MatrixSource {
-  readonly rows: number;
-  readonly cols: number;
-  /** true when the input already holds float32 values (a Float32Array). */
-  readonly float32?: boolean;
-  /** Writes the rows×cols values into `target` (row-major); throws LogRegError on a bad value. */
-  fill(target: Float64Array | Float32Array): void;
-  /** Writes rows row0 .. row0 + count − 1 into target[0 .. count·cols) (chunked passes: prediction). */
-  fillRows(target: Float64Array | Float32Array, row0: number, count: number): void;
-  /**
-   * fillRows that may leave the finiteness check to the caller (who can do it faster, in wasm):
-   * returns false when the values were not checked; the caller then checks and, on a bad value,
-   * calls fillRows for the error that names it.
-   */
-  copyRows(target: Float64Array | Float32Array, row0: number, count: number): boolean;
-  /** Sparse X: its CSR arrays (validated). The backends read these; the dense fills above refuse. */
-  readonly csr?: CsrData;
-}
+export type { MatrixSource };
 
 type FillRows = MatrixSource['fillRows'];
 
@@ -213,6 +197,7 @@ function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource 
  */
 export function matrixSource(X: unknown, what = 'X'): MatrixSource {
   if (X !== null && typeof X === 'object' && !Array.isArray(X) && isSparseInput(X)) return sparseSource(readCsr(X, what), what);
+  if (isColumnsInput(X)) return refusingFloat32Overflow(columnsSource(X.columns, X.names, what), what);
   return refusingFloat32Overflow(anyMatrixSource(X, what), what);
 }
 

@@ -6,8 +6,8 @@ import type { Label } from '../data/labels.js';
 import type { IterationInfo } from '../optim/types.js';
 
 export interface FitOptions {
-  /** Non-negative weight per row (scikit-learn's sample_weight). */
-  sampleWeight?: ArrayLike<number>;
+  /** Non-negative weight per row (scikit-learn's sample_weight); with X an Arrow table, a column name. */
+  sampleWeight?: ArrayLike<number> | string;
 }
 
 export interface BatchFitOptions extends FitOptions {
@@ -23,10 +23,11 @@ export interface PartialFitOptions extends FitOptions {
   classes?: Label[];
 }
 
+/** X, y, weights; X may be an Arrow table or record batch, with y (and sampleWeight) naming its columns. */
 export interface StreamBatch {
   X: unknown;
   y: unknown;
-  sampleWeight?: ArrayLike<number>;
+  sampleWeight?: ArrayLike<number> | string;
 }
 
 export type StreamSource =

@@ -5,6 +5,7 @@ import { LogRegError, describeValue } from '../core/errors.js';
 import { ownFields } from '../core/own.js';
 import type { ModelKind } from '../core/layout.js';
 import { matrixSource } from '../data/matrix.js';
+import { isArrowTable, tableFeatures, tableLabels } from '../data/arrow.js';
 import { labelsLike, type Label } from '../data/labels.js';
 import { kernelsFor } from '../engine/select.js';
 import type { BackendName, Kernels, MatrixSource } from '../engine/types.js';
@@ -58,6 +59,11 @@ export abstract class FittedModel<L extends Label = Label> {
   get solverUsed(): MethodName | undefined {
     return this.fitted().solver;
   }
+  /** The feature names: those of the table the model was fitted on, else the featureNames option. */
+  get featureNames(): string[] | undefined {
+    const names = this.fitted().featureNames ?? this.options.featureNames;
+    return names?.slice();
+  }
   /** J after each iteration (for ovr: the final J of each class's binary problem). */
   get lossHistory(): number[] {
     return this.fitted().lossHistory.slice();
@@ -101,6 +107,7 @@ export abstract class FittedModel<L extends Label = Label> {
 
   /** Accuracy of predict(X) against y (labels of the model's type). */
   score(X: unknown, y: unknown): number {
+    if (isArrowTable(X) && typeof y === 'string') y = tableLabels(X, y);
     const pred = this.predict(X);
     const truth = labelsLike(y, pred.length, this.fitted().classes);
     let hits = 0;
@@ -115,10 +122,18 @@ export abstract class FittedModel<L extends Label = Label> {
 
   protected source(X: unknown): MatrixSource {
     const s = this.fitted();
-    const src = matrixSource(X, 'X');
+    const src = matrixSource(isArrowTable(X) ? tableFeatures(X, this.namesForTable()) : X, 'X');
     if (src.cols !== s.nFeatures)
       throw new LogRegError('FEATURE_MISMATCH', `X has ${src.cols} features but the model was fitted with ${s.nFeatures}`);
     return src;
+  }
+
+  /** A table's columns are read by the model's feature names. */
+  private namesForTable(): string[] {
+    const names = this.featureNames;
+    if (!names)
+      throw new LogRegError('FEATURE_MISMATCH', 'X is a table, and this model has no feature names to pick its columns by: fit it on a table, or give the featureNames option');
+    return names;
   }
 
   protected kernels(): Kernels {

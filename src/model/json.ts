@@ -27,6 +27,8 @@ export interface ModelJSON {
   backend: BackendName;
   /** the solver the fit ran */
   solver?: MethodName;
+  /** the feature columns of a fit on a table */
+  featureNames?: string[];
 }
 
 export function toModelJSON(s: ModelState, options: Record<string, unknown>): ModelJSON {
@@ -42,6 +44,7 @@ export function toModelJSON(s: ModelState, options: Record<string, unknown>): Mo
     converged: s.converged,
     backend: s.backend,
     ...(s.solver ? { solver: s.solver } : {}),
+    ...(s.featureNames ? { featureNames: s.featureNames.slice() } : {}),
   };
 }
 
@@ -85,6 +88,9 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
   if (m.backend !== 'wasm' && m.backend !== 'js') throw fail("backend must be 'wasm' or 'js'");
   if (m.solver !== undefined && !METHODS.includes(m.solver as MethodName)) throw fail(`solver must be one of ${METHODS.join(', ')}`);
   if (m.options === null || typeof m.options !== 'object' || Array.isArray(m.options)) throw fail('options must be an object');
+  const names = m.featureNames;
+  if (names !== undefined && !(Array.isArray(names) && names.length === d && names.every((v) => typeof v === 'string')))
+    throw fail(`featureNames must be ${d} strings`);
   return {
     options: m.options as Record<string, unknown>,
     state: {
@@ -98,6 +104,7 @@ export function parseModelJSON(json: unknown): { state: ModelState; options: Rec
       lossHistory: [],
       backend: m.backend,
       ...(m.solver !== undefined ? { solver: m.solver as MethodName } : {}),
+      ...(names !== undefined ? { featureNames: (names as string[]).slice() } : {}),
     },
   };
 }

@@ -16,8 +16,10 @@ import { warnNotConverged } from './convergence.js';
 import { parseModelJSON, restoredOptions } from './json.js';
 import { FittedModel } from './fitted.js';
 import { fitSteps, type FittedRun } from './train/fit.js';
+import type { ModelState } from './state.js';
+import type { ArrowTableLike } from '../data/arrow.js';
 import { continueOnline, onlineMethod, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
-import { readBatch, readClasses } from './train/batch-input.js';
+import { plainBatch, readBatch, readClasses } from './train/batch-input.js';
 import { isOneShot, trainStream } from './train/stream.js';
 import { EXACT_STREAM_METHODS, exactStreamSteps } from './train/exact-stream.js';
 
@@ -36,7 +38,12 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     this.engine = new Engine(this.options.backend, this.options.threads);
   }
 
-  /** Fits the model to X (n×d) and y (n labels, two or more classes); returns this. */
+  /**
+   * Fits the model to X (n×d) and y (n labels, two or more classes); returns this. X may be an
+   * Arrow table with y naming the label column (features: the featureNames option, else every
+   * other numeric column).
+   */
+  fit(X: ArrowTableLike, y: string, fitOptions?: BatchFitOptions): this;
   fit<T extends Label>(X: unknown, y: ArrayLike<T>, fitOptions?: BatchFitOptions): LogisticRegression<T>;
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this;
   fit(X: unknown, y: unknown, fitOptions?: BatchFitOptions): this {
@@ -55,8 +62,10 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     this.guard.idle();
     const opts = ownFields(options, 'partialFit option', FIT_OPTIONS) as PartialFitOptions;
     const o = this.options;
-    const state = continueOnline(this.online, this.state, opts.classes, X, o);
-    const b = readBatch(o, state.classes, state.nFeatures, X, y, opts.sampleWeight);
+    const plain = plainBatch(X, y, opts.sampleWeight, this.online?.featureNames ?? this.state?.featureNames ?? o.featureNames);
+    const state = continueOnline(this.online, this.state, opts.classes, plain.X, o);
+    state.featureNames ??= plain.featureNames;
+    const b = readBatch(o, state.classes, state.nFeatures, plain.X, plain.y, plain.sampleWeight);
     const kernels = this.engine.single();
     const seen = state.seenWeight + b.weight;
     const { next, loss } = onlineStep(state, o, kernels, b, seen, state.steps + 1);
@@ -126,16 +135,19 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     return this.guard.run(userSignal, async (signal) => {
       const result = opts.worker === false ? null : await runInWorker(job, signal, opts.onProgress);
       if (signal.aborted) throw abortError();
+      // the job holds X as a matrix: the names of a table's columns come back here
+      const named = (state: ModelState): ModelState => (job.featureNames ? { ...state, featureNames: job.featureNames } : state);
       if (result) {
         const { state } = parseModelJSON(result.model);
         state.lossHistory = result.lossHistory;
         this.online = null; // as commitFit; the worker has sent its warnings already
-        this.state = state;
+        this.state = named(state);
         return this;
       }
       if (opts.worker !== false) warnNoWorker();
       const f = { sampleWeight: job.sampleWeight ?? undefined, classes: job.classes ?? undefined };
-      this.commitFit(await runSliced(fitSteps(job.X, job.y, f, this.options, (values) => this.engine.kernels(values), this.state), signal, opts.onProgress));
+      const run = await runSliced(fitSteps(job.X, job.y, f, this.options, (values) => this.engine.kernels(values), this.state), signal, opts.onProgress);
+      this.commitFit({ ...run, state: named(run.state) });
       return this;
     });
   }

@@ -18,6 +18,8 @@ export interface ModelState {
   converged: boolean;
   lossHistory: number[];
   backend: BackendName;
+  /** the feature columns the fit read from a table, by name (predict reads a table's columns by them) */
+  featureNames?: string[];
   /** the solver the fit ran (auto's choice with solver 'auto'); absent in models saved before it was kept */
   solver?: MethodName;
 }

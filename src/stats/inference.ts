@@ -2,6 +2,7 @@
 // frequency weights) and MNLogit report it: standard errors from the inverse of the
 // log-likelihood's Hessian at the estimate, Wald z and p-values, confidence intervals,
 // log-likelihoods, McFadden's pseudo-R², AIC and BIC.
+import { isArrowTable, tableFeatures, tableLabels } from '../data/arrow.js';
 import { LogRegError, describeValue } from '../core/errors.js';
 import { emitWarning } from '../core/warnings.js';
 import { logisticObjective } from '../api/objective.js';
@@ -44,7 +45,13 @@ export interface Inference {
 }
 
 
-export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L>, options: InferenceOptions = {}): Inference {
+export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y: ArrayLike<L> | string, options: InferenceOptions = {}): Inference {
+  if (isArrowTable(X)) {
+    if (!model.featureNames) throw new LogRegError('FEATURE_MISMATCH', 'X is a table, and the model has no feature names to pick its columns by');
+    if (typeof y === 'string') y = tableLabels(X, y) as L[];
+    X = tableFeatures(X, model.featureNames);
+  }
+  if (typeof y === 'string') throw new LogRegError('INVALID_INPUT', 'y names a column only when X is a table');
   if (model.kind === 'ovr')
     throw new LogRegError('INVALID_OPTION', 'inference covers binary and multinomial models; this one is one-vs-rest (fit each class as its own binary model to read them)');
   const alpha = options.alpha ?? 0.05;
@@ -57,7 +64,7 @@ export function inference<L extends Label>(model: FittedModel<L>, X: unknown, y:
       message: `the model is penalised (${o.penalty}, C = ${o.C}): these are the unpenalised likelihood's standard errors at the penalised estimate, not valid inference; fit with penalty 'none' for them`,
     });
   const d = model.coefShape.at(-1)!;
-  const features = options.featureNames ?? o.featureNames ?? Array.from({ length: d }, (_, j) => `x${j + 1}`);
+  const features = options.featureNames ?? model.featureNames ?? Array.from({ length: d }, (_, j) => `x${j + 1}`);
   if (features.length !== d) throw new LogRegError('LENGTH_MISMATCH', `featureNames has ${features.length} names for ${d} features`);
   const lik = model.kind === 'binary' ? binaryLikelihood(model, X, y, options, features) : multinomialLikelihood(model, X, y, options, features);
   const m = lik.estimates.length;

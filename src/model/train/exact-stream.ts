@@ -19,7 +19,7 @@ import { matrixSource } from '../../data/matrix.js';
 import type { ResolvedOptions } from '../options.js';
 import type { FitStreamOptions, StreamBatch, StreamSource } from '../entry-options.js';
 import { AWAITING_METHODS, type AwaitingMethod } from '../../optim/dispatch.js';
-import { readBatch, type Batch } from './batch-input.js';
+import { plainBatch, readBatch, type Batch } from './batch-input.js';
 import { awaitingSolveSteps } from './solve.js';
 import { checkedState, startingPoint, type FittedRun } from './fit.js';
 import { streamIterable } from './stream.js';
@@ -35,6 +35,8 @@ interface StreamContext {
   kernels: Kernels;
   signal: AbortSignalLike;
   onProgress: FitStreamOptions['onProgress'];
+  /** the feature columns, once a batch that is a table has named them */
+  featureNames?: string[];
 }
 
 /** A validated batch of one pass, copied into the engine (the caller disposes of `data`). */
@@ -54,7 +56,9 @@ async function* batchesOf(c: StreamContext, nFeatures: number | null): AsyncGene
     let loaded: LoadedBatch;
     try {
       const fields = ownFields(raw, 'stream batch') as unknown as StreamBatch;
-      const batch = readBatch(c.o, c.classes, nFeatures ?? matrixSource(fields.X, 'X').cols, fields.X, fields.y, fields.sampleWeight);
+      const plain = plainBatch(fields.X, fields.y, fields.sampleWeight, c.featureNames ?? c.o.featureNames);
+      c.featureNames ??= plain.featureNames;
+      const batch = readBatch(c.o, c.classes, nFeatures ?? matrixSource(plain.X, 'X').cols, plain.X, plain.y, plain.sampleWeight);
       nFeatures = batch.src.cols;
       const storage = c.o.dtype === 'auto' ? (batch.src.float32 ? 'float32' : 'float64') : c.o.dtype;
       loaded = { batch, data: c.kernels.dataset(batch.src, binaryTarget(batch.codes, 1), batch.sampleWeight, storage) };
@@ -155,5 +159,6 @@ export function* exactStreamSteps(
   const method = o.solver as AwaitingMethod;
   const result = yield* awaitingSolveSteps(method, obj, x0, o);
   const out = { ...unpack(layout, result.x), result, solver: method };
-  return { state: checkedState(out, 'binary', classes, cen.d, c.kernels.name), result };
+  const state = checkedState(out, 'binary', classes, cen.d, c.kernels.name);
+  return { state: c.featureNames ? { ...state, featureNames: c.featureNames } : state, result };
 }

@@ -18,6 +18,7 @@ import { scaledParameters, unscaledParameters } from '../../preprocessing/fold.j
 import type { ModelState } from '../state.js';
 import type { BatchFitOptions } from '../entry-options.js';
 import { matrixSource, storedValues } from '../../data/matrix.js';
+import { isArrowTable, readTable } from '../../data/arrow.js';
 import { encodeClasses, type Label } from '../../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../../data/weights.js';
 import { withClassWeight } from '../../data/class-weight.js';
@@ -148,6 +149,13 @@ export function* fitSteps(
   kernelsFor: (values: number) => Kernels,
   current: ModelState | null,
 ): Generator<Progress | Pending, FittedRun, unknown> {
+  let tableNames: string[] | undefined;
+  if (isArrowTable(X)) {
+    const t = readTable(X, y, f.sampleWeight, o.featureNames);
+    ({ X, y } = t);
+    f = { ...f, sampleWeight: t.sampleWeight as BatchFitOptions['sampleWeight'] };
+    tableNames = t.featureNames;
+  }
   let src = matrixSource(X, 'X');
   const kernels = kernelsFor(storedValues(src));
   if (o.featureNames && o.featureNames.length !== src.cols)
@@ -173,7 +181,8 @@ export function* fitSteps(
   const input = { src, codes, k, sampleWeight, C, kernels, options: o };
   let out: FitOutput = yield* kind === 'binary' ? fitBinary(input, 1, x0) : kind === 'multinomial' ? fitMultinomial(input, x0) : fitOvr(input, x0);
   if (scales) out = { ...out, ...unpack(layout, unscaledParameters(layout, pack(layout, out.coef, out.intercept), scales.mean, scales.scale)) };
-  return { state: checkedState(out, kind, classes, src.cols, kernels.name), result: out.result };
+  const state = checkedState(out, kind, classes, src.cols, kernels.name);
+  return { state: tableNames ? { ...state, featureNames: tableNames } : state, result: out.result };
 }
 
 /** The fitted state of a finished fit; a non-finite J or coefficient is an error (the model stays as it was). */

@@ -33,6 +33,8 @@ export interface OnlineState {
   seenWeight: number;
   steps: number;
   lossHistory: number[];
+  /** the feature columns, when the batches were tables */
+  featureNames?: string[];
   /** one-vs-rest: one binary state per class (class c against the rest); x is their rows packed */
   parts?: OnlineState[];
 }
@@ -155,8 +157,8 @@ export function continueOnline(online: OnlineState | null, fitted: ModelState | 
 /** The fitted state an online state stands for. */
 export function stateOfOnline(state: OnlineState, fitIntercept: boolean, backend: BackendName): ModelState {
   const { coef, intercept } = unpack(layoutOf(state.kind, state.classes.length, state.nFeatures, fitIntercept), state.x);
-  const { kind, classes, nFeatures, steps: nIter } = state;
-  return { kind, classes, nFeatures, coef, intercept, nIter, converged: false, lossHistory: state.lossHistory.slice(), backend };
+  const { kind, classes, nFeatures, steps: nIter, featureNames } = state;
+  return { kind, classes, nFeatures, coef, intercept, nIter, converged: false, lossHistory: state.lossHistory.slice(), backend, ...(featureNames ? { featureNames } : {}) };
 }
 
 /** A one-vs-rest step: each class's binary state steps on "class c or not"; J is their mean. */
