@@ -1,0 +1,82 @@
+// parquetBatches(file, { label }): a Parquet file as fitStream batches, one per row group, read
+// by hyparquet (an optional dependency, loaded on first use; pure JS, so browsers too, given an
+// AsyncBuffer). Re-iterable: each pass reads the file again, one row group in memory at a time.
+import { LogRegError, describeValue } from '../core/errors.js';
+import { chooseFeatures, columnBatch, readColumnOptions, type ColumnBatch, type ColumnBatchOptions } from './columns-batch.js';
+
+/** hyparquet's AsyncBuffer: what asyncBufferFromUrl / asyncBufferFromFile return. */
+export interface AsyncBufferLike {
+  byteLength: number;
+  slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
+}
+
+export type ParquetBatchOptions = ColumnBatchOptions;
+
+interface Metadata {
+  schema: { name: string; type?: string; num_children?: number }[];
+  row_groups: { num_rows: bigint | number }[];
+}
+
+const NUMERIC = ['INT32', 'INT64', 'FLOAT', 'DOUBLE'];
+
+export function parquetBatches(file: string | AsyncBufferLike, options: ParquetBatchOptions): AsyncIterable<ColumnBatch> & { readonly features: Promise<string[]> } {
+  const o = readColumnOptions(options, 'parquetBatches');
+  if (typeof file !== 'string' && !(file && typeof file === 'object' && typeof file.byteLength === 'number' && typeof file.slice === 'function'))
+    throw new LogRegError('INVALID_INPUT', `parquetBatches needs a file path or an AsyncBuffer (hyparquet's asyncBufferFromUrl), got ${describeValue(file)}`);
+  let opened: Promise<{ hp: typeof import('hyparquet'); buffer: AsyncBufferLike; metadata: Metadata; features: string[] }> | null = null;
+  const open = () =>
+    (opened ??= (async () => {
+      const hp = await import('hyparquet');
+      const buffer = typeof file === 'string' ? await hp.asyncBufferFromFile(file) : file;
+      const metadata = (await hp.parquetMetadataAsync(buffer as never)) as unknown as Metadata;
+      // top-level columns: the schema is flat after its root for the numeric and string columns read here
+      const columns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
+      return { hp, buffer, metadata, features: chooseFeatures(o, columns, typeof file === 'string' ? file : 'the Parquet file') };
+    })());
+  return {
+    get features() {
+      return open().then((f) => f.features);
+    },
+    async *[Symbol.asyncIterator]() {
+      const { hp, buffer, metadata, features } = await open();
+      const read = [...features, o.label, ...(o.weight ? [o.weight] : [])];
+      let row0 = 0;
+      for (const group of metadata.row_groups) {
+        const rows = Number(group.num_rows);
+        const parts = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(read.map((c) => [c, []]));
+        await hp.parquetRead({
+          file: buffer as never,
+          metadata: metadata as never,
+          columns: read,
+          rowStart: row0,
+          rowEnd: row0 + rows,
+          onChunk: (c) => parts.get(c.columnName)?.push({ rowStart: c.rowStart, data: c.columnData as ArrayLike<unknown> }),
+        });
+        const chunks = new Map<string, ArrayLike<unknown>[]>();
+        for (const [name, list] of parts) chunks.set(name, inRange(list, row0, row0 + rows, name));
+        yield columnBatch(o, features, chunks, row0);
+        row0 += rows;
+      }
+    },
+  };
+}
+
+/** The decoded pieces of one column, sorted and cut to [start, end), which they must cover. */
+function inRange(list: { rowStart: number; data: ArrayLike<unknown> }[], start: number, end: number, name: string): ArrayLike<unknown>[] {
+  list.sort((a, b) => a.rowStart - b.rowStart);
+  const out: ArrayLike<unknown>[] = [];
+  let at = start;
+  for (const { rowStart, data } of list) {
+    const from = Math.max(at, rowStart);
+    const to = Math.min(end, rowStart + data.length);
+    if (from > at) break;
+    if (to <= from) continue;
+    const cut = from - rowStart;
+    const len = to - from;
+    const d = data as unknown[] & { subarray?: (a: number, b: number) => ArrayLike<unknown> };
+    out.push(cut === 0 && len === data.length ? data : typeof d.subarray === 'function' ? d.subarray(cut, cut + len) : Array.prototype.slice.call(data, cut, cut + len));
+    at = to;
+  }
+  if (at !== end) throw new LogRegError('INVALID_INPUT', `column '${name}' decoded rows ${start}..${at} of its row group, not ..${end}`);
+  return out;
+}
