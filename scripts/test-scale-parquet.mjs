@@ -1,0 +1,50 @@
+// `npm run test:scale` (second part): a seeded Parquet file of SCALE_PARQUET_ROWS rows × 20 features
+// (default 20,000,000: 3.2 GB of doubles) fitted exactly twice, each in its own process with its
+// peak RSS measured: (a) streamed through the wasm kernels by fitStream over parquetBatches,
+// (b) with the gradient pushed down into DuckDB by sqlObjective. Exits non-zero when a check fails.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROWS = Number(process.env.SCALE_PARQUET_ROWS ?? 20_000_000);
+const SOLVER = 'newton-cholesky';
+const RSS_LIMIT_MIB = 512;
+const here = (f) => join(import.meta.dirname, 'scale', f);
+const node = (script, ...args) => execFileSync(process.execPath, [here(script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim();
+
+const dir = mkdtempSync(join(tmpdir(), 'logreg-parquet-'));
+const file = join(dir, 'scale.parquet');
+let failed = false;
+try {
+  let t = performance.now();
+  node('generate-parquet.mjs', file, String(ROWS));
+  console.log(`wrote ${(statSync(file).size / 1024 ** 3).toFixed(2)} GiB of Parquet, ${ROWS} rows × 20 features, in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const a = JSON.parse(node('stream-parquet.mjs', file, SOLVER));
+  console.log(
+    `(a) streamed: I/O floor ${a.ioFloorSeconds.toFixed(1)} s per read; ${SOLVER} ${a.nIter} iterations, ${a.passes} passes (census included) in ${a.fitSeconds.toFixed(1)} s, ` +
+      `${a.secondsPerPass.toFixed(2)} s per pass = ${(a.secondsPerPass / a.ioFloorSeconds).toFixed(2)} × the floor; peak RSS ${a.peakRssMiB.toFixed(0)} MiB`,
+  );
+  const b = JSON.parse(node('pushdown.mjs', file, SOLVER, JSON.stringify([...a.coef, a.intercept])));
+  console.log(
+    `(b) pushed down into DuckDB: ${b.nIter} iterations, ${b.passes} queries in ${b.seconds.toFixed(1)} s, ${b.secondsPerPass.toFixed(2)} s per pass ` +
+      `(${(b.secondsPerPass / a.secondsPerPass).toFixed(2)} of the streamed pass); peak RSS ${b.peakRssMiB.toFixed(0)} MiB`,
+  );
+  const gap = Math.abs(b.otherJ - b.J) / b.J;
+  console.log(`J = ${b.J} (DuckDB's optimum); the streamed fit's coefficients give J within ${gap.toExponential(1)} of it`);
+  const checks = [
+    [a.converged && b.converged, 'both fits converged'],
+    [a.rows === ROWS, `all ${ROWS} rows read`],
+    [gap <= 1e-10, 'the two fits agree on J to 1e-10'],
+    [a.peakRssMiB < RSS_LIMIT_MIB && b.peakRssMiB < RSS_LIMIT_MIB, `peak RSS under ${RSS_LIMIT_MIB} MiB in both`],
+    [a.secondsPerPass <= 2 * a.ioFloorSeconds, 'a streamed pass within 2× the time to read and decode the file once'],
+  ];
+  for (const [ok, what] of checks) {
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failed = true;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(failed ? 'parquet scale test: FAILED' : 'parquet scale test: passed');
+process.exitCode = failed ? 1 : 0;
