@@ -62,6 +62,27 @@ describe('batch sources', () => {
     viaDuck.coef.forEach((c, j) => expect(c).toBeCloseTo(viaParquet.coef[j], 10));
   });
 
+  it('threads: 2 runs the Parquet passes on workers over row-group shards: the 1-thread optimum, the same bits every run', async () => {
+    // the built package: the shards' worker is dist/parquet-worker.js
+    const dist = await import('../dist/index.js');
+    const { parquetBatches: built } = await import('../dist/sources.js');
+    const warnings: string[] = [];
+    dist.setWarningHandler((w: { code: string }) => warnings.push(w.code)); // WORKER: the shards did not start
+    const fitWith = (threads: number) =>
+      new dist.LogisticRegression({ solver: 'lbfgs', threads }).fitStream(built(file, { label: 'label', weight: 'w', features: ['x 1', 'x2', 'x3'] }), { classes: ['a', 'b'] });
+    const [one, two, again] = [await fitWith(1), await fitWith(2), await fitWith(2)];
+    expect(Array.from(two.coef)).toEqual(Array.from(again.coef));
+    const J1 = J(one as unknown as LogisticRegression);
+    expect(Math.abs(J(two as unknown as LogisticRegression) - J1) / J1).toBeLessThan(1e-10);
+    const nul = await new dist.LogisticRegression({ solver: 'lbfgs', threads: 2 })
+      .fitStream(built(withNull, { label: 'label', features: ['x3'] }), { classes: ['a', 'b'] })
+      .then(() => null, (e: LogRegError) => e);
+    expect(nul?.name).toBe('LogRegError');
+    expect(nul?.details.row).toBe(4500);
+    expect(warnings).toEqual([]);
+    dist.setWarningHandler(null);
+  });
+
   it('nulls, missing columns and bad options get typed errors naming them', async () => {
     const first = async (p: Promise<unknown>) => p.then(() => null, (e) => e as LogRegError);
     const nul = await first(new LogisticRegression({ solver: 'lbfgs' }).fitStream(parquetBatches(withNull, { label: 'label', features: ['x3'] }), { classes: ['a', 'b'] }));

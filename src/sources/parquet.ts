@@ -3,6 +3,8 @@
 // AsyncBuffer). Re-iterable: each pass reads the file again, one row group in memory at a time.
 import { LogRegError, describeValue } from '../core/errors.js';
 import { chooseFeatures, columnBatch, readColumnOptions, type ColumnBatch, type ColumnBatchOptions } from './columns-batch.js';
+import { SHARDED_PASSES, type ShardRequest, type StreamPasses } from '../model/train/stream-passes.js';
+import { shardedParquetPasses } from './parquet-shards.js';
 
 /** hyparquet's AsyncBuffer: what asyncBufferFromUrl / asyncBufferFromFile return. */
 export interface AsyncBufferLike {
@@ -10,7 +12,10 @@ export interface AsyncBufferLike {
   slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
 }
 
-export type ParquetBatchOptions = ColumnBatchOptions;
+export interface ParquetBatchOptions extends ColumnBatchOptions {
+  /** read only row groups [start, end) (a shard of the file). Default: all */
+  rowGroups?: [number, number];
+}
 
 interface Metadata {
   schema: { name: string; type?: string; num_children?: number }[];
@@ -19,8 +24,23 @@ interface Metadata {
 
 const NUMERIC = ['INT32', 'INT64', 'FLOAT', 'DOUBLE'];
 
-export function parquetBatches(file: string | AsyncBufferLike, options: ParquetBatchOptions): AsyncIterable<ColumnBatch> & { readonly features: Promise<string[]> } {
-  const o = readColumnOptions(options, 'parquetBatches');
+/** The batches of a Parquet file; `features` resolves to the feature columns read. */
+export interface ParquetSource extends AsyncIterable<ColumnBatch> {
+  readonly features: Promise<string[]>;
+  /** fitStream's hook for running passes on workers */
+  [SHARDED_PASSES](r: ShardRequest): StreamPasses | null;
+}
+
+/**
+ * With fitStream's exact solvers and threads > 1 (Node, a file path), each pass runs on worker
+ * threads over contiguous runs of row groups.
+ */
+export function parquetBatches(file: string | AsyncBufferLike, options: ParquetBatchOptions): ParquetSource {
+  const o = readColumnOptions(options, 'parquetBatches', ['rowGroups']);
+  const range = o.rowGroups as [number, number] | undefined;
+  if (range !== undefined && !(Array.isArray(range) && range.length === 2 && range.every(Number.isSafeInteger) && 0 <= range[0] && range[0] < range[1]))
+    throw new LogRegError('INVALID_OPTION', `parquetBatches: rowGroups must be [start, end) with 0 <= start < end, got ${describeValue(range)}`, { option: 'rowGroups' });
+  const columns: ColumnBatchOptions = { label: o.label, features: o.features, weight: o.weight };
   if (typeof file !== 'string' && !(file && typeof file === 'object' && typeof file.byteLength === 'number' && typeof file.slice === 'function'))
     throw new LogRegError('INVALID_INPUT', `parquetBatches needs a file path or an AsyncBuffer (hyparquet's asyncBufferFromUrl), got ${describeValue(file)}`);
   let opened: Promise<{ hp: typeof import('hyparquet'); buffer: AsyncBufferLike; metadata: Metadata; features: string[] }> | null = null;
@@ -30,18 +50,24 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
       const buffer = typeof file === 'string' ? await hp.asyncBufferFromFile(file) : file;
       const metadata = (await hp.parquetMetadataAsync(buffer as never)) as unknown as Metadata;
       // top-level columns: the schema is flat after its root for the numeric and string columns read here
-      const columns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
-      return { hp, buffer, metadata, features: chooseFeatures(o, columns, typeof file === 'string' ? file : 'the Parquet file') };
+      const schemaColumns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
+      return { hp, buffer, metadata, features: chooseFeatures(o, schemaColumns, typeof file === 'string' ? file : 'the Parquet file') };
     })());
+  const groupRows = async () => (await open()).metadata.row_groups.map((g) => Number(g.num_rows));
   return {
     get features() {
       return open().then((f) => f.features);
     },
+    [SHARDED_PASSES]: (r: ShardRequest): StreamPasses | null => (typeof file === 'string' && !range ? shardedParquetPasses(file, columns, groupRows, r) : null),
     async *[Symbol.asyncIterator]() {
       const { hp, buffer, metadata, features } = await open();
       const read = [...features, o.label, ...(o.weight ? [o.weight] : [])];
+      const [first, end] = range ?? [0, metadata.row_groups.length];
+      if (end > metadata.row_groups.length)
+        throw new LogRegError('INVALID_OPTION', `parquetBatches: rowGroups ends at ${end}, but the file has ${metadata.row_groups.length} row groups`, { option: 'rowGroups' });
       let row0 = 0;
-      for (const group of metadata.row_groups) {
+      for (let g = 0; g < first; g++) row0 += Number(metadata.row_groups[g].num_rows);
+      for (const group of metadata.row_groups.slice(first, end)) {
         const rows = Number(group.num_rows);
         const parts = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(read.map((c) => [c, []]));
         await hp.parquetRead({
@@ -54,7 +80,7 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
         });
         const chunks = new Map<string, ArrayLike<unknown>[]>();
         for (const [name, list] of parts) chunks.set(name, inRange(list, row0, row0 + rows, name));
-        yield columnBatch(o, features, chunks, row0);
+        yield columnBatch(columns, features, chunks, row0);
         row0 += rows;
       }
     },

@@ -1,145 +1,29 @@
 // fitStream with lbfgs, newton or newton-cholesky: the exact optimum of the data a re-readable
 // source yields, for data larger than memory. A census pass first (rows, weight total, column
-// stats, every batch validated), then one pass per evaluation: each batch is copied into the
-// engine, its sums added in stream order, and freed, so memory is one batch. The objective is
-// the in-memory fit's (summed-objective.ts), so the optimum is the same to rounding.
+// stats, every batch validated), then one pass per evaluation (stream-passes.ts), so memory is
+// one batch. The objective is the in-memory fit's (summed-objective.ts): the same optimum to
+// rounding.
 import { LogRegError } from '../../core/errors.js';
-import type { AbortSignalLike } from '../../core/host-types.js';
-import { ownFields } from '../../core/own.js';
-import { binaryTarget, type Label } from '../../data/labels.js';
-import type { ColumnStats } from '../../data/column-stats.js';
-import type { KernelDataset, Kernels } from '../../engine/types.js';
-import { abortError } from '../../async/spawn.js';
-import { Pauser } from '../../async/pause.js';
 import { settle, type Pending } from '../../optim/pending.js';
 import type { Progress } from '../../optim/monitor.js';
-import { summedObjective, type Census, type PassSums } from '../../loss/summed-objective.js';
+import { summedObjective } from '../../loss/summed-objective.js';
 import { kindFor, layoutOf, unpack } from '../../core/layout.js';
-import { matrixSource } from '../../data/matrix.js';
-import type { ResolvedOptions } from '../options.js';
-import type { FitStreamOptions, StreamBatch, StreamSource } from '../entry-options.js';
 import { AWAITING_METHODS, type AwaitingMethod } from '../../optim/dispatch.js';
-import { plainBatch, readBatch, type Batch } from './batch-input.js';
+import { autoThreadCount } from '../../engine/threads/auto.js';
 import { awaitingSolveSteps } from './solve.js';
 import { checkedState, startingPoint, type FittedRun } from './fit.js';
-import { streamIterable } from './stream.js';
+import { localPasses, SHARDED_PASSES, type ShardRequest, type StreamContext, type StreamPasses } from './stream-passes.js';
 import type { ModelState } from '../state.js';
 
 /** The solvers fitStream runs to the exact optimum, one pass over the source per evaluation. */
 export const EXACT_STREAM_METHODS: readonly string[] = AWAITING_METHODS;
 
-interface StreamContext {
-  source: StreamSource;
-  classes: Label[];
-  o: ResolvedOptions;
-  kernels: Kernels;
-  signal: AbortSignalLike;
-  onProgress: FitStreamOptions['onProgress'];
-  /** the feature columns, once a batch that is a table has named them */
-  featureNames?: string[];
-}
-
-/** A validated batch of one pass, copied into the engine (the caller disposes of `data`). */
-interface LoadedBatch {
-  batch: Batch;
-  data: KernelDataset;
-}
-
-/** Each batch of one pass, loaded; errors name the batch and the row in the stream. */
-async function* batchesOf(c: StreamContext, nFeatures: number | null): AsyncGenerator<LoadedBatch> {
-  const pause = new Pauser();
-  let k = 0;
-  let rows = 0;
-  for await (const raw of streamIterable(c.source)) {
-    await pause.maybe();
-    if (c.signal.aborted) throw abortError();
-    let loaded: LoadedBatch;
-    try {
-      const fields = ownFields(raw, 'stream batch') as unknown as StreamBatch;
-      const plain = plainBatch(fields.X, fields.y, fields.sampleWeight, c.featureNames ?? c.o.featureNames);
-      c.featureNames ??= plain.featureNames;
-      const batch = readBatch(c.o, c.classes, nFeatures ?? matrixSource(plain.X, 'X').cols, plain.X, plain.y, plain.sampleWeight);
-      nFeatures = batch.src.cols;
-      const storage = c.o.dtype === 'auto' ? (batch.src.float32 ? 'float32' : 'float64') : c.o.dtype;
-      loaded = { batch, data: c.kernels.dataset(batch.src, binaryTarget(batch.codes, 1), batch.sampleWeight, storage) };
-    } catch (e) {
-      if (!(e instanceof LogRegError)) throw e;
-      const row = e.details.row === undefined ? undefined : rows + e.details.row;
-      throw new LogRegError(e.code, `stream batch ${k} (from row ${rows}): ${e.message}`, { ...e.details, row });
-    }
-    try {
-      yield loaded;
-    } finally {
-      loaded.data.dispose();
-    }
-    k++;
-    rows += loaded.batch.src.rows;
-  }
-}
-
-/** Welford's merge of a batch's column moments into the running ones (Chan et al.). */
-function mergeStats(into: { n: number; mean: Float64Array; m2: Float64Array }, s: ColumnStats, nb: number): void {
-  const n = into.n + nb;
-  for (let j = 0; j < s.mean.length; j++) {
-    const delta = s.mean[j] - into.mean[j];
-    into.mean[j] += (delta * nb) / n;
-    into.m2[j] += s.variance[j] * nb + ((delta * delta * into.n) / n) * nb;
-  }
-  into.n = n;
-}
-
-async function census(c: StreamContext): Promise<Census> {
-  let d = -1;
-  let sumWeights = 0;
-  let acc: { n: number; mean: Float64Array; m2: Float64Array } | null = null;
-  for await (const { batch, data } of batchesOf(c, null)) {
-    if (d < 0) {
-      d = batch.src.cols;
-      acc = { n: 0, mean: new Float64Array(d), m2: new Float64Array(d) };
-    }
-    mergeStats(acc!, data.columnStats(), batch.src.rows);
-    sumWeights += batch.weight;
-  }
-  if (!acc) throw new LogRegError('EMPTY_DATA', 'the stream yielded no batches');
-  if (!(sumWeights > 0 && sumWeights < Infinity)) throw new LogRegError('INVALID_INPUT', `the stream's weights sum to ${sumWeights}`);
-  const variance = acc.m2.map((v) => Math.max(0, v / acc!.n));
-  return { d, rows: acc.n, sumWeights, stats: { mean: acc.mean, variance } };
-}
-
-/** One pass at (w, b): the batches' sums in stream order; the source must yield the census's rows. */
-function passOver(c: StreamContext, cen: Census, counter: { passes: number }) {
-  const d = cen.d;
-  const gk = new Float64Array(d + 1);
-  const m = d + 1;
-  const Hb = new Float64Array(m * m);
-  return async (w: Float64Array, b: number, hessian: boolean): Promise<PassSums> => {
-    const pass = ++counter.passes;
-    const grad = new Float64Array(m);
-    const H = hessian ? new Float64Array(m * m) : undefined;
-    let loss = 0;
-    let rows = 0;
-    let weight = 0;
-    let batches = 0;
-    for await (const { batch: bt, data } of batchesOf(c, d)) {
-      const batchLoss = data.fusedGrad(w, b, gk, c.o.loss, true, undefined, hessian);
-      for (let j = 0; j < m; j++) grad[j] += gk[j];
-      if (H) {
-        data.curvature(c.o.loss);
-        data.hessian(Hb);
-        for (let j = 0; j < m * m; j++) H[j] += Hb[j];
-      }
-      loss += batchLoss;
-      rows += bt.src.rows;
-      weight += bt.weight;
-      c.onProgress?.({ epoch: pass, batches: ++batches, rows, loss: batchLoss / bt.weight });
-    }
-    if (rows !== cen.rows || weight !== cen.sumWeights)
-      throw new LogRegError(
-        'INVALID_INPUT',
-        `pass ${pass} over the stream gave ${rows} rows of weight ${weight}, the first pass ${cen.rows} of weight ${cen.sumWeights}: an exact fit needs a source that yields the same rows on every pass`,
-      );
-    return { loss, grad, hessian: H };
-  };
+/** The source's own passes on workers where it offers them and threads are asked for, else passes here. */
+function passesFor(c: StreamContext): StreamPasses {
+  const threads = c.o.threads === 'auto' ? autoThreadCount() : c.o.threads;
+  const sharded = (c.source as { [SHARDED_PASSES]?: (r: ShardRequest) => StreamPasses | null })[SHARDED_PASSES];
+  const request: ShardRequest = { threads, classes: c.classes, options: c.o, signal: c.signal, onProgress: c.onProgress };
+  return (threads > 1 && typeof sharded === 'function' ? sharded.call(c.source, request) : null) ?? localPasses(c);
 }
 
 /** The exact fit as steps (runSliced drives them), returning the state to commit. */
@@ -151,14 +35,19 @@ export function* exactStreamSteps(
   const kind = kindFor(o.multiClass, classes.length);
   if (kind !== 'binary')
     throw new LogRegError('INVALID_OPTION', `fitStream's exact solvers fit two classes; for ${classes.length} use a stochastic solver (sgd, momentum, nesterov, adam)`, { option: 'solver' });
-  const cen = yield* settle(census(c));
-  const counter = { passes: 0 };
-  const obj = summedObjective(passOver(c, cen, counter), cen, { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept });
-  const layout = layoutOf('binary', 2, cen.d, o.fitIntercept);
-  const x0 = startingPoint(o, current, 'binary', classes, cen.d) ?? new Float64Array(layout.dim);
-  const method = o.solver as AwaitingMethod;
-  const result = yield* awaitingSolveSteps(method, obj, x0, o);
-  const out = { ...unpack(layout, result.x), result, solver: method };
-  const state = checkedState(out, 'binary', classes, cen.d, c.kernels.name);
-  return { state: c.featureNames ? { ...state, featureNames: c.featureNames } : state, result };
+  const passes = passesFor(c);
+  try {
+    const cen = yield* settle(passes.census());
+    const obj = summedObjective((w, b, hessian) => passes.pass(w, b, hessian), cen, { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept });
+    const layout = layoutOf('binary', 2, cen.d, o.fitIntercept);
+    const x0 = startingPoint(o, current, 'binary', classes, cen.d) ?? new Float64Array(layout.dim);
+    const method = o.solver as AwaitingMethod;
+    const result = yield* awaitingSolveSteps(method, obj, x0, o);
+    const out = { ...unpack(layout, result.x), result, solver: method };
+    const state = checkedState(out, 'binary', classes, cen.d, c.kernels.name);
+    const names = passes.featureNames();
+    return { state: names ? { ...state, featureNames: names } : state, result };
+  } finally {
+    passes.end();
+  }
 }

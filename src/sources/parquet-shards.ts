@@ -1,0 +1,134 @@
+// parquetBatches over a file, with threads > 1: the census and every pass run on worker threads,
+// each reading its own contiguous run of row groups (decoding is most of a pass), and the shards'
+// sums are added here in shard order, so a fit gives the same bits on every run.
+import { LogRegError, type LogRegErrorCode } from '../core/errors.js';
+import type { Census, PassSums } from '../loss/summed-objective.js';
+import { abortError } from '../async/spawn.js';
+import { emitWarningOnce } from '../core/warnings.js';
+import { mergeCensus, type ShardRequest, type StreamPasses } from '../model/train/stream-passes.js';
+import type { ColumnBatchOptions } from './columns-batch.js';
+
+/** What a shard's worker is started with. */
+export interface ShardJob {
+  file: string;
+  options: ColumnBatchOptions;
+  rowGroups: [number, number];
+  firstRow: number;
+  classes: ShardRequest['classes'];
+  modelOptions: Omit<ShardRequest['options'], 'onIteration'>;
+}
+
+export type ShardReply =
+  | { type: 'census'; census: Census; featureNames?: string[] }
+  | { type: 'pass'; sums: PassSums }
+  | { type: 'error'; name: string; code?: string; message: string; details?: object };
+
+interface Shard {
+  ask(m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: number; hessian: boolean }): Promise<ShardReply>;
+  end(): void;
+}
+
+/** Contiguous runs of row groups with about equal rows: min(count, groups) runs of at least one group. */
+export function splitRowGroups(rows: number[], count: number): [number, number][] {
+  const n = Math.max(1, Math.min(count, rows.length));
+  const total = rows.reduce((x, y) => x + y, 0);
+  const out: [number, number][] = [];
+  let start = 0;
+  let seen = 0;
+  for (let k = 1; k < n; k++) {
+    const target = (total * k) / n;
+    let end = start + 1;
+    seen += rows[start];
+    while (end < rows.length - (n - k) && seen + rows[end] / 2 <= target) seen += rows[end++];
+    out.push([start, end]);
+    start = end;
+  }
+  out.push([start, rows.length]);
+  return out;
+}
+
+const workerUrl = () => new URL('./parquet-worker.js', import.meta.url);
+
+async function startShard(job: ShardJob): Promise<Shard> {
+  const mod = 'node:worker_threads';
+  const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
+  const w = new Worker(workerUrl(), { workerData: job });
+  let waiting: { ok: (r: ShardReply) => void; fail: (e: unknown) => void } | null = null;
+  w.on('message', (r: ShardReply) => waiting?.ok(r));
+  w.on('error', (e) => waiting?.fail(e));
+  w.on('exit', (code) => waiting?.fail(new Error(`a Parquet shard's worker exited (code ${code})`)));
+  return {
+    ask: (m) =>
+      new Promise((ok, fail) => {
+        waiting = { ok, fail };
+        w.postMessage(m);
+      }),
+    end: () => void w.terminate(),
+  };
+}
+
+function fromReply<T extends ShardReply['type']>(r: ShardReply, type: T): Extract<ShardReply, { type: T }> {
+  if (r.type === 'error')
+    throw r.name === 'LogRegError' ? new LogRegError(r.code as LogRegErrorCode, r.message, r.details ?? {}) : new Error(r.message);
+  if (r.type !== type) throw new Error(`a Parquet shard answered ${r.type} to ${type}`);
+  return r as Extract<ShardReply, { type: T }>;
+}
+
+/** The passes on workers over `groups` (rows per row group), or null where workers cannot run (not Node). */
+export function shardedParquetPasses(file: string, options: ColumnBatchOptions, groups: () => Promise<number[]>, r: ShardRequest): StreamPasses | null {
+  const proc = globalThis.process as { versions?: { node?: string }; getBuiltinModule?(id: string): unknown } | undefined;
+  const fs = proc?.versions?.node ? (proc.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined) : undefined;
+  const url = workerUrl();
+  if (!fs || url.protocol !== 'file:' || !fs.existsSync(url)) {
+    emitWarningOnce('parquet-shards', { code: 'WORKER', message: 'parquetBatches: no worker can read shards here (Node with dist/parquet-worker.js is needed); reading the file on this thread' });
+    return null;
+  }
+  const { onIteration: _fn, ...modelOptions } = r.options;
+  let shards: Shard[] = [];
+  let names: string[] | undefined;
+  let cen: Census | null = null;
+  let passes = 0;
+  let ended = false;
+  const onAbort = () => end();
+  const end = () => {
+    ended = true;
+    r.signal.removeEventListener('abort', onAbort);
+    for (const s of shards) s.end();
+  };
+  r.signal.addEventListener('abort', onAbort, { once: true });
+  const all = async <T extends ShardReply['type']>(m: Parameters<Shard['ask']>[0], type: T) => {
+    if (r.signal.aborted || ended) throw abortError();
+    try {
+      return (await Promise.all(shards.map((s) => s.ask(m)))).map((reply) => fromReply(reply, type));
+    } catch (e) {
+      if (r.signal.aborted) throw abortError();
+      throw e;
+    }
+  };
+  return {
+    async census() {
+      const rows = await groups();
+      const runs = splitRowGroups(rows, r.threads);
+      const first = runs.map(([a]) => rows.slice(0, a).reduce((x, y) => x + y, 0));
+      shards = await Promise.all(runs.map((rowGroups, k) => startShard({ file, options, rowGroups, firstRow: first[k], classes: r.classes, modelOptions })));
+      if (ended) end();
+      const parts = await all({ type: 'census' }, 'census');
+      names = parts[0].featureNames;
+      return (cen = mergeCensus(parts.map((p) => p.census)));
+    },
+    async pass(w, b, hessian) {
+      const parts = await all({ type: 'pass', w, b, hessian }, 'pass');
+      const { loss, grad, hessian: H } = parts[0].sums;
+      let total = loss;
+      for (const { sums } of parts.slice(1)) {
+        total += sums.loss;
+        for (let j = 0; j < grad.length; j++) grad[j] += sums.grad[j];
+        if (H) for (let j = 0; j < H.length; j++) H[j] += sums.hessian![j];
+      }
+      r.onProgress?.({ epoch: ++passes, batches: parts.length, rows: cen!.rows, loss: total / cen!.sumWeights });
+      return { loss: total, grad, hessian: H };
+    },
+    featureNames: () => names,
+    end,
+  };
+}

@@ -1,0 +1,32 @@
+// Entry of a Parquet shard's worker (Node worker_threads): the census and the passes of an exact
+// fit over its run of row groups, answered one message at a time (parquet-shards.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { initSync, kernelsFor } from '../engine/select.js';
+import { localPasses } from '../model/train/stream-passes.js';
+import { parquetBatches } from './parquet.js';
+import type { ShardJob, ShardReply } from './parquet-shards.js';
+
+const job = workerData as ShardJob;
+initSync();
+const context = {
+  featureNames: undefined as string[] | undefined,
+  source: parquetBatches(job.file, { ...job.options, rowGroups: job.rowGroups }),
+  classes: job.classes,
+  o: { ...job.modelOptions, onIteration: undefined },
+  kernels: kernelsFor(job.modelOptions.backend),
+  signal: { aborted: false, addEventListener() {}, removeEventListener() {} },
+  onProgress: undefined,
+  firstRow: job.firstRow,
+};
+const passes = localPasses(context);
+
+parentPort!.on('message', async (m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: number; hessian: boolean }) => {
+  let reply: ShardReply;
+  try {
+    reply = m.type === 'census' ? { type: 'census', census: await passes.census(), featureNames: passes.featureNames() } : { type: 'pass', sums: await passes.pass(m.w, m.b, m.hessian) };
+  } catch (e) {
+    const err = e as { name?: string; code?: string; message?: string; details?: object };
+    reply = { type: 'error', name: err?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), details: err?.details };
+  }
+  parentPort!.postMessage(reply);
+});
