@@ -49,13 +49,19 @@ export function splitRowGroups(rows: number[], count: number): [number, number][
 
 const workerUrl = () => new URL('./parquet-worker.js', import.meta.url);
 
-async function startShard(job: ShardJob): Promise<Shard> {
+async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
   const mod = 'node:worker_threads';
   const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
-  const w = new Worker(workerUrl(), { workerData: job });
+  const w = new Worker(workerUrl(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } });
   let waiting: { ok: (r: ShardReply) => void; fail: (e: unknown) => void } | null = null;
   w.on('message', (r: ShardReply) => waiting?.ok(r));
-  w.on('error', (e) => waiting?.fail(e));
+  w.on('error', (e) =>
+    waiting?.fail(
+      (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new LogRegError('OUT_OF_MEMORY', `a Parquet shard's worker ran out of its ${heapMb} MB heap: use fewer threads, or write the file with smaller row groups`)
+        : e,
+    ),
+  );
   w.on('exit', (code) => waiting?.fail(new Error(`a Parquet shard's worker exited (code ${code})`)));
   return {
     ask: (m) =>
@@ -74,8 +80,17 @@ function fromReply<T extends ShardReply['type']>(r: ShardReply, type: T): Extrac
   return r as Extract<ShardReply, { type: T }>;
 }
 
-/** The passes on workers over `groups` (rows per row group), or null where workers cannot run (not Node). */
-export function shardedParquetPasses(file: string, options: ColumnBatchOptions, groups: () => Promise<number[]>, r: ShardRequest): StreamPasses | null {
+/**
+ * A worker's old-generation cap (its young generation is capped at 8 MB too): decoding leaves
+ * garbage several times a row group's size, which an uncapped worker lets pile up to hundreds of
+ * MB before collecting (docs/data-sources.md has the measurements).
+ */
+export function shardHeapMb(largestGroupRows: number, columns: number): number {
+  return Math.min(4096, Math.max(128, Math.ceil((6 * largestGroupRows * columns * 8) / 2 ** 20)));
+}
+
+/** The passes on workers over the file's row groups, or null where workers cannot run (not Node). */
+export function shardedParquetPasses(file: string, options: ColumnBatchOptions, groups: () => Promise<{ rows: number[]; columns: number }>, r: ShardRequest): StreamPasses | null {
   const proc = globalThis.process as { versions?: { node?: string }; getBuiltinModule?(id: string): unknown } | undefined;
   const fs = proc?.versions?.node ? (proc.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined) : undefined;
   const url = workerUrl();
@@ -107,10 +122,11 @@ export function shardedParquetPasses(file: string, options: ColumnBatchOptions, 
   };
   return {
     async census() {
-      const rows = await groups();
+      const { rows, columns } = await groups();
       const runs = splitRowGroups(rows, r.threads);
       const first = runs.map(([a]) => rows.slice(0, a).reduce((x, y) => x + y, 0));
-      shards = await Promise.all(runs.map((rowGroups, k) => startShard({ file, options, rowGroups, firstRow: first[k], classes: r.classes, modelOptions })));
+      const heapMb = shardHeapMb(Math.max(...rows), columns);
+      shards = await Promise.all(runs.map((rowGroups, k) => startShard({ file, options, rowGroups, firstRow: first[k], classes: r.classes, modelOptions }, heapMb)));
       if (ended) end();
       const parts = await all({ type: 'census' }, 'census');
       names = parts[0].featureNames;

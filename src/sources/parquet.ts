@@ -53,7 +53,10 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
       const schemaColumns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
       return { hp, buffer, metadata, features: chooseFeatures(o, schemaColumns, typeof file === 'string' ? file : 'the Parquet file') };
     })());
-  const groupRows = async () => (await open()).metadata.row_groups.map((g) => Number(g.num_rows));
+  const groupRows = async () => {
+    const { metadata, features } = await open();
+    return { rows: metadata.row_groups.map((g) => Number(g.num_rows)), columns: features.length + (o.weight ? 2 : 1) };
+  };
   return {
     get features() {
       return open().then((f) => f.features);
