@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { LogisticRegression, LogRegError, logisticObjective, setWarningHandler } from '../src/index.js';
 import { duckdbBatches, parquetBatches } from '../src/sources/index.js';
+import { shardHeapMb, splitRowGroups } from '../src/sources/parquet-shards.js';
 import { makeProblem } from './helpers.js';
 
 setWarningHandler(null);
@@ -81,6 +82,16 @@ describe('batch sources', () => {
     expect(nul?.details.row).toBe(4500);
     expect(warnings).toEqual([]);
     dist.setWarningHandler(null);
+  });
+
+  it('row groups split into contiguous runs of about equal rows, each worker heap sized by its largest group', () => {
+    expect(splitRowGroups([10, 10, 10, 10], 2)).toEqual([[0, 2], [2, 4]]);
+    expect(splitRowGroups([100, 1, 1, 1], 2)).toEqual([[0, 1], [1, 4]]);
+    expect(splitRowGroups([5, 5, 5], 8)).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(splitRowGroups([7], 2)).toEqual([[0, 1]]);
+    expect(splitRowGroups([1, 1, 1, 1, 1, 1, 1], 3)).toEqual([[0, 2], [2, 5], [5, 7]]);
+    expect(shardHeapMb(1000, 5)).toBe(128);
+    expect(shardHeapMb(1_000_000, 21)).toBe(Math.ceil((6 * 1_000_000 * 21 * 8) / 2 ** 20));
   });
 
   it('nulls, missing columns and bad options get typed errors naming them', async () => {

@@ -16,7 +16,8 @@ interface ArrowVectorLike {
   readonly length: number;
   readonly nullCount: number;
   readonly type: ArrowTypeLike;
-  readonly data: readonly { readonly values: ArrayLike<number | bigint> }[];
+  /** chunks: `values` starts at the chunk's first row and may run past its `length` (a builder's spare capacity) */
+  readonly data: readonly { readonly length: number; readonly values: ArrayLike<number | bigint> & { subarray(a: number, b: number): ArrayLike<number | bigint> } }[];
   get(i: number): unknown;
   isValid(i: number): boolean;
 }
@@ -38,7 +39,8 @@ export function isArrowTable(x: unknown): x is ArrowTableLike {
   return t !== null && typeof t === 'object' && typeof t.numRows === 'number' && typeof t.getChild === 'function' && Array.isArray(t.schema?.fields);
 }
 
-const isNumeric = (type: ArrowTypeLike) => (type.typeId === TYPE_INT || type.typeId === TYPE_FLOAT) && type.precision !== PRECISION_HALF;
+const isNumeric = (type: ArrowTypeLike) => type.typeId === TYPE_INT || type.typeId === TYPE_FLOAT;
+const isHalf = (type: ArrowTypeLike) => type.typeId === TYPE_FLOAT && type.precision === PRECISION_HALF;
 
 function column(table: ArrowTableLike, name: string, role: string): ArrowVectorLike {
   const v = typeof name === 'string' ? table.getChild(name) : null;
@@ -59,11 +61,27 @@ export function tableFeatures(table: ArrowTableLike, names: readonly string[]): 
   const chunks = names.map((name, j) => {
     const v = column(table, name, 'feature');
     if (!isNumeric(v.type))
-      throw new LogRegError('INVALID_INPUT', `feature column '${name}' is ${String(v.type)}, not a numeric type (Int or Float32/64)`, { column: j });
+      throw new LogRegError('INVALID_INPUT', `feature column '${name}' is ${String(v.type)}, not a numeric type (Int or Float)`, { column: j });
     refuseNulls(v, name, 'feature');
-    return v.data.map((d) => d.values);
+    return v.data.map((d) => {
+      const values = d.values.length === d.length ? d.values : d.values.subarray(0, d.length);
+      return isHalf(v.type) ? halfsToFloats(values as Uint16Array) : values;
+    });
   });
   return new ColumnsInput(chunks, names);
+}
+
+/** IEEE half-precision bits to float32 (exact: every half is a float32). */
+function halfsToFloats(bits: Uint16Array): Float32Array {
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) {
+    const h = bits[i];
+    const sign = h & 0x8000 ? -1 : 1;
+    const e = (h >> 10) & 0x1f;
+    const f = h & 0x3ff;
+    out[i] = e === 0 ? sign * f * 2 ** -24 : e === 31 ? (f ? NaN : sign * Infinity) : sign * (1 + f / 1024) * 2 ** (e - 15);
+  }
+  return out;
 }
 
 /** The labels of column `name`. */

@@ -54,19 +54,30 @@ async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
   const { Worker } = (await import(/* @vite-ignore */ mod)) as typeof import('node:worker_threads');
   const w = new Worker(workerUrl(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } });
   let waiting: { ok: (r: ShardReply) => void; fail: (e: unknown) => void } | null = null;
-  w.on('message', (r: ShardReply) => waiting?.ok(r));
+  // a worker that died between questions answers the next one with its failure, not silence
+  let dead: unknown = null;
+  const fail = (e: unknown) => {
+    dead ??= e;
+    waiting?.fail(dead);
+    waiting = null;
+  };
+  w.on('message', (r: ShardReply) => {
+    waiting?.ok(r);
+    waiting = null;
+  });
   w.on('error', (e) =>
-    waiting?.fail(
+    fail(
       (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new LogRegError('OUT_OF_MEMORY', `a Parquet shard's worker ran out of its ${heapMb} MB heap: use fewer threads, or write the file with smaller row groups`)
         : e,
     ),
   );
-  w.on('exit', (code) => waiting?.fail(new Error(`a Parquet shard's worker exited (code ${code})`)));
+  w.on('exit', (code) => fail(new Error(`a Parquet shard's worker exited (code ${code})`)));
   return {
     ask: (m) =>
-      new Promise((ok, fail) => {
-        waiting = { ok, fail };
+      new Promise((ok, no) => {
+        if (dead) return no(dead);
+        waiting = { ok, fail: no };
         w.postMessage(m);
       }),
     end: () => void w.terminate(),
