@@ -6,7 +6,7 @@ export { curvatureFromZ, hessVec, hessVecF32 } from './hessian';
 export { gram, gramF32, gramScratchBytes } from './gram';
 export { sagaBatch, sagaBatchF32, sagaEpoch } from './saga';
 export { softmaxGrad, softmaxGradF32, softmaxHessVec, softmaxHessVecF32, decisionMulti } from './softmax';
-export { rowSqNorms, rowSqNormsF32, colMoments, colMomentsF32, firstNonFinite } from './rows';
+export { rowSqNorms, rowSqNormsF32, colMoments, colMomentsF32, firstNonFinite, columnsToRows } from './rows';
 
 /** First byte free for the host: static data (the constant tables) lies below. */
 export function heapBase(): usize {

@@ -64,6 +64,17 @@ describe('Arrow tables', () => {
     expectSameFit(new LogisticRegression().fit(plain, 'y'), new LogisticRegression().fit(X.slice(0, 50).map((r) => [r[0]]), y.slice(0, 50)));
   });
 
+  it('odd row and column counts, and chunk ends inside a copy block, transpose exactly (wasm and js)', () => {
+    for (const backend of ['wasm', 'js'] as const) {
+      const t7 = table.slice(3, 10);
+      const names = ['a', 'b', 'c'];
+      const sub = rows.slice(3, 10).map((r) => r.slice(0, 3));
+      expect(new LogisticRegression({ backend, featureNames: names }).fit(t7, 'label').predictProba(t7)).toEqual(new LogisticRegression({ backend }).fit(sub, labels.slice(3, 10)).predictProba(sub));
+      const ragged = new Table([...table.slice(0, 33).batches, ...table.slice(33, 101).batches, ...table.slice(101).batches]);
+      expectSameFit(new LogisticRegression({ backend }).fit(ragged, 'label', { sampleWeight: 'w' }), new LogisticRegression({ backend }).fit(rows, labels, { sampleWeight: w }));
+    }
+  });
+
   it('float32 columns stay float32 (dtype auto)', () => {
     const t32 = tableFromArrays({ a: Float32Array.from(X, (r) => r[0]), b: Float32Array.from(X, (r) => r[1]), y: Int32Array.from(y) });
     const data = new Float32Array(n * 2);

@@ -1,6 +1,12 @@
 // The row-major view every dense and sparse input becomes (matrix.ts, columns.ts, csr.ts).
 import type { CsrData } from './csr.js';
 
+/** Columns as chunks of typed arrays: chunks[j][c] holds rows starts[j][c] … starts[j][c + 1] − 1 of column j. */
+export interface ColumnBlocks {
+  readonly chunks: readonly (readonly ArrayLike<number>[])[];
+  readonly starts: readonly number[][];
+}
+
 /** A row-major n×d matrix that is validated while it is copied into backend storage. */
 export interface MatrixSource {
   readonly rows: number;
@@ -19,4 +25,9 @@ export interface MatrixSource {
   copyRows(target: Float64Array | Float32Array, row0: number, count: number): boolean;
   /** Sparse X: its CSR arrays (validated). The backends read these; the dense fills above refuse. */
   readonly csr?: CsrData;
+  /**
+   * Column-major X of plain typed arrays (columns.ts): the wasm engine copies blocks of them in and
+   * transposes there, which beats a strided copy in JS; values unchecked, as copyRows.
+   */
+  readonly columns?: ColumnBlocks;
 }

@@ -186,9 +186,10 @@ function refusingFloat32Overflow(src: MatrixSource, what: string): MatrixSource 
     }
   };
   // float32 targets are checked here anyway (rounding can overflow); float64 ones as src does
-  return source(src.rows, src.cols, fillRows, src.float32, (t, row0, count) =>
+  const out = source(src.rows, src.cols, fillRows, src.float32, (t, row0, count) =>
     t instanceof Float32Array ? (fillRows(t, row0, count), true) : src.copyRows(t, row0, count),
   );
+  return src.columns ? { ...out, columns: src.columns } : out;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface KernelExports {
   sigmoidInPlace(v: number, n: number): void;
   /** the first index of a NaN or ±Infinity among n f64 values, or −1 */
   firstNonFinite(x: number, n: number): number;
+  /** dst[i·cols + j] = src[j·rows + i]: a column-major block to row-major (f64) */
+  columnsToRows(src: number, dst: number, rows: number, cols: number): void;
   curvatureFromZ(z: number, y: number, s: number, n: number, mode: number, D: number): void;
   hessVec: HessVecFn;
   gram: GramFn;
