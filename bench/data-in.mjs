@@ -19,7 +19,7 @@ const f = (v) => v.toFixed(2);
 const cell = (v) => `${f(median(v))} (${f(Math.min(...v))}–${f(Math.max(...v))})`;
 let md = `ns per value: median (min–max) over ${ROUNDS} interleaved rounds. `;
 md += '"set": `Float64Array.set` of the row-major values into a preallocated array (the floor); "row-major input": a fit\'s copy of `{ data, rows, cols }` into wasm memory (allocation, a block copy, the NaN/±Infinity check in wasm, the labels); ';
-md += '"Arrow columns": the same from an apache-arrow Table\'s Float64 columns (a strided copy in blocks of 256 rows, then the same check).\n';
+md += '"Arrow columns": the same from an apache-arrow Table\'s Float64 columns (each block\'s columns set into a staging area and transposed in wasm, then the same check).\n';
 md += `Machine: ${os.cpus()[0]?.model?.trim()}, ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; \`npm run bench:data\`.\n\n`;
 md += '| rows × features | set | row-major input | Arrow columns | Arrow ÷ set |\n|---|---:|---:|---:|---:|\n';
 for (const [n, d] of sizes) {
