@@ -12,7 +12,7 @@ export { setWarningHandler, type LogRegWarning, type WarningHandler } from './co
 export { minimize, type MinimizeOptions, type MinimizeResult, type MinimizeMethod } from './api/minimize.js';
 export { logisticObjective, type LogisticObjectiveOptions, type DisposableObjective } from './api/objective.js';
 export type { L1Term } from './optim/types.js';
-export { csvBatches, type CsvBatchOptions, type CsvBatch } from './io/csv-batches.js';
+export { csvBatches, type CsvBatchOptions, type CsvBatch, type CsvSource } from './io/csv-batches.js';
 export { CsvError } from './io/csv.js';
 export { accuracyScore, brierScore, confusionMatrix, logLoss, precisionRecallF1, rocAuc, type PrecisionRecallOptions } from './metrics/classification.js';
 export { stratifiedKFold, trainTestSplit, type Split } from './metrics/split.js';

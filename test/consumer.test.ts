@@ -72,7 +72,7 @@ describe('a consumer of the packed tarball', () => {
   });
 
   // A tripwire for accidental bloat; CONTRIBUTING.md keeps the history of each raise and why.
-  it('size budget: kernels.wasm under 110 KB, the ESM entry (with its chunks and the embedded kernels) under 415 KB', () => {
+  it('size budget: kernels.wasm under 110 KB, the ESM entry (with its chunks and the embedded kernels) under 425 KB', () => {
     const dist = join(app, 'node_modules/logreg-wasm/dist');
     // index.js and the chunks it imports, transitively (chunks of the subpaths alone do not count)
     const js = new Set<string>();
@@ -86,6 +86,6 @@ describe('a consumer of the packed tarball', () => {
     const wasm = statSync(join(dist, 'kernels.wasm')).size;
     console.log(`size: ESM entry + chunks ${bytes} bytes, kernels.wasm ${wasm} bytes`);
     expect(wasm).toBeLessThan(110_000);
-    expect(bytes).toBeLessThan(415_000);
+    expect(bytes).toBeLessThan(425_000);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { LogisticRegression, LogRegError, logisticObjective, setWarningHandler } from '../src/index.js';
 import { duckdbBatches, parquetBatches } from '../src/sources/index.js';
-import { shardHeapMb, splitRowGroups } from '../src/sources/parquet-shards.js';
+import { shardHeapMb, splitRowGroups } from '../src/model/train/shards.js';
 import { makeProblem } from './helpers.js';
 
 setWarningHandler(null);
@@ -64,7 +64,7 @@ describe('batch sources', () => {
   });
 
   it('threads: 2 runs the Parquet passes on workers over row-group shards: the 1-thread optimum, the same bits every run', async () => {
-    // the built package: the shards' worker is dist/parquet-worker.js
+    // the built package: the shards' worker is dist/shard-worker.js
     const dist = await import('../dist/index.js');
     const { parquetBatches: built } = await import('../dist/sources.js');
     const warnings: string[] = [];

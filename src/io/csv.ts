@@ -6,9 +6,10 @@ export class CsvError extends Error {
     readonly file: string,
     readonly line: number,
     readonly column: number | null,
-    message: string,
+    /** the message without its file:line:column prefix */
+    readonly reason: string,
   ) {
-    super(`${file}:${line}${column !== null ? `:${column}` : ''}: ${message}`);
+    super(`${file}:${line}${column !== null ? `:${column}` : ''}: ${reason}`);
     this.name = 'CsvError';
   }
 }

@@ -4,7 +4,7 @@
 import { LogRegError, describeValue } from '../core/errors.js';
 import { chooseFeatures, columnBatch, readColumnOptions, type ColumnBatch, type ColumnBatchOptions } from './columns-batch.js';
 import { SHARDED_PASSES, type ShardRequest, type StreamPasses } from '../model/train/stream-passes.js';
-import { shardedParquetPasses } from './parquet-shards.js';
+import { shardHeapMb, shardedPasses, splitRowGroups, type ShardPlan } from '../model/train/shards.js';
 
 /** hyparquet's AsyncBuffer: what asyncBufferFromUrl / asyncBufferFromFile return. */
 export interface AsyncBufferLike {
@@ -53,15 +53,21 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
       const schemaColumns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
       return { hp, buffer, metadata, features: chooseFeatures(o, schemaColumns, typeof file === 'string' ? file : 'the Parquet file') };
     })());
-  const groupRows = async () => {
+  /** Contiguous runs of row groups, one per thread, each worker's heap sized by the largest group. */
+  const plan = async (threads: number): Promise<ShardPlan> => {
     const { metadata, features } = await open();
-    return { rows: metadata.row_groups.map((g) => Number(g.num_rows)), columns: features.length + (o.weight ? 2 : 1) };
+    const rows = metadata.row_groups.map((g) => Number(g.num_rows));
+    const shards = splitRowGroups(rows, threads).map((rowGroups) => ({
+      source: { kind: 'parquet' as const, file: file as string, options: columns, rowGroups },
+      firstRow: rows.slice(0, rowGroups[0]).reduce((x, y) => x + y, 0),
+    }));
+    return { shards, heapMb: shardHeapMb(Math.max(...rows), features.length + (o.weight ? 2 : 1)) };
   };
   return {
     get features() {
       return open().then((f) => f.features);
     },
-    [SHARDED_PASSES]: (r: ShardRequest): StreamPasses | null => (typeof file === 'string' && !range ? shardedParquetPasses(file, columns, groupRows, r) : null),
+    [SHARDED_PASSES]: (r: ShardRequest): StreamPasses | null => (typeof file === 'string' && !range ? shardedPasses('parquetBatches', plan, r) : null),
     async *[Symbol.asyncIterator]() {
       const { hp, buffer, metadata, features } = await open();
       const read = [...features, o.label, ...(o.weight ? [o.weight] : [])];

@@ -1,21 +1,31 @@
-// parquetBatches over a file, with threads > 1: the census and every pass run on worker threads,
-// each reading its own contiguous run of row groups (decoding is most of a pass), and the shards'
-// sums are added here in shard order, so a fit gives the same bits on every run.
-import { LogRegError, type LogRegErrorCode } from '../core/errors.js';
-import type { Census, PassSums } from '../loss/summed-objective.js';
-import { abortError } from '../async/spawn.js';
-import { emitWarningOnce } from '../core/warnings.js';
-import { mergeCensus, type ShardRequest, type StreamPasses } from '../model/train/stream-passes.js';
-import type { ColumnBatchOptions } from './columns-batch.js';
+// A file source's exact passes on worker threads (threads > 1): each worker reads one shard of
+// the file (a run of Parquet row groups, a byte range of a CSV file: reading and decoding are most
+// of a pass) and the shards' sums are added here in shard order, so a fit gives the same bits on
+// every run. dist/shard-worker.js (src/worker/shard-worker.ts) rebuilds each shard's source.
+import { LogRegError, type LogRegErrorCode } from '../../core/errors.js';
+import type { Census, PassSums } from '../../loss/summed-objective.js';
+import { abortError } from '../../async/spawn.js';
+import { emitWarningOnce } from '../../core/warnings.js';
+import { mergeCensus, type ShardRequest, type StreamPasses } from './stream-passes.js';
+
+/** Which source a shard reads: the source's options, and its part of the file. */
+export type ShardSource =
+  | { kind: 'parquet'; file: string; options: object; rowGroups: [number, number] }
+  | { kind: 'csv'; file: string; options: object; byteRange: [number, number] };
 
 /** What a shard's worker is started with. */
 export interface ShardJob {
-  file: string;
-  options: ColumnBatchOptions;
-  rowGroups: [number, number];
+  source: ShardSource;
+  /** the stream row of the shard's first row, where known (errors name rows by it) */
   firstRow: number;
   classes: ShardRequest['classes'];
   modelOptions: Omit<ShardRequest['options'], 'onIteration'>;
+}
+
+/** How a source splits: its shards, each with its first row (0 where unknown), and the heap its workers need. */
+export interface ShardPlan {
+  shards: { source: ShardSource; firstRow: number }[];
+  heapMb: number;
 }
 
 export type ShardReply =
@@ -28,7 +38,7 @@ interface Shard {
   end(): void;
 }
 
-/** Contiguous runs of row groups with about equal rows: min(count, groups) runs of at least one group. */
+/** Contiguous runs of row groups (Parquet) with about equal rows: min(count, groups) runs of at least one group. */
 export function splitRowGroups(rows: number[], count: number): [number, number][] {
   const n = Math.max(1, Math.min(count, rows.length));
   const total = rows.reduce((x, y) => x + y, 0);
@@ -47,7 +57,7 @@ export function splitRowGroups(rows: number[], count: number): [number, number][
   return out;
 }
 
-const workerUrl = () => new URL('./parquet-worker.js', import.meta.url);
+const workerUrl = () => new URL('./shard-worker.js', import.meta.url);
 
 async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
   const mod = 'node:worker_threads';
@@ -68,11 +78,11 @@ async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
   w.on('error', (e) =>
     fail(
       (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new LogRegError('OUT_OF_MEMORY', `a Parquet shard's worker ran out of its ${heapMb} MB heap: use fewer threads, or write the file with smaller row groups`)
+        ? new LogRegError('OUT_OF_MEMORY', `a shard's worker ran out of its ${heapMb} MB heap: use fewer threads (or, for Parquet, smaller row groups)`)
         : e,
     ),
   );
-  w.on('exit', (code) => fail(new Error(`a Parquet shard's worker exited (code ${code})`)));
+  w.on('exit', (code) => fail(new Error(`a shard's worker exited (code ${code})`)));
   return {
     ask: (m) =>
       new Promise((ok, no) => {
@@ -86,27 +96,27 @@ async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
 
 function fromReply<T extends ShardReply['type']>(r: ShardReply, type: T): Extract<ShardReply, { type: T }> {
   if (r.type === 'error')
-    throw r.name === 'LogRegError' ? new LogRegError(r.code as LogRegErrorCode, r.message, r.details ?? {}) : new Error(r.message);
-  if (r.type !== type) throw new Error(`a Parquet shard answered ${r.type} to ${type}`);
+    throw r.name === 'LogRegError' ? new LogRegError(r.code as LogRegErrorCode, r.message, r.details ?? {}) : Object.assign(new Error(r.message), { name: r.name });
+  if (r.type !== type) throw new Error(`a shard answered ${r.type} to ${type}`);
   return r as Extract<ShardReply, { type: T }>;
 }
 
 /**
- * A worker's old-generation cap (its young generation is capped at 8 MB too): decoding leaves
- * garbage several times a row group's size, which an uncapped worker lets pile up to hundreds of
- * MB before collecting (docs/data-sources.md has the measurements).
+ * A worker's old-generation cap (its young generation is capped at 8 MB too) for batches of
+ * `rows` × `columns`: decoding leaves garbage several times a batch's size, which an uncapped
+ * worker lets pile up to hundreds of MB before collecting (docs/data-sources.md has the measurements).
  */
-export function shardHeapMb(largestGroupRows: number, columns: number): number {
-  return Math.min(4096, Math.max(128, Math.ceil((6 * largestGroupRows * columns * 8) / 2 ** 20)));
+export function shardHeapMb(rows: number, columns: number): number {
+  return Math.min(4096, Math.max(128, Math.ceil((6 * rows * columns * 8) / 2 ** 20)));
 }
 
-/** The passes on workers over the file's row groups, or null where workers cannot run (not Node). */
-export function shardedParquetPasses(file: string, options: ColumnBatchOptions, groups: () => Promise<{ rows: number[]; columns: number }>, r: ShardRequest): StreamPasses | null {
+/** The passes on workers over the shards `plan` gives, or null where workers cannot run (not Node). */
+export function shardedPasses(what: string, plan: (threads: number) => Promise<ShardPlan>, r: ShardRequest): StreamPasses | null {
   const proc = globalThis.process as { versions?: { node?: string }; getBuiltinModule?(id: string): unknown } | undefined;
   const fs = proc?.versions?.node ? (proc.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined) : undefined;
   const url = workerUrl();
   if (!fs || url.protocol !== 'file:' || !fs.existsSync(url)) {
-    emitWarningOnce('parquet-shards', { code: 'WORKER', message: 'parquetBatches: no worker can read shards here (Node with dist/parquet-worker.js is needed); reading the file on this thread' });
+    emitWarningOnce('shards', { code: 'WORKER', message: `${what}: no worker can read shards here (Node with dist/shard-worker.js is needed); reading the file on this thread` });
     return null;
   }
   const { onIteration: _fn, ...modelOptions } = r.options;
@@ -133,11 +143,8 @@ export function shardedParquetPasses(file: string, options: ColumnBatchOptions, 
   };
   return {
     async census() {
-      const { rows, columns } = await groups();
-      const runs = splitRowGroups(rows, r.threads);
-      const first = runs.map(([a]) => rows.slice(0, a).reduce((x, y) => x + y, 0));
-      const heapMb = shardHeapMb(Math.max(...rows), columns);
-      shards = await Promise.all(runs.map((rowGroups, k) => startShard({ file, options, rowGroups, firstRow: first[k], classes: r.classes, modelOptions }, heapMb)));
+      const planned = await plan(r.threads);
+      shards = await Promise.all(planned.shards.map(({ source, firstRow }) => startShard({ source, firstRow, classes: r.classes, modelOptions }, planned.heapMb)));
       if (ended) end();
       const parts = await all({ type: 'census' }, 'census');
       names = parts[0].featureNames;
