@@ -184,39 +184,44 @@ export function firstNonFinite(x: usize, n: i32): i32 {
 
 /** Columns per sweep of columnsToRows: 16 read streams at once stay friendly to caches and prefetchers at any width. */
 const COLUMN_GROUP = 16;
+/** Rows per tile: a tile of output rows stays in L1/L2 while every column group writes into it. */
+const ROW_TILE = 64;
 
 /**
  * dst[i·cols + j] = src[j·rows + i] for a block of `rows` rows: column-major values (copied in
- * from JS column arrays by typed-array set, a memcpy) to row-major. For each group of columns,
- * two rows at a time, two columns per f64x2 pair: stores run along the rows, loads along the
- * columns, every load and store full width.
+ * from JS column arrays by typed-array set, a memcpy) to row-major. Per tile of rows and group
+ * of columns, two rows at a time, two columns per f64x2 pair: stores run along the rows, loads
+ * along the columns, every load and store full width.
  */
 export function columnsToRows(src: usize, dst: usize, rows: i32, cols: i32): void {
   const rs = <usize>rows << 3;
   const cs = <usize>cols << 3;
-  for (let j0 = 0; j0 < cols; j0 += COLUMN_GROUP) {
-    const j1 = min(j0 + COLUMN_GROUP, cols);
-    let i = 0;
-    for (; i + 2 <= rows; i += 2) {
-      let a = src + <usize>j0 * rs + (<usize>i << 3);
-      const o = dst + <usize>i * cs;
-      let j = j0;
-      for (; j + 2 <= j1; j += 2) {
-        const x = v128.load(a);
-        const y = v128.load(a + rs);
-        const at = o + (<usize>j << 3);
-        v128.store(at, v128.shuffle<u8>(x, y, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23));
-        v128.store(at + cs, v128.shuffle<u8>(x, y, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31));
-        a += rs << 1;
+  for (let i0 = 0; i0 < rows; i0 += ROW_TILE) {
+    const i1 = min(i0 + ROW_TILE, rows);
+    for (let j0 = 0; j0 < cols; j0 += COLUMN_GROUP) {
+      const j1 = min(j0 + COLUMN_GROUP, cols);
+      let i = i0;
+      for (; i + 2 <= i1; i += 2) {
+        let a = src + <usize>j0 * rs + (<usize>i << 3);
+        const o = dst + <usize>i * cs;
+        let j = j0;
+        for (; j + 2 <= j1; j += 2) {
+          const x = v128.load(a);
+          const y = v128.load(a + rs);
+          const at = o + (<usize>j << 3);
+          v128.store(at, v128.shuffle<u8>(x, y, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23));
+          v128.store(at + cs, v128.shuffle<u8>(x, y, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31));
+          a += rs << 1;
+        }
+        if (j < j1) {
+          store<f64>(o + (<usize>j << 3), load<f64>(a));
+          store<f64>(o + cs + (<usize>j << 3), load<f64>(a, 8));
+        }
       }
-      if (j < j1) {
-        store<f64>(o + (<usize>j << 3), load<f64>(a));
-        store<f64>(o + cs + (<usize>j << 3), load<f64>(a, 8));
+      if (i < i1) {
+        const o = dst + <usize>i * cs;
+        for (let j = j0; j < j1; j++) store<f64>(o + (<usize>j << 3), load<f64>(src + <usize>j * rs + (<usize>i << 3)));
       }
-    }
-    if (i < rows) {
-      const o = dst + <usize>i * cs;
-      for (let j = j0; j < j1; j++) store<f64>(o + (<usize>j << 3), load<f64>(src + <usize>j * rs + (<usize>i << 3)));
     }
   }
 }
