@@ -38,14 +38,17 @@ describe('type declarations', () => {
   const consumer = `import { LogisticRegression, init, type LogRegWarning } from 'logreg-wasm';
 import MLLogisticRegression from 'logreg-wasm/ml';
 import { TfidfVectorizer } from 'logreg-wasm/text';
+import { parquetBatches, sqlObjective, type SqlObjective } from 'logreg-wasm/sources';
 void init();
+const sql: Promise<SqlObjective> = sqlObjective(async () => [[1]], { from: 't', features: ['a'], label: 'y' });
+const parquet = parquetBatches('f.parquet', { label: 'y' });
 const spam: string[] = new LogisticRegression().fit(new TfidfVectorizer().fitTransform(['win cash', 'hi mom']), ['spam', 'ham']).predict(new TfidfVectorizer().fitTransform(['aa']));
 const byName: string[] = new LogisticRegression().fit([[0], [1]], ['a', 'b']).predict([[0]]);
 const byNumber: number[] = new LogisticRegression().fit([[0], [1]], Float64Array.of(0, 1)).predict([[0]]);
 const signal = { aborted: false, addEventListener() {}, removeEventListener() {} };
 const later: Promise<LogisticRegression<boolean>> = new LogisticRegression().fitAsync([[0], [1]], [false, true], { signal });
 const w: LogRegWarning['code'] = 'BACKEND';
-export { byName, byNumber, later, w, MLLogisticRegression, spam };
+export { byName, byNumber, later, w, MLLogisticRegression, spam, sql, parquet };
 `;
   for (const [module, resolution, type] of [['nodenext', 'nodenext', 'module'], ['nodenext', 'nodenext', 'commonjs'], ['esnext', 'bundler', 'module']])
     it(`compile with lib es2022 only (${resolution}, ${type} consumer), and predict() has the label type of y`, () => {

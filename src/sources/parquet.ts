@@ -1,6 +1,7 @@
 // parquetBatches(file, { label }): a Parquet file as fitStream batches, one per row group, read
 // by hyparquet (an optional dependency, loaded on first use; pure JS, so browsers too, given an
 // AsyncBuffer). Re-iterable: each pass reads the file again, one row group in memory at a time.
+import type { FileMetaData } from 'hyparquet';
 import { LogRegError, describeValue } from '../core/errors.js';
 import { chooseFeatures, columnBatch, readColumnOptions, type ColumnBatch, type ColumnBatchOptions } from './columns-batch.js';
 import { SHARDED_PASSES, type ShardRequest, type StreamPasses } from '../model/train/stream-passes.js';
@@ -15,11 +16,6 @@ export interface AsyncBufferLike {
 export interface ParquetBatchOptions extends ColumnBatchOptions {
   /** read only row groups [start, end) (a shard of the file). Default: all */
   rowGroups?: [number, number];
-}
-
-interface Metadata {
-  schema: { name: string; type?: string; num_children?: number }[];
-  row_groups: { num_rows: bigint | number }[];
 }
 
 const NUMERIC = ['INT32', 'INT64', 'FLOAT', 'DOUBLE'];
@@ -43,12 +39,12 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
   const columns: ColumnBatchOptions = { label: o.label, features: o.features, weight: o.weight };
   if (typeof file !== 'string' && !(file && typeof file === 'object' && typeof file.byteLength === 'number' && typeof file.slice === 'function'))
     throw new LogRegError('INVALID_INPUT', `parquetBatches needs a file path or an AsyncBuffer (hyparquet's asyncBufferFromUrl), got ${describeValue(file)}`);
-  let opened: Promise<{ hp: typeof import('hyparquet'); buffer: AsyncBufferLike; metadata: Metadata; features: string[] }> | null = null;
+  let opened: Promise<{ hp: typeof import('hyparquet'); buffer: AsyncBufferLike; metadata: FileMetaData; features: string[] }> | null = null;
   const open = () =>
     (opened ??= (async () => {
       const hp = await import('hyparquet');
       const buffer = typeof file === 'string' ? await hp.asyncBufferFromFile(file) : file;
-      const metadata = (await hp.parquetMetadataAsync(buffer as never)) as unknown as Metadata;
+      const metadata = await hp.parquetMetadataAsync(buffer);
       // top-level columns: the schema is flat after its root for the numeric and string columns read here
       const schemaColumns = metadata.schema.slice(1).map((s) => ({ name: s.name, numeric: NUMERIC.includes(String(s.type)) }));
       return { hp, buffer, metadata, features: chooseFeatures(o, schemaColumns, typeof file === 'string' ? file : 'the Parquet file') };
@@ -80,8 +76,8 @@ export function parquetBatches(file: string | AsyncBufferLike, options: ParquetB
         const rows = Number(group.num_rows);
         const parts = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(read.map((c) => [c, []]));
         await hp.parquetRead({
-          file: buffer as never,
-          metadata: metadata as never,
+          file: buffer,
+          metadata,
           columns: read,
           rowStart: row0,
           rowEnd: row0 + rows,

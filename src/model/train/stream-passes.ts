@@ -36,7 +36,7 @@ export interface ShardRequest {
 }
 
 /** A source with this method (parquetBatches over a file) may run the passes on `threads` workers; null: it cannot here. */
-export const SHARDED_PASSES: unique symbol = Symbol.for('logreg-wasm/shardedPasses') as never;
+export const SHARDED_PASSES: unique symbol = Symbol.for('logreg-wasm/shardedPasses');
 
 export interface StreamContext {
   source: StreamSource;
