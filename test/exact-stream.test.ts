@@ -46,6 +46,22 @@ describe('fitStream, exact solvers', () => {
       m.coef.forEach((c, j) => expect(c).toBeCloseTo(mem.coef[j], 4));
     });
 
+  it('lbfgs over k classes: the in-memory multinomial optimum, with weights', async () => {
+    // well-scaled columns: lbfgs on the raw-looking ones needs more than maxIter in memory too
+    const labels3 = X0.map((r, i) => (r[2] > 0.5 ? 'c' : y[i] ? 'b' : 'a'));
+    const batches3 = [];
+    for (let i = 0; i < n; i += 150) batches3.push({ X: X0.slice(i, i + 150), y: labels3.slice(i, i + 150), sampleWeight: sw.slice(i, i + 150) });
+    const m = await new LogisticRegression({ solver: 'lbfgs', C: 0.5, tol: 1e-8 }).fitStream(batches3, { classes: ['a', 'b', 'c'] });
+    const mem = new LogisticRegression({ solver: 'lbfgs', C: 0.5, tol: 1e-10 }).fit(X0, labels3, { sampleWeight: sw });
+    expect(m.kind).toBe('multinomial');
+    expect(m.converged).toBe(true);
+    expect(mem.converged).toBe(true);
+    const Jm = m.lossHistory.at(-1)!;
+    const Jmem = mem.lossHistory.at(-1)!;
+    expect(Math.abs(Jm - Jmem) / Jmem).toBeLessThan(1e-10);
+    m.coef.forEach((c, j) => expect(c).toBeCloseTo(mem.coef[j], 4));
+  });
+
   it('reads csvBatches and an async generator function the same as arrays', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exact-stream-'));
     const file = join(dir, 'd.csv');
@@ -70,7 +86,8 @@ describe('fitStream, exact solvers', () => {
     const cases: [() => Promise<unknown>, string, RegExp][] = [
       [() => m.fitStream(once(), { classes: [0, 1] }), 'INVALID_INPUT', /can be read again/],
       [() => m.fitStream(batchesOf(200), { classes: [0, 1], epochs: 2 }), 'INVALID_OPTION', /epochs is for the stochastic solvers/],
-      [() => m.fitStream(batchesOf(200), { classes: [0, 1, 2] }), 'INVALID_OPTION', /two classes/],
+      [() => new LogisticRegression({ solver: 'newton' }).fitStream(batchesOf(200), { classes: [0, 1, 2] }), 'INVALID_OPTION', /runs solver 'lbfgs'/],
+      [() => new LogisticRegression({ solver: 'lbfgs', multiClass: 'ovr' }).fitStream(batchesOf(200), { classes: [0, 1, 2] }), 'INVALID_OPTION', /one-vs-rest/],
       [() => new LogisticRegression({ solver: 'lbfgs', standardize: true }).fitStream(batchesOf(200), { classes: [0, 1] }), 'INVALID_OPTION', /StandardScaler/],
       [() => m.fitStream([], { classes: [0, 1] }), 'EMPTY_DATA', /no batches/],
     ];

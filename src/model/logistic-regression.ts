@@ -78,7 +78,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
    * Trains on a stream of batches { X, y, sampleWeight? } (an async or sync iterable; for
    * several passes, a function returning a fresh one, or an iterable that can be iterated
    * again such as csvBatches()). A stochastic solver makes one pass of updates per batch and
-   * epoch; lbfgs, newton and newton-cholesky (two classes) reach the exact optimum of the whole
+   * epoch; lbfgs (any classes), newton and newton-cholesky (two) reach the exact optimum of the whole
    * stream, one pass per evaluation, with memory for one batch. The model changes only when
    * the whole stream succeeds.
    */

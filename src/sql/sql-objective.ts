@@ -109,7 +109,7 @@ export async function sqlObjective(connection: SqlConnection, options: SqlObject
   }
   const summed = summedObjective(
     async (w, b, hessian) => {
-      const r = (await query(passSql(cols, classes[1], w, b, hessian), 'pass'))[0] ?? [];
+      const r = (await query(passSql(cols, classes[1], w, b[0], hessian), 'pass'))[0] ?? [];
       const v = r.map((x, i) => num(x, `sum ${i}`));
       const grad = Float64Array.from(v.slice(1, d + 2));
       if (!hessian) return { loss: v[0], grad };

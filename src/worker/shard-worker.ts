@@ -27,7 +27,7 @@ const context = {
   firstRow: job.firstRow,
 };
 const passes = localPasses(context);
-parentPort!.on('message', async (m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: number; hessian: boolean }) => {
+parentPort!.on('message', async (m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: Float64Array; hessian: boolean }) => {
   let reply: ShardReply;
   try {
     reply = m.type === 'census' ? { type: 'census', census: await passes.census(), featureNames: passes.featureNames() } : { type: 'pass', sums: await passes.pass(m.w, m.b, m.hessian) };

@@ -32,19 +32,24 @@ export function* exactStreamSteps(
   current: ModelState | null,
 ): Generator<Progress | Pending, FittedRun, unknown> {
   const { o, classes } = c;
-  const kind = kindFor(o.multiClass, classes.length);
-  if (kind !== 'binary')
-    throw new LogRegError('INVALID_OPTION', `fitStream's exact solvers fit two classes; for ${classes.length} use a stochastic solver (sgd, momentum, nesterov, adam)`, { option: 'solver' });
+  const k = classes.length;
+  const kind = kindFor(o.multiClass, k);
+  if (kind === 'ovr')
+    throw new LogRegError('INVALID_OPTION', `fitStream's exact solvers fit one binary or one multinomial model; for one-vs-rest use multiClass 'multinomial' or a stochastic solver`, { option: 'multiClass' });
+  if (kind === 'multinomial' && o.solver !== 'lbfgs')
+    throw new LogRegError('INVALID_OPTION', `fitStream over ${k} classes runs solver 'lbfgs' (the Newton solvers need the binary Hessian), not '${o.solver}'`, { option: 'solver' });
+  if (kind === 'multinomial' && o.loss !== 'log') throw new LogRegError('INVALID_OPTION', "loss 'squared' is defined for binary models only", { option: 'loss' });
   const passes = passesFor(c);
   try {
     const cen = yield* settle(passes.census());
-    const obj = summedObjective((w, b, hessian) => passes.pass(w, b, hessian), cen, { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept });
-    const layout = layoutOf('binary', 2, cen.d, o.fitIntercept);
-    const x0 = startingPoint(o, current, 'binary', classes, cen.d) ?? new Float64Array(layout.dim);
+    const blocks = kind === 'binary' ? 1 : k;
+    const obj = summedObjective((w, b, hessian) => passes.pass(w, b, hessian), cen, { C: o.C, penalty: o.penalty, l1Ratio: o.l1Ratio, fitIntercept: o.fitIntercept, blocks });
+    const layout = layoutOf(kind, k, cen.d, o.fitIntercept);
+    const x0 = startingPoint(o, current, kind, classes, cen.d) ?? new Float64Array(layout.dim);
     const method = o.solver as AwaitingMethod;
     const result = yield* awaitingSolveSteps(method, obj, x0, o);
     const out = { ...unpack(layout, result.x), result, solver: method };
-    const state = checkedState(out, 'binary', classes, cen.d, c.kernels.name);
+    const state = checkedState(out, kind, classes, cen.d, c.kernels.name);
     const names = passes.featureNames();
     return { state: names ? { ...state, featureNames: names } : state, result };
   } finally {

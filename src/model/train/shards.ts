@@ -34,7 +34,7 @@ export type ShardReply =
   | { type: 'error'; name: string; code?: string; message: string; details?: object };
 
 interface Shard {
-  ask(m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: number; hessian: boolean }): Promise<ShardReply>;
+  ask(m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: Float64Array; hessian: boolean }): Promise<ShardReply>;
   end(): void;
 }
 

@@ -6,7 +6,7 @@ import type { AbortSignalLike } from '../../core/host-types.js';
 import { ownFields } from '../../core/own.js';
 import { binaryTarget, type Label } from '../../data/labels.js';
 import type { ColumnStats } from '../../data/column-stats.js';
-import type { KernelDataset, Kernels } from '../../engine/types.js';
+import type { KernelDataset, Kernels, SoftmaxDataset } from '../../engine/types.js';
 import { abortError } from '../../async/spawn.js';
 import { Pauser } from '../../async/pause.js';
 import type { Census, PassSums } from '../../loss/summed-objective.js';
@@ -19,7 +19,8 @@ import { streamIterable } from './stream.js';
 /** Where an exact fit's census and passes run. */
 export interface StreamPasses {
   census(): Promise<Census>;
-  pass(w: Float64Array, b: number, hessian: boolean): Promise<PassSums>;
+  /** the sums at (W: k×d row-major, b: k values); the binary Hessian's sums with `hessian` */
+  pass(w: Float64Array, b: Float64Array, hessian: boolean): Promise<PassSums>;
   /** the feature columns, when the batches were tables */
   featureNames(): string[] | undefined;
   end(): void;
@@ -54,8 +55,12 @@ export interface StreamContext {
 /** A validated batch of one pass, copied into the engine (the caller disposes of `data`). */
 interface LoadedBatch {
   batch: Batch;
-  data: KernelDataset;
+  /** two classes: the binary dataset; more: the softmax dataset */
+  data: KernelDataset | SoftmaxDataset;
 }
+
+/** Passes over k > 2 classes use the softmax kernels (a multinomial model). */
+const isSoftmax = (c: StreamContext) => c.classes.length > 2;
 
 /** Each batch of one pass, loaded; errors name the batch and the row in the stream. */
 async function* batchesOf(c: StreamContext, nFeatures: number | null): AsyncGenerator<LoadedBatch> {
@@ -73,7 +78,10 @@ async function* batchesOf(c: StreamContext, nFeatures: number | null): AsyncGene
       const batch = readBatch(c.o, c.classes, nFeatures ?? matrixSource(plain.X, 'X').cols, plain.X, plain.y, plain.sampleWeight);
       nFeatures = batch.src.cols;
       const storage = c.o.dtype === 'auto' ? (batch.src.float32 ? 'float32' : 'float64') : c.o.dtype;
-      loaded = { batch, data: c.kernels.dataset(batch.src, binaryTarget(batch.codes, 1), batch.sampleWeight, storage) };
+      const data = isSoftmax(c)
+        ? c.kernels.softmaxDataset(batch.src, batch.codes, c.classes.length, batch.sampleWeight, storage)
+        : c.kernels.dataset(batch.src, binaryTarget(batch.codes, 1), batch.sampleWeight, storage);
+      loaded = { batch, data };
     } catch (e) {
       if (!(e instanceof LogRegError)) throw e;
       const row = e.details.row === undefined ? undefined : rows + e.details.row;
@@ -118,24 +126,26 @@ async function census(c: StreamContext): Promise<Census> {
   return { d, rows: acc.n, sumWeights, stats: { mean: acc.mean, variance } };
 }
 
-/** One pass at (w, b): the batches' sums in stream order; the source must yield the census's rows. */
+/** One pass at (W, b): the batches' sums in stream order; the source must yield the census's rows. */
 function passOver(c: StreamContext, cen: Census, counter: { passes: number }) {
   const d = cen.d;
-  const gk = new Float64Array(d + 1);
+  const k = isSoftmax(c) ? c.classes.length : 1;
+  const size = k * d + k;
+  const gk = new Float64Array(size);
   const m = d + 1;
   const Hb = new Float64Array(m * m);
-  return async (w: Float64Array, b: number, hessian: boolean): Promise<PassSums> => {
+  return async (w: Float64Array, b: Float64Array, hessian: boolean): Promise<PassSums> => {
     const pass = ++counter.passes;
-    const grad = new Float64Array(m);
+    const grad = new Float64Array(size);
     const H = hessian ? new Float64Array(m * m) : undefined;
     let loss = 0;
     let rows = 0;
     let weight = 0;
     let batches = 0;
     for await (const { batch: bt, data } of batchesOf(c, d)) {
-      const batchLoss = data.fusedGrad(w, b, gk, c.o.loss, true, undefined, hessian);
-      for (let j = 0; j < m; j++) grad[j] += gk[j];
-      if (H) {
+      const batchLoss = 'k' in data ? data.grad(w, b, gk) : data.fusedGrad(w, b[0], gk, c.o.loss, true, undefined, hessian);
+      for (let j = 0; j < size; j++) grad[j] += gk[j];
+      if (H && !('k' in data)) {
         data.curvature(c.o.loss);
         data.hessian(Hb);
         for (let j = 0; j < m * m; j++) H[j] += Hb[j];
