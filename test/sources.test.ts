@@ -18,17 +18,22 @@ const w = Array.from({ length: n }, (_, i) => 1 + (i % 4) / 2);
 const dir = mkdtempSync(join(tmpdir(), 'logreg-sources-'));
 const file = join(dir, 'data.parquet');
 const withNull = join(dir, 'null.parquet');
+let instance: DuckDBInstance;
 let con: DuckDBConnection;
 
 beforeAll(async () => {
-  con = await (await DuckDBInstance.create(':memory:')).connect();
+  instance = await DuckDBInstance.create(':memory:');
+  con = await instance.connect();
   await con.run('CREATE TABLE t ("x 1" DOUBLE, x2 FLOAT, x3 DOUBLE, label VARCHAR, w DOUBLE, id INTEGER)');
   const values = X.map((r, i) => `(CAST('${r[0]}' AS DOUBLE), CAST('${r[1]}' AS FLOAT), CAST('${r[2]}' AS DOUBLE), '${y[i] ? 'b' : 'a'}', ${w[i]}, ${i})`);
   await con.run(`INSERT INTO t VALUES ${values.join(', ')}`);
   await con.run(`COPY (SELECT * FROM t ORDER BY id) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
   await con.run(`COPY (SELECT * REPLACE (CASE WHEN id = 4500 THEN NULL ELSE x3 END AS x3) FROM t ORDER BY id) TO '${withNull}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
 });
-afterAll(() => con?.closeSync());
+afterAll(() => {
+  con?.closeSync();
+  instance?.closeSync();
+});
 
 const rowsAsStored = X.map((r) => [r[0], Math.fround(r[1]), r[2]]);
 const labels = y.map((v) => (v ? 'b' : 'a'));
