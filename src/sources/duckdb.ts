@@ -6,6 +6,8 @@ import { chooseFeatures, columnBatch, readColumnOptions, type ColumnBatch, type 
 
 /** The part of a @duckdb/node-api connection this reads. */
 export interface DuckDBStreamingConnection {
+  /** cancels the running query (a consumer that stopped early) */
+  interrupt?(): void;
   stream(sql: string): Promise<{
     columnNames(): string[];
     columnTypes(): { toString(): string }[];
@@ -51,12 +53,19 @@ export function duckdbBatches(connection: DuckDBStreamingConnection, sql: string
         rows = 0;
         return batch;
       };
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        index.forEach((i, k) => pending[k].push(chunk.getColumnValues(i)));
-        rows += chunk.rowCount;
-        if (rows >= batchSize) yield flush();
+      let finished = false;
+      try {
+        for (;;) {
+          const chunk = await result.fetchChunk();
+          if (!chunk || chunk.rowCount === 0) break;
+          index.forEach((i, k) => pending[k].push(chunk.getColumnValues(i)));
+          rows += chunk.rowCount;
+          if (rows >= batchSize) yield flush();
+        }
+        finished = true;
+      } finally {
+        // a consumer that stopped early (an error in a batch, an abort) leaves no query running
+        if (!finished) connection.interrupt?.();
       }
       if (rows > 0) yield flush();
     },
