@@ -3,7 +3,7 @@
 // direction comes from the pseudo-gradient, is kept in its orthant, and each trial point is
 // projected onto the orthant of the current iterate, so coefficients that reach 0 are exactly 0.
 import type { AnyObjective, OptimizeOptions } from './types.js';
-import { settle } from './pending.js';
+import { Pending, isThenable, settle } from './pending.js';
 import { Monitor, type Steps } from './monitor.js';
 import { C1, MAX_HALVINGS } from './linesearch.js';
 import { strongWolfe } from './wolfe.js';
@@ -156,7 +156,8 @@ function* owlqn(obj: AnyObjective, x0: Float64Array, opts: OptimizeOptions): Ste
           if (j < l1.count && v * orthant[j] <= 0) v = 0; // projection onto the orthant
           xNew[j] = v;
         }
-        fNew = yield* settle(obj.valueAndGradient(xNew, gNew));
+        const v = obj.valueAndGradient(xNew, gNew);
+        fNew = isThenable(v) ? ((yield new Pending(v)) as number) : v; // no generator per trial for a synchronous objective
         let decrease = 0;
         for (let j = 0; j < n; j++) decrease += pg[j] * (xNew[j] - x[j]);
         const FNew = fNew + l1Of(xNew, l1);

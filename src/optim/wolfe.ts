@@ -3,7 +3,7 @@
 // valueAndGradient: with the fused kernel that is one pass over X giving J and ∇J together,
 // so the gradient of the accepted point costs nothing extra.
 import type { AnyObjective } from './types.js';
-import { settle, type Pending } from './pending.js';
+import { Pending, isThenable } from './pending.js';
 import { axpyInto, dotVec } from './vec.js';
 
 const C1 = 1e-4;
@@ -33,12 +33,13 @@ export function* strongWolfe(
   gNew: Float64Array,
 ): Generator<Pending, LineSearchResult | null, unknown> {
   let evals = 0;
-  function* phi(t: number): Generator<Pending, [number, number], unknown> {
+  // J at x + t·dir (∇J into gNew), or its promise: the caller yields a Pending only for a promise,
+  // so a synchronous objective's line search runs without a nested generator per trial
+  const trial = (t: number): number | PromiseLike<number> => {
     evals++;
     axpyInto(xNew, x, t, dir);
-    const f = yield* settle(obj.valueAndGradient(xNew, gNew));
-    return [f, dotVec(gNew, dir)];
-  }
+    return obj.valueAndGradient(xNew, gNew);
+  };
   // Armijo, or near the minimum — where J can no longer resolve C1·t·slope — the approximate
   // Wolfe test of Hager & Zhang: J within rounding of J(0) and φ'(t) <= (2·C1 − 1)·φ'(0)
   const sufficient = (t: number, f: number, d: number) =>
@@ -49,7 +50,9 @@ export function* strongWolfe(
   let t = t0;
   let best: { t: number; f: number } | null = null;
   for (let i = 0; evals < MAX_EVALS; i++) {
-    const [f, d] = yield* phi(t);
+    let f = trial(t);
+    if (isThenable(f)) f = (yield new Pending(f)) as number;
+    const d = dotVec(gNew, dir);
     if (!Number.isFinite(f) || !sufficient(t, f, d) || (i > 0 && f > fPrev)) {
       return yield* zoom(tPrev, t, fPrev, f, dPrev, d);
     }
@@ -67,7 +70,9 @@ export function* strongWolfe(
     while (evals < MAX_EVALS) {
       const t = interpolate(lo, hi, flo, fhi, dlo, dhi);
       if (t === lo || t === hi) break; // interval collapsed to rounding
-      const [f, d] = yield* phi(t);
+      let f = trial(t);
+      if (isThenable(f)) f = (yield new Pending(f)) as number;
+      const d = dotVec(gNew, dir);
       if (!Number.isFinite(f) || !sufficient(t, f, d) || f > flo) {
         hi = t;
         fhi = f;
@@ -91,7 +96,8 @@ export function* strongWolfe(
   /** Out of evaluations: the best point with sufficient decrease, re-evaluated into xNew/gNew. */
   function* fallback(): Generator<Pending, LineSearchResult | null, unknown> {
     if (!best || !(best.f < f0)) return null;
-    const [f] = yield* phi(best.t);
+    let f = trial(best.t);
+    if (isThenable(f)) f = (yield new Pending(f)) as number;
     return { t: best.t, f, evals };
   }
 }
