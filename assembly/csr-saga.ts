@@ -119,11 +119,7 @@ const MIN_SCALE: f64 = 1e-150;
       gb += delta;
       if (m == 1)
         for (k = k0; k < k1; k++) stepL2(rec(W, <usize>load<i32>(J + (<usize>k << 2))), delta * xAt<T>(V, k), 1, step, Cn, rows);
-      else
-        for (k = k0; k < k1; k++) {
-          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
-          store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
-        }
+      else addToG<T>(W, J, V, k0, k1, delta);
     }
     // 3. (batches) the step on each touched column once: C' = Cn marks it done, g back to 0
     const inv = 1 / <f64>m;
@@ -215,11 +211,7 @@ function foldScale(W: usize, d: i32, C: f64, sc: f64): void {
           step1(rj, delta * xAt<T>(V, k), 1, eta, thresh, shrink, rows);
           store<i32>(rj, t + 1, 24);
         }
-      } else
-        for (k = k0; k < k1; k++) {
-          const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
-          store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
-        }
+      } else addToG<T>(W, J, V, k0, k1, delta);
     }
     // 3. the step on each touched column once (last = t + 1 marks it done), g back to 0
     const inv = 1 / <f64>m;
@@ -278,6 +270,14 @@ function foldScale(W: usize, d: i32, C: f64, sc: f64): void {
 
 /** The step of saga.ts on a touched column's record, its batch gradient sum gj. */
 // @ts-ignore: decorator
+/** A batch's row: g_j += delta·x_ij in each column's record (the step follows once per column). */
+@inline function addToG<T>(W: usize, J: usize, V: usize, k0: i32, k1: i32, delta: f64): void {
+  for (let k = k0; k < k1; k++) {
+    const rj = rec(W, <usize>load<i32>(J + (<usize>k << 2)));
+    store<f64>(rj, load<f64>(rj, 16) + delta * xAt<T>(V, k), 16);
+  }
+}
+
 @inline function step1(rj: usize, gj: f64, inv: f64, eta: f64, thresh: f64, shrink: f64, rows: f64): void {
   const aj = load<f64>(rj, 8);
   const step = load<f64>(rj) - eta * (gj * inv + aj);

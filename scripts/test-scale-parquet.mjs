@@ -2,6 +2,7 @@
 // (default 20,000,000: 3.2 GB of doubles) fitted exactly twice, each in its own process with its
 // peak RSS measured: (a) streamed through the wasm kernels by fitStream over parquetBatches,
 // (b) with the gradient pushed down into DuckDB by sqlObjective. Exits non-zero when a check fails.
+import { report } from './scale/checks.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,10 +48,7 @@ try {
     [[...streamed, b].every((s) => s.peakRssMiB < RSS_LIMIT_MIB), `peak RSS under ${RSS_LIMIT_MIB} MiB in every fit`],
     [a.secondsPerPass <= 2 * floor.seconds, 'a streamed pass within 2× the time to read and decode the file once'],
   ];
-  for (const [ok, what] of checks) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failed = true;
-  }
+  if (!report(checks)) failed = true;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 // `npm run test:scale`: writes a 2 GB CSV (generated on the fly, seeded), streams it through
 // fitStream + csvBatches, and asserts that memory stays bounded; exits non-zero on failure.
+import { report } from './scale/checks.mjs';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,10 +74,7 @@ try {
     [peakRss < RSS_LIMIT, `peak RSS under ${RSS_LIMIT / 1024 ** 2} MiB (file: ${(size / 1024 ** 2).toFixed(0)} MiB)`],
     [cos > 0.99, 'the coefficients point the way of the generating weights'],
   ];
-  for (const [ok, what] of checks) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-    if (!ok) failed = true;
-  }
+  if (!report(checks)) failed = true;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,18 +1,16 @@
 // What fitAsync hands to a worker: X, y and weights validated on the calling thread (errors
 // arrive at once, with row and column) and copied, so the caller may change them meanwhile.
 import { matrixSource, type MatrixSource } from '../data/matrix.js';
-import { isArrowTable, readTable } from '../data/arrow.js';
+import { plainInputs } from '../data/arrow.js';
 import { encodeClasses, readLabels, type Label } from '../data/labels.js';
 import { readSampleWeight } from '../data/weights.js';
 import type { FitJob } from './protocol.js';
 
 export function fitJob(X: unknown, y: unknown, f: { sampleWeight?: ArrayLike<number> | string; classes?: Label[] }, options: Record<string, unknown>, start: unknown): FitJob {
-  let featureNames: string[] | undefined;
-  if (isArrowTable(X)) {
-    const t = readTable(X, y, f.sampleWeight, options.featureNames as string[] | undefined);
-    ({ X, y, featureNames } = t);
-    f = { ...f, sampleWeight: t.sampleWeight as ArrayLike<number> | undefined };
-  }
+  const plain = plainInputs(X, y, f.sampleWeight, options.featureNames as string[] | undefined);
+  ({ X, y } = plain);
+  const featureNames = plain.featureNames;
+  f = { ...f, sampleWeight: plain.sampleWeight as ArrayLike<number> | undefined };
   const src = matrixSource(X, 'X');
   const labels = readLabels(y, src.rows);
   encodeClasses(labels, src.rows, f.classes); // label errors here, not in the worker

@@ -1,4 +1,5 @@
 // Messages between fitAsync and the fit worker.
+import type { WorkerError } from './worker-errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { Label } from '../data/labels.js';
 import type { CsrMatrixInput } from '../data/csr.js';
@@ -23,4 +24,4 @@ export type WorkerMessage =
   | { type: 'warning'; warning: LogRegWarning }
   | { type: 'done'; /** toJSON() of the fitted model (the caller parses and checks it) */
   model: unknown; lossHistory: number[] }
-  | { type: 'error'; name: string; code?: string; message: string; details?: unknown };
+  | ({ type: 'error' } & WorkerError);

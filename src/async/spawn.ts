@@ -1,7 +1,7 @@
 // Runs a fit job in a worker: worker_threads in Node, a module Worker in browsers. Abort ends
 // the worker at once (the model is untouched: only a finished result is ever applied).
 import type { AbortSignalLike } from '../core/host-types.js';
-import { LogRegError, type LogRegErrorCode } from '../core/errors.js';
+import { fromWorkerError } from './worker-errors.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from './protocol.js';
 import { emitWarning, emitWarningOnce } from '../core/warnings.js';
@@ -84,7 +84,7 @@ export async function runInWorker(
         resolve({ model: m.model, lossHistory: m.lossHistory });
       } else {
         finish();
-        reject(m.name === 'LogRegError' ? new LogRegError(m.code as LogRegErrorCode, m.message, (m.details ?? {}) as object) : new Error(m.message));
+        reject(fromWorkerError(m));
       }
     });
     w.onError((e) => {

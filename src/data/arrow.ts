@@ -127,3 +127,8 @@ export function readTable(table: ArrowTableLike, y: unknown, sampleWeight: unkno
     featureNames,
   };
 }
+
+/** X, y and weights as every entry point reads them: a table's columns by name (readTable), anything else as given. */
+export function plainInputs(X: unknown, y: unknown, sampleWeight: unknown, names: readonly string[] | undefined): { X: unknown; y: unknown; sampleWeight: unknown; featureNames?: string[] } {
+  return isArrowTable(X) ? readTable(X, y, sampleWeight, names) : { X, y, sampleWeight };
+}

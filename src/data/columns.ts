@@ -93,53 +93,16 @@ export function columnsSource(columns: readonly ColumnChunks[], names: readonly 
       fillRows(t.subarray(r * cols, (r + n) * cols), row0 + r, n);
     }
   };
-  // columns of plain float or integer arrays: a strided copy without a check per value, which
-  // copyRows leaves to the caller (the wasm copy checks the whole block in one kernel call)
+  // columns of plain float or integer arrays: the wasm engine copies them in blocks and
+  // transposes in wasm (engine/wasm-copy.ts), which beats any strided copy in JS
   const plainTyped = columns.every((c) => c.every((chunk) => ArrayBuffer.isView(chunk) && !(chunk instanceof BigInt64Array) && !(chunk instanceof BigUint64Array)));
-  const arrays: ArrayLike<number>[] = new Array(cols);
-  const offsets: number[] = new Array(cols).fill(0);
-  /** One block of rows with no chunk ending inside it, four columns per sweep (JS does better with several streams at once). */
-  const copyBlock = (t: Float64Array | Float32Array, row0: number, count: number): boolean => {
-    for (let j = 0; j < cols; j++) {
-      const c = chunkOf(starts[j], row0);
-      if (starts[j][c + 1] < row0 + count) return false;
-      arrays[j] = columns[j][c] as ArrayLike<number>;
-      offsets[j] = starts[j][c];
-    }
-    let j = 0;
-    for (; j + 4 <= cols; j += 4) {
-      const a0 = arrays[j], a1 = arrays[j + 1], a2 = arrays[j + 2], a3 = arrays[j + 3];
-      const f0 = offsets[j], f1 = offsets[j + 1], f2 = offsets[j + 2], f3 = offsets[j + 3];
-      for (let i = row0, o = j; i < row0 + count; i++, o += cols) {
-        t[o] = a0[i - f0];
-        t[o + 1] = a1[i - f1];
-        t[o + 2] = a2[i - f2];
-        t[o + 3] = a3[i - f3];
-      }
-    }
-    for (; j < cols; j++) {
-      const a = arrays[j];
-      const f = offsets[j];
-      for (let i = row0, o = j; i < row0 + count; i++, o += cols) t[o] = a[i - f];
-    }
-    return true;
-  };
-  const copyRows = (t: Float64Array | Float32Array, row0: number, count: number): boolean => {
-    if (!plainTyped) return blocked(t, row0, count), true;
-    for (let r = 0; r < count; r += BLOCK_ROWS) {
-      const n = Math.min(BLOCK_ROWS, count - r);
-      const block = t.subarray(r * cols, (r + n) * cols);
-      if (!copyBlock(block, row0 + r, n)) fillRows(block, row0 + r, n); // a chunk ends inside: the general path
-    }
-    return false;
-  };
   return {
     rows,
     cols,
     float32,
     fillRows: blocked,
     fill: (t) => blocked(t, 0, rows),
-    copyRows,
+    copyRows: (t, row0, count) => (blocked(t, row0, count), true),
     columns: plainTyped ? { chunks: columns as readonly (readonly ArrayLike<number>[])[], starts } : undefined,
   };
 }

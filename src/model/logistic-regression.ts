@@ -19,7 +19,8 @@ import { fitSteps, type FittedRun } from './train/fit.js';
 import type { ModelState } from './state.js';
 import type { ArrowTableLike } from '../data/arrow.js';
 import { continueOnline, onlineMethod, onlineStep, requireOnlineSolver, stateOfOnline, type OnlineState } from './train/online.js';
-import { plainBatch, readBatch, readClasses } from './train/batch-input.js';
+import { readBatch, readClasses } from './train/batch-input.js';
+import { plainInputs } from '../data/arrow.js';
 import { isOneShot, trainStream } from './train/stream.js';
 import { EXACT_STREAM_METHODS, exactStreamSteps } from './train/exact-stream.js';
 
@@ -62,7 +63,7 @@ export class LogisticRegression<L extends Label = Label> extends FittedModel<L> 
     this.guard.idle();
     const opts = ownFields(options, 'partialFit option', FIT_OPTIONS) as PartialFitOptions;
     const o = this.options;
-    const plain = plainBatch(X, y, opts.sampleWeight, this.online?.featureNames ?? this.state?.featureNames ?? o.featureNames);
+    const plain = plainInputs(X, y, opts.sampleWeight, this.online?.featureNames ?? this.state?.featureNames ?? o.featureNames);
     const state = continueOnline(this.online, this.state, opts.classes, plain.X, o);
     state.featureNames ??= plain.featureNames;
     const b = readBatch(o, state.classes, state.nFeatures, plain.X, plain.y, plain.sampleWeight);

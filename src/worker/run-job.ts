@@ -1,6 +1,6 @@
 // The work a fit worker does: one fit, with progress reported through `post`.
+import { toWorkerError } from '../async/worker-errors.js';
 import { LogisticRegression } from '../model/logistic-regression.js';
-import { LogRegError } from '../core/errors.js';
 import { setWarningHandler } from '../core/warnings.js';
 import type { IterationInfo } from '../optim/types.js';
 import type { FitJob, WorkerMessage } from '../async/protocol.js';
@@ -27,13 +27,6 @@ export function runJob(job: FitJob, post: (m: WorkerMessage) => void): void {
       model.dispose(); // ends its worker threads, if any
     }
   } catch (e) {
-    const err = e as Error & { code?: string; details?: unknown };
-    post({
-      type: 'error',
-      name: e instanceof LogRegError ? 'LogRegError' : (err?.name ?? 'Error'),
-      code: err?.code,
-      message: String(err?.message ?? e),
-      details: err?.details,
-    });
+    post({ type: 'error', ...toWorkerError(e) });
   }
 }

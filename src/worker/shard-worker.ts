@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initSync, kernelsFor } from '../engine/select.js';
 import { localPasses } from '../model/train/stream-passes.js';
+import { toWorkerError } from '../async/worker-errors.js';
 import type { StreamSource } from '../model/entry-options.js';
 import type { ShardJob, ShardReply } from '../model/train/shards.js';
 import { parquetBatches } from '../sources/parquet.js';
@@ -32,8 +33,7 @@ parentPort!.on('message', async (m: { type: 'census' } | { type: 'pass'; w: Floa
   try {
     reply = m.type === 'census' ? { type: 'census', census: await passes.census(), featureNames: passes.featureNames() } : { type: 'pass', sums: await passes.pass(m.w, m.b, m.hessian) };
   } catch (e) {
-    const err = e as { name?: string; code?: string; message?: string; details?: object };
-    reply = { type: 'error', name: err?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), details: err?.details };
+    reply = { type: 'error', ...toWorkerError(e) };
   }
   parentPort!.postMessage(reply);
 });

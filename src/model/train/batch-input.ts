@@ -5,7 +5,6 @@ import { matrixSource } from '../../data/matrix.js';
 import { codesFor, distinctSorted, readLabels, type Label } from '../../data/labels.js';
 import { readSampleWeight } from '../../data/weights.js';
 import { withClassWeight } from '../../data/class-weight.js';
-import { isArrowTable, readTable } from '../../data/arrow.js';
 import type { ResolvedOptions } from '../options.js';
 
 export interface Batch {
@@ -13,20 +12,6 @@ export interface Batch {
   codes: Int32Array;
   sampleWeight: Float64Array | null;
   weight: number;
-}
-
-/** A batch's X, y and weights with an Arrow table read into columns (y, sampleWeight may name them). */
-export interface PlainBatch {
-  X: unknown;
-  y: unknown;
-  sampleWeight: unknown;
-  /** the feature columns, when X was a table */
-  featureNames?: string[];
-}
-
-/** The batch as plain inputs: a table's features are `names` (those of earlier batches), else every other numeric column. */
-export function plainBatch(X: unknown, y: unknown, sampleWeight: unknown, names: string[] | undefined): PlainBatch {
-  return isArrowTable(X) ? readTable(X, y, sampleWeight, names) : { X, y, sampleWeight };
 }
 
 /** The distinct, sorted classes given to the first partialFit / fitStream. */

@@ -18,7 +18,7 @@ import { scaledParameters, unscaledParameters } from '../../preprocessing/fold.j
 import type { ModelState } from '../state.js';
 import type { BatchFitOptions } from '../entry-options.js';
 import { matrixSource, storedValues } from '../../data/matrix.js';
-import { isArrowTable, readTable } from '../../data/arrow.js';
+import { plainInputs } from '../../data/arrow.js';
 import { encodeClasses, type Label } from '../../data/labels.js';
 import { normalizedWeights, readSampleWeight } from '../../data/weights.js';
 import { withClassWeight } from '../../data/class-weight.js';
@@ -149,13 +149,10 @@ export function* fitSteps(
   kernelsFor: (values: number) => Kernels,
   current: ModelState | null,
 ): Generator<Progress | Pending, FittedRun, unknown> {
-  let tableNames: string[] | undefined;
-  if (isArrowTable(X)) {
-    const t = readTable(X, y, f.sampleWeight, o.featureNames);
-    ({ X, y } = t);
-    f = { ...f, sampleWeight: t.sampleWeight as BatchFitOptions['sampleWeight'] };
-    tableNames = t.featureNames;
-  }
+  const plain = plainInputs(X, y, f.sampleWeight, o.featureNames);
+  ({ X, y } = plain);
+  f = { ...f, sampleWeight: plain.sampleWeight as BatchFitOptions['sampleWeight'] };
+  const tableNames = plain.featureNames;
   let src = matrixSource(X, 'X');
   const kernels = kernelsFor(storedValues(src));
   if (o.featureNames && o.featureNames.length !== src.cols)

@@ -2,9 +2,10 @@
 // the file (a run of Parquet row groups, a byte range of a CSV file: reading and decoding are most
 // of a pass) and the shards' sums are added here in shard order, so a fit gives the same bits on
 // every run. dist/shard-worker.js (src/worker/shard-worker.ts) rebuilds each shard's source.
-import { LogRegError, type LogRegErrorCode } from '../../core/errors.js';
+import { LogRegError } from '../../core/errors.js';
 import type { Census, PassSums } from '../../loss/summed-objective.js';
 import { abortError } from '../../async/spawn.js';
+import { fromWorkerError, type WorkerError } from '../../async/worker-errors.js';
 import { emitWarningOnce } from '../../core/warnings.js';
 import { mergeCensus, type ShardRequest, type StreamPasses } from './stream-passes.js';
 
@@ -31,7 +32,7 @@ export interface ShardPlan {
 export type ShardReply =
   | { type: 'census'; census: Census; featureNames?: string[] }
   | { type: 'pass'; sums: PassSums }
-  | { type: 'error'; name: string; code?: string; message: string; details?: object };
+  | ({ type: 'error' } & WorkerError);
 
 interface Shard {
   ask(m: { type: 'census' } | { type: 'pass'; w: Float64Array; b: Float64Array; hessian: boolean }): Promise<ShardReply>;
@@ -96,7 +97,7 @@ async function startShard(job: ShardJob, heapMb: number): Promise<Shard> {
 
 function fromReply<T extends ShardReply['type']>(r: ShardReply, type: T): Extract<ShardReply, { type: T }> {
   if (r.type === 'error')
-    throw r.name === 'LogRegError' ? new LogRegError(r.code as LogRegErrorCode, r.message, r.details ?? {}) : Object.assign(new Error(r.message), { name: r.name });
+    throw fromWorkerError(r);
   if (r.type !== type) throw new Error(`a shard answered ${r.type} to ${type}`);
   return r as Extract<ShardReply, { type: T }>;
 }

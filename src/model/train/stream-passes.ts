@@ -13,7 +13,8 @@ import type { Census, PassSums } from '../../loss/summed-objective.js';
 import { matrixSource } from '../../data/matrix.js';
 import type { ResolvedOptions } from '../options.js';
 import type { FitStreamOptions, StreamBatch, StreamSource } from '../entry-options.js';
-import { plainBatch, readBatch, type Batch } from './batch-input.js';
+import { readBatch, type Batch } from './batch-input.js';
+import { plainInputs } from '../../data/arrow.js';
 import { streamIterable } from './stream.js';
 
 /** Where an exact fit's census and passes run. */
@@ -73,7 +74,7 @@ async function* batchesOf(c: StreamContext, nFeatures: number | null): AsyncGene
     let loaded: LoadedBatch;
     try {
       const fields = ownFields(raw, 'stream batch') as unknown as StreamBatch;
-      const plain = plainBatch(fields.X, fields.y, fields.sampleWeight, c.featureNames ?? c.o.featureNames);
+      const plain = plainInputs(fields.X, fields.y, fields.sampleWeight, c.featureNames ?? c.o.featureNames);
       c.featureNames ??= plain.featureNames;
       const batch = readBatch(c.o, c.classes, nFeatures ?? matrixSource(plain.X, 'X').cols, plain.X, plain.y, plain.sampleWeight);
       nFeatures = batch.src.cols;

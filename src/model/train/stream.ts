@@ -11,7 +11,8 @@ import type { ResolvedOptions } from '../options.js';
 import type { FitStreamOptions, StreamBatch, StreamSource } from '../entry-options.js';
 import { Pauser } from '../../async/pause.js';
 import { abortError } from '../../async/spawn.js';
-import { plainBatch, readBatch } from './batch-input.js';
+import { readBatch } from './batch-input.js';
+import { plainInputs } from '../../data/arrow.js';
 import { newOnlineState, onlineStep, type OnlineState } from './online.js';
 
 function isIterable(v: unknown): boolean {
@@ -62,7 +63,7 @@ export async function trainStream(
       if (signal.aborted) throw abortError();
       if (!batch || typeof batch !== 'object') throw new LogRegError('INVALID_INPUT', `the stream yielded ${describeValue(batch)}, not { X, y }`);
       const fields = ownFields(batch, 'stream batch') as unknown as StreamBatch;
-      const plain = plainBatch(fields.X, fields.y, fields.sampleWeight, state?.featureNames ?? o.featureNames);
+      const plain = plainInputs(fields.X, fields.y, fields.sampleWeight, state?.featureNames ?? o.featureNames);
       state ??= { ...newOnlineState(o, classes, matrixSource(plain.X, 'X').cols, null), featureNames: plain.featureNames };
       const b = readBatch(o, state.classes, state.nFeatures, plain.X, plain.y, plain.sampleWeight);
       seen += b.weight;
